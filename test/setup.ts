@@ -1,0 +1,2 @@
+// TypeGraphQL needs the Reflect metadata API loaded before any decorated class.
+import "reflect-metadata";
