@@ -1,0 +1,95 @@
+/** Gateway configuration, read once from the environment at startup. */
+
+export const REGION_URLS = {
+  us: "https://api.intercom.io",
+  eu: "https://api.eu.intercom.io",
+  au: "https://api.au.intercom.io",
+} as const;
+
+export type Region = keyof typeof REGION_URLS;
+
+export interface Config {
+  /** Server token; undefined means "no token configured". */
+  accessToken?: string;
+  region: Region;
+  /** Upstream base URL without trailing slash (the region's URL unless overridden). */
+  baseUrl: string;
+  /** True when INTERCOM_BASE_URL was given explicitly. */
+  baseUrlOverridden: boolean;
+  intercomVersion: string;
+  /** Interface to listen on; 127.0.0.1 unless HOST says otherwise (0.0.0.0 in a container). */
+  host: string;
+  port: number;
+  sandboxPort: number;
+  /** Per-attempt upstream timeout. */
+  upstreamTimeoutMs: number;
+  /** Extra attempts for idempotent upstream calls that fail with 5xx or a network error. */
+  upstreamRetries: number;
+  /** Start the embedded sandbox because neither a token nor a base URL was given. */
+  useSandbox: boolean;
+}
+
+/** One clear line naming the variable at fault; index.ts prints it and exits. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return Number(raw);
+}
+
+function readBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`INTERCOM_BASE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`INTERCOM_BASE_URL must use http or https, got "${raw}"`);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const regionRaw = (env.INTERCOM_REGION?.trim() || "us").toLowerCase();
+  if (!(regionRaw in REGION_URLS)) {
+    throw new ConfigError(
+      `INTERCOM_REGION must be one of ${Object.keys(REGION_URLS).join(", ")}, got "${env.INTERCOM_REGION}"`,
+    );
+  }
+  const region = regionRaw as Region;
+  const accessToken = env.INTERCOM_ACCESS_TOKEN?.trim() || undefined;
+  const baseUrlRaw = env.INTERCOM_BASE_URL?.trim();
+  const version = env.INTERCOM_VERSION?.trim() || "2.11";
+  if (!/^\d+\.\d+$|^Unstable$/.test(version)) {
+    throw new ConfigError(`INTERCOM_VERSION must look like "2.11", got "${version}"`);
+  }
+  return {
+    accessToken,
+    region,
+    baseUrl: baseUrlRaw ? readBaseUrl(baseUrlRaw) : REGION_URLS[region],
+    baseUrlOverridden: Boolean(baseUrlRaw),
+    intercomVersion: version,
+    host: env.HOST?.trim() || "127.0.0.1",
+    port: readPort(env, "PORT", 4000),
+    sandboxPort: readPort(env, "SANDBOX_PORT", 4010),
+    upstreamTimeoutMs: readPositiveInt(env, "INTERCOM_TIMEOUT_MS", 10_000),
+    upstreamRetries: readPositiveInt(env, "INTERCOM_RETRIES", 2),
+    useSandbox: !accessToken && !baseUrlRaw,
+  };
+}

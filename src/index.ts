@@ -1,0 +1,69 @@
+import "reflect-metadata";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createLogger, type LogLevel } from "./logger.js";
+import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import { startGateway } from "./server/app.js";
+
+/** The token the gateway sends to its own embedded sandbox, which accepts any bearer token. */
+const SANDBOX_TOKEN = "sandbox-token";
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({
+    level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? "info",
+    secrets: config.accessToken ? [config.accessToken] : [],
+  });
+
+  let sandbox: Sandbox | undefined;
+  let baseUrl = config.baseUrl;
+  let accessToken = config.accessToken;
+  if (config.useSandbox) {
+    sandbox = await startSandbox({ port: config.sandboxPort, host: "127.0.0.1" });
+    baseUrl = sandbox.url;
+    accessToken = SANDBOX_TOKEN;
+    logger.info(
+      `SANDBOX MODE: no INTERCOM_ACCESS_TOKEN or INTERCOM_BASE_URL set, so the gateway is serving the embedded demo workspace at ${sandbox.url}. Set INTERCOM_ACCESS_TOKEN to use your real Intercom workspace.`,
+    );
+  } else if (!config.accessToken) {
+    logger.warn("INTERCOM_ACCESS_TOKEN is not set: upstream calls go out without a token and Intercom will answer 401");
+  }
+
+  const gateway = await startGateway({
+    baseUrl,
+    intercomVersion: config.intercomVersion,
+    accessToken,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    upstreamRetries: config.upstreamRetries,
+    logger,
+    host: config.host,
+    port: config.port,
+  });
+  logger.info(`Gateway ready at ${gateway.url}`, {
+    upstream: baseUrl,
+    region: config.baseUrlOverridden || sandbox ? undefined : config.region,
+    intercomVersion: config.intercomVersion,
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info(`Received ${signal}, shutting down`);
+    await gateway.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

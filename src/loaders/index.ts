@@ -1,0 +1,128 @@
+import DataLoader from "dataloader";
+import type { DataSources } from "../datasources/index.js";
+import { notFound, UpstreamError } from "../datasources/errors.js";
+import { MAX_PAGE_SIZE } from "../datasources/paging.js";
+import type { Admin } from "../schema/admin.js";
+import type { Contact } from "../schema/contact.js";
+import { Bot, type AuthorReference, type Conversation } from "../schema/conversation.js";
+import { build } from "../schema/scalars.js";
+import type { Team } from "../schema/team.js";
+
+/**
+ * Per-request loaders: built fresh in each request's context, never shared
+ * between requests or tokens, so nothing cached here outlives one request.
+ */
+export interface Loaders {
+  /** The workspace's admins, from one `GET /admins` per request. */
+  allAdmins(): Promise<Admin[]>;
+  /** The workspace's teams, from one `GET /teams` per request. */
+  allTeams(): Promise<Team[]>;
+  admin: DataLoader<string, Admin>;
+  team: DataLoader<string, Team>;
+  /** Contacts by id: `POST /contacts/search` with `id IN [...]`, 150 a page, then a GET for each id the search missed. */
+  contact: DataLoader<string, Contact>;
+  /** Conversations with their parts: `GET /conversations/{id}`, de-duplicated. */
+  conversation: DataLoader<string, Conversation>;
+  /** Resolves a part or source author to its Admin, Team, Contact, or a Bot built from the reference. */
+  author(ref: AuthorReference): Promise<Admin | Team | Contact | Bot>;
+}
+
+/**
+ * Dispatch a batch only once every resolver runnable without I/O has run, so
+ * ids asked for at different depths of one query (a conversation's contacts
+ * and its source author) land in the same upstream call.
+ */
+const afterPendingResolvers = (dispatch: () => void) => setImmediate(dispatch);
+
+function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= fetch());
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** A loader over a whole-workspace list: one list call answers every id. */
+function fromList<T extends { id: string }>(list: () => Promise<T[]>, what: string): DataLoader<string, T> {
+  return new DataLoader<string, T>(
+    async (ids) => {
+      const byId = new Map((await list()).map((item) => [item.id, item]));
+      return ids.map((id) => byId.get(id) ?? notFound(what, id));
+    },
+    { batchScheduleFn: afterPendingResolvers },
+  );
+}
+
+/** One GET per distinct id; a failure belongs to its id alone. */
+function byGet<T>(get: (id: string) => Promise<T>): DataLoader<string, T> {
+  return new DataLoader<string, T>(
+    (ids) => Promise.all(ids.map((id) => get(id).catch((error: Error) => error))),
+    { batchScheduleFn: afterPendingResolvers },
+  );
+}
+
+/**
+ * Loads a list link. Ids that no longer exist (a deleted contact still named
+ * by an old conversation) are left out, their raw ids staying on the parent;
+ * any other failure fails the field.
+ */
+export async function loadExisting<T>(loader: DataLoader<string, T>, ids: readonly string[]): Promise<T[]> {
+  const results = await loader.loadMany(ids);
+  const isNotFound = (r: unknown) => r instanceof UpstreamError && r.extensions.code === "NOT_FOUND";
+  const failure = results.find((r) => r instanceof Error && !isNotFound(r));
+  if (failure) throw failure;
+  return results.filter((r): r is T => !(r instanceof Error));
+}
+
+export function createLoaders(dataSources: DataSources): Loaders {
+  const allAdmins = once(() => dataSources.admins.list());
+  const allTeams = once(() => dataSources.teams.list());
+
+  const contact = new DataLoader<string, Contact>(
+    async (ids) => {
+      const pages = await Promise.all(
+        chunk(ids, MAX_PAGE_SIZE).map((part) =>
+          dataSources.contacts.search({ field: "id", operator: "IN", value: part }, MAX_PAGE_SIZE),
+        ),
+      );
+      const found = new Map(pages.flatMap((page) => page.items).map((c) => [c.id, c]));
+      // Search lags behind writes and never shows merged contacts: fetch what it missed by id.
+      const missed = ids.filter((id) => !found.has(id));
+      const fetched = await Promise.all(
+        missed.map((id) => dataSources.contacts.getById(id).catch((error: Error) => error)),
+      );
+      const byId = new Map<string, Contact | Error>(found);
+      missed.forEach((id, i) => byId.set(id, fetched[i]!));
+      return ids.map((id) => byId.get(id)!);
+    },
+    { batchScheduleFn: afterPendingResolvers },
+  );
+
+  const loaders: Loaders = {
+    allAdmins,
+    allTeams,
+    admin: fromList(allAdmins, "Admin"),
+    team: fromList(allTeams, "Team"),
+    contact,
+    conversation: byGet((id) => dataSources.conversations.getById(id)),
+    author(ref) {
+      switch (ref.type) {
+        case "admin":
+          return loaders.admin.load(ref.id);
+        case "team":
+          return loaders.team.load(ref.id);
+        case "user":
+        case "lead":
+        case "contact":
+          return loaders.contact.load(ref.id);
+        default:
+          // Bots (and any author type Intercom adds later) have no endpoint of their own.
+          return Promise.resolve(build(Bot, { id: ref.id, name: ref.name, email: ref.email }));
+      }
+    },
+  };
+  return loaders;
+}

@@ -1,0 +1,11 @@
+import type { DataSources } from "../datasources/index.js";
+import type { Loaders } from "../loaders/index.js";
+import type { Logger } from "../logger.js";
+
+/** Everything one GraphQL request's resolvers may use. */
+export interface GatewayContext {
+  requestId: string;
+  dataSources: DataSources;
+  loaders: Loaders;
+  logger: Logger;
+}

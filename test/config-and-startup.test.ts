@@ -1,0 +1,95 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("defaults: US region, version 2.11, ports 4000/4010, sandbox when no token and no base URL", () => {
+    expect(loadConfig({})).toMatchObject({
+      region: "us",
+      baseUrl: "https://api.intercom.io",
+      intercomVersion: "2.11",
+      port: 4000,
+      sandboxPort: 4010,
+      useSandbox: true,
+    });
+  });
+
+  it("regions pick their URL; a base URL overrides it; a token turns the sandbox off", () => {
+    expect(loadConfig({ INTERCOM_REGION: "eu", INTERCOM_ACCESS_TOKEN: "t" })).toMatchObject({
+      baseUrl: "https://api.eu.intercom.io",
+      useSandbox: false,
+    });
+    expect(loadConfig({ INTERCOM_REGION: "AU", INTERCOM_ACCESS_TOKEN: "t" }).baseUrl).toBe("https://api.au.intercom.io");
+    expect(loadConfig({ INTERCOM_BASE_URL: "http://127.0.0.1:4010/", INTERCOM_VERSION: "2.12" })).toMatchObject({
+      baseUrl: "http://127.0.0.1:4010",
+      intercomVersion: "2.12",
+      useSandbox: false,
+    });
+  });
+
+  it.each([
+    [{ INTERCOM_REGION: "mars" }, "INTERCOM_REGION"],
+    [{ INTERCOM_BASE_URL: "not a url" }, "INTERCOM_BASE_URL"],
+    [{ INTERCOM_BASE_URL: "ftp://example.com" }, "INTERCOM_BASE_URL"],
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ SANDBOX_PORT: "4o10" }, "SANDBOX_PORT"],
+    [{ INTERCOM_VERSION: "latest" }, "INTERCOM_VERSION"],
+  ])("rejects %o naming %s", (env, variable) => {
+    expect(() => loadConfig(env)).toThrowError(new RegExp(`^${variable} `));
+  });
+});
+
+/** Runs `src/index.ts` the way `npm start` does, with the given environment. */
+function runGateway(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe("startup", () => {
+  it("invalid config fails at startup with one clear line naming the variable", async () => {
+    const run = runGateway({ INTERCOM_REGION: "moon" });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: INTERCOM_REGION must be one of us, eu, au/);
+  });
+
+  it("with no token and no base URL it starts the embedded sandbox, says so, and serves the graph", async () => {
+    const run = runGateway({ PORT: "0", SANDBOX_PORT: "0" });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ready line: ${JSON.stringify(run.output())}`)), 20_000);
+        run.child.stdout.on("data", () => {
+          const match = /Gateway ready at (http:\/\/\S+?\/graphql)/.exec(run.output().stdout);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      expect(run.output().stdout).toMatch(/SANDBOX MODE/);
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ conversations(first: 3) { nodes { id adminAssignee { name } } } }" }),
+      });
+      const body = (await res.json()) as any;
+      expect(body.errors).toBeUndefined();
+      expect(body.data.conversations.nodes).toHaveLength(3);
+      const health = await fetch(url.replace(/\/graphql$/, "/health"));
+      expect(await health.json()).toEqual({ status: "ok" });
+    } finally {
+      run.child.kill("SIGTERM");
+      await run.exited;
+    }
+  });
+});
