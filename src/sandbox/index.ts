@@ -1,0 +1,220 @@
+// An embedded, in-memory fake of the Intercom REST API 2.11 (see routes.ts for the
+// operations). The gateway talks to it over real HTTP exactly as to api.intercom.io.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
+import { RateLimiter, type RateLimitState } from "./rate-limit.js";
+import { routes, type RouteContext } from "./routes.js";
+import { seedWorkspace } from "./seed.js";
+import type { Workspace } from "./types.js";
+
+export type * from "./types.js";
+export { SEED_BASE_TIME, DEFAULT_SEED_SIZES } from "./seed.js";
+export { MAX_PARTS_RETURNED } from "./routes.js";
+export { MAX_PER_PAGE, MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
+export { RATE_LIMIT_WINDOW_MS } from "./rate-limit.js";
+
+export interface SandboxOptions {
+  /** 0 = ephemeral (default). */
+  port?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Requests allowed per 10-second window (Intercom's per-minute budget / 6). Default 10000. */
+  rateLimitPerWindow?: number;
+  /** Contacts/conversations written less than this many ms ago are invisible to search. Default 0. */
+  searchIndexLagMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body; the raw text when it was not valid JSON; undefined when empty. */
+  body: unknown;
+  status: number;
+}
+
+export interface FaultSpec {
+  /** Case-insensitive; any method when omitted. */
+  method?: string;
+  /** Exact path (no query string) or a RegExp tested against it; any path when omitted. */
+  path?: string | RegExp;
+  status: number;
+  /** Raw response body: objects are sent as JSON, strings verbatim (to simulate malformed bodies). */
+  body?: unknown;
+  /** error.list code/message when no raw body is given; defaults depend on the status. */
+  code?: string;
+  message?: string;
+  /** How many matching requests fail. Default 1. */
+  times?: number;
+  /** Wait this long before answering (to exercise client timeouts). */
+  delayMs?: number;
+}
+
+export interface Sandbox {
+  /** e.g. "http://127.0.0.1:43121", no trailing slash. */
+  url: string;
+  port: number;
+  /** Every request served after authentication, in order (never the Authorization header). */
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  injectFault(fault: FaultSpec): void;
+  /** The live data, REST-shaped (snake_case). */
+  workspace: Workspace;
+  close(): Promise<void>;
+}
+
+interface PendingFault extends FaultSpec {
+  remaining: number;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? "127.0.0.1";
+  const workspace = seedWorkspace();
+  const requests: RecordedRequest[] = [];
+  const faults: PendingFault[] = [];
+  const limiter = new RateLimiter(options.rateLimitPerWindow ?? 10_000);
+  const ctx: RouteContext = { ws: workspace, now: Date.now, searchIndexLagMs: options.searchIndexLagMs ?? 0 };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  // Read every body as text and parse it here, so malformed JSON gets an Intercom error.
+  app.use(express.text({ type: () => true, limit: "10mb" }));
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const query = Object.fromEntries(new URL(req.originalUrl, "http://sandbox").searchParams);
+    res.locals.query = query;
+
+    const auth = req.headers.authorization ?? "";
+    const match = /^Bearer\s+(\S.*)$/i.exec(auth);
+    if (!match) {
+      // Not recorded: the log covers requests that passed authentication.
+      setRateHeaders(res, limiter.peek());
+      res.status(401).json(errorBody("unauthorized", "Access Token Invalid"));
+      return;
+    }
+
+    const record: RecordedRequest = { method: req.method, path: req.path, query, body: undefined, status: 0 };
+    requests.push(record);
+    res.locals.record = record;
+
+    const rate = limiter.take();
+    setRateHeaders(res, rate);
+    if (!rate.allowed) {
+      send(res, 429, errorBody("rate_limit_exceeded", `Exceeded rate limit of ${rate.limit} requests per 10 seconds`));
+      return;
+    }
+
+    const text = typeof req.body === "string" ? req.body : "";
+    if (text.trim() !== "") {
+      try {
+        record.body = JSON.parse(text);
+      } catch {
+        record.body = text;
+        send(res, 400, errorBody("bad_request", "The request body is not valid JSON"));
+        return;
+      }
+    }
+    req.body = record.body;
+
+    const fault = takeFault(faults, req.method, req.path);
+    if (fault) {
+      const answer = () => {
+        if (fault.status === 429) res.setHeader("X-RateLimit-Remaining", "0");
+        if (fault.body !== undefined) {
+          record.status = fault.status;
+          res.status(fault.status).type("application/json");
+          if (typeof fault.body === "string") res.send(fault.body);
+          else res.send(JSON.stringify(fault.body));
+        } else {
+          const d = defaultErrorFor(fault.status);
+          send(res, fault.status, errorBody(fault.code ?? d.code, fault.message ?? d.message));
+        }
+      };
+      if (fault.delayMs) setTimeout(answer, fault.delayMs);
+      else answer();
+      return;
+    }
+    next();
+  });
+
+  for (const route of routes) {
+    const register = route.method === "GET" ? app.get.bind(app) : route.method === "POST" ? app.post.bind(app) : app.put.bind(app);
+    register(route.path, (req: Request, res: Response) => {
+      const params = req.params as Record<string, string>;
+      const result = route.handler(ctx, { params, query: res.locals.query as Record<string, string>, body: req.body });
+      send(res, 200, result);
+    });
+  }
+
+  // Unknown route (or method): Intercom answers 404 not_found.
+  app.use((_req: Request, res: Response) => {
+    send(res, 404, errorBody("not_found", "Resource Not Found"));
+  });
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof ApiError) {
+      send(res, err.status, err.body);
+      return;
+    }
+    // body-parser failures (e.g. payload too large) carry a status; anything else is a bug.
+    const status = typeof (err as { status?: unknown }).status === "number" ? (err as { status: number }).status : 500;
+    if (status >= 500) console.error("[sandbox] unexpected error", err);
+    const d = defaultErrorFor(status);
+    send(res, status, errorBody(d.code, status >= 500 ? d.message : String((err as Error).message ?? d.message)));
+  });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    injectFault: (fault) => {
+      faults.push({ ...fault, remaining: fault.times ?? 1 });
+    },
+    workspace,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // fetch keeps sockets alive; drop them so close() does not wait for their timeout.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Sends a JSON response and stamps its status on the request log entry. */
+function send(res: Response, status: number, body: unknown): void {
+  const record = res.locals.record as RecordedRequest | undefined;
+  if (record) record.status = status;
+  res.status(status).json(body);
+}
+
+function setRateHeaders(res: Response, rate: RateLimitState): void {
+  res.setHeader("X-RateLimit-Limit", String(rate.limit));
+  res.setHeader("X-RateLimit-Remaining", String(rate.remaining));
+  res.setHeader("X-RateLimit-Reset", String(rate.reset));
+}
+
+function takeFault(faults: PendingFault[], method: string, path: string): PendingFault | undefined {
+  const index = faults.findIndex(
+    (f) =>
+      (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()) &&
+      (f.path === undefined || (typeof f.path === "string" ? f.path === path : ((f.path.lastIndex = 0), f.path.test(path)))),
+  );
+  if (index === -1) return undefined;
+  const fault = faults[index]!;
+  if (--fault.remaining <= 0) faults.splice(index, 1);
+  return fault;
+}
