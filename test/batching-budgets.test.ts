@@ -144,3 +144,47 @@ describe("one conversation with all its parts and their authors", () => {
     expect(calls(stack).sort()).toEqual(["GET /admins", "GET /teams"]);
   });
 });
+
+describe("every upstream request", () => {
+  it("sends the configured Intercom-Version header", async () => {
+    await stack.query(`{ me { id } admins { id } conversations(first: 5) { nodes { contacts { id } teamAssignee { id } } } }`);
+    expect(stack.upstream().length).toBeGreaterThanOrEqual(4);
+    expect(new Set(stack.upstream().map((r) => r.intercomVersion))).toEqual(new Set(["2.11"]));
+
+    const other = await startStack({ gateway: { intercomVersion: "2.12" } });
+    try {
+      await other.query(`{ admins { id } }`);
+      expect(other.upstream().map((r) => r.intercomVersion)).toEqual(["2.12"]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("contacts the search index has not caught up with", () => {
+  it("are fetched by id after the batched search misses them: one search plus one GET per miss", async () => {
+    const lagging = await startStack({ sandbox: { searchIndexLagMs: 60_000 } });
+    try {
+      const conversations = lagging.sandbox.workspace.conversations.slice(0, 10);
+      const contactIds = [...new Set(conversations.flatMap((c) => c.contacts.contacts.map((x) => x.id)))];
+      const fresh = contactIds.slice(0, 2);
+      for (const id of fresh) lagging.sandbox.workspace.lastWriteAt.contacts.set(id, Date.now());
+      lagging.resetUpstream();
+
+      const ids = conversations.map((c) => c.id);
+      const res = await lagging.query(
+        `query ($ids: [String!]!) { searchConversations(query: { field: ID, operator: IN, value: { strings: $ids } }, first: 10) { nodes { contactIds contacts { id name } } } }`,
+        { ids },
+      );
+      expect(res.errors).toBeUndefined();
+      for (const node of res.data.searchConversations.nodes) {
+        expect(node.contacts.map((c: any) => c.id)).toEqual(node.contactIds);
+      }
+      const calls = lagging.upstream().map((r) => `${r.method} ${r.path}`);
+      expect(calls.filter((c) => c === "POST /contacts/search")).toHaveLength(1);
+      expect(calls.filter((c) => c.startsWith("GET /contacts/")).sort()).toEqual(fresh.map((id) => `GET /contacts/${id}`).sort());
+    } finally {
+      await lagging.close();
+    }
+  });
+});

@@ -65,3 +65,82 @@ export async function cursorConnection<T>(
     },
   };
 }
+
+/** One page of a `page`/`per_page`-paged upstream list. */
+export interface NumberedPage<T> {
+  items: T[];
+  totalPages: number | null;
+  totalCount: number | null;
+}
+
+interface PagePosition {
+  /** Upstream page number (1-based) and items of it already consumed. */
+  p: number;
+  o: number;
+}
+
+const encodePage = (position: PagePosition) => Buffer.from(JSON.stringify(position)).toString("base64url");
+
+function decodePage(cursor: string): PagePosition {
+  try {
+    const position = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as PagePosition;
+    if (Number.isInteger(position.p) && position.p >= 1 && Number.isInteger(position.o) && position.o >= 0) return position;
+  } catch {
+    // fall through
+  }
+  throw badInput("`after` is not a cursor this graph returned", "after");
+}
+
+/**
+ * A Relay connection over a `page`/`per_page` upstream list. The page size is
+ * fixed at `pageSize` so page numbers stay stable between requests; `first`
+ * larger than what is left of a page is served from that page alone (Relay
+ * allows fewer), so one connection page costs one upstream call.
+ */
+export async function numberedPageConnection<T>(
+  args: PageArgs,
+  limits: { defaultSize: number; maxSize: number },
+  fetchPage: (page: number, perPage: number) => Promise<NumberedPage<T>>,
+): Promise<Connection<T>> {
+  const first = pageSize(args.first, limits.defaultSize, limits.maxSize);
+  const start: PagePosition = args.after ? decodePage(args.after) : { p: 1, o: 0 };
+  const perPage = limits.maxSize;
+  const page = await fetchPage(start.p, perPage);
+  const items = page.items.slice(start.o, start.o + first);
+  const morePages = page.totalPages !== null ? start.p < page.totalPages : page.items.length === perPage;
+  const edges = items.map((node, i) => {
+    const index = start.o + i;
+    const endsPage = index === page.items.length - 1;
+    return { node, cursor: encodePage(endsPage ? { p: start.p + 1, o: 0 } : { p: start.p, o: index + 1 }) };
+  });
+  return {
+    edges,
+    nodes: items,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.items.length > start.o + items.length || morePages,
+      hasPreviousPage: args.after !== undefined && args.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** A Relay connection over a list the upstream returns whole (tags, segments, …): no extra calls. */
+export function arrayConnection<T>(items: T[], args: PageArgs, limits = { defaultSize: 50, maxSize: 1000 }): Connection<T> {
+  const first = pageSize(args.first, limits.defaultSize, limits.maxSize);
+  const start = args.after ? decode(args.after).o : 0;
+  const slice = items.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ node, cursor: encode({ u: null, o: start + i + 1 }) }));
+  return {
+    edges,
+    nodes: slice,
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: start + slice.length < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -34,6 +34,8 @@ export interface RecordedRequest {
   /** Parsed JSON body; the raw text when it was not valid JSON; undefined when empty. */
   body: unknown;
   status: number;
+  /** The Intercom-Version header the client sent (never the Authorization header). */
+  intercomVersion: string | null;
 }
 
 export interface FaultSpec {
@@ -75,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const workspace = seedWorkspace();
   const requests: RecordedRequest[] = [];
   const faults: PendingFault[] = [];
+  const delayed = new Set<NodeJS.Timeout>(); // delayed fault answers, cancelled by close()
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? 10_000);
   const ctx: RouteContext = { ws: workspace, now: Date.now, searchIndexLagMs: options.searchIndexLagMs ?? 0 };
 
@@ -98,9 +101,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
 
-    const record: RecordedRequest = { method: req.method, path: req.path, query, body: undefined, status: 0 };
+    const record: RecordedRequest = {
+      method: req.method,
+      path: req.path,
+      query,
+      body: undefined,
+      status: 0,
+      intercomVersion: req.header("intercom-version") ?? null,
+    };
     requests.push(record);
     res.locals.record = record;
+
+    let malformed = false;
+    const text = typeof req.body === "string" ? req.body : "";
+    if (text.trim() !== "") {
+      try {
+        record.body = JSON.parse(text);
+      } catch {
+        record.body = text; // logged raw so tests can see what was sent
+        malformed = true;
+      }
+    }
+    req.body = record.body;
 
     const rate = limiter.take();
     setRateHeaders(res, rate);
@@ -108,18 +130,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       send(res, 429, errorBody("rate_limit_exceeded", `Exceeded rate limit of ${rate.limit} requests per 10 seconds`));
       return;
     }
-
-    const text = typeof req.body === "string" ? req.body : "";
-    if (text.trim() !== "") {
-      try {
-        record.body = JSON.parse(text);
-      } catch {
-        record.body = text;
-        send(res, 400, errorBody("bad_request", "The request body is not valid JSON"));
-        return;
-      }
+    if (malformed) {
+      send(res, 400, errorBody("bad_request", "The request body is not valid JSON"));
+      return;
     }
-    req.body = record.body;
 
     const fault = takeFault(faults, req.method, req.path);
     if (fault) {
@@ -135,8 +149,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           send(res, fault.status, errorBody(fault.code ?? d.code, fault.message ?? d.message));
         }
       };
-      if (fault.delayMs) setTimeout(answer, fault.delayMs);
-      else answer();
+      if (fault.delayMs) {
+        const timer = setTimeout(() => {
+          delayed.delete(timer);
+          answer();
+        }, fault.delayMs);
+        delayed.add(timer);
+      } else answer();
       return;
     }
     next();
@@ -187,6 +206,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     workspace,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const timer of delayed) clearTimeout(timer);
+        delayed.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         // fetch keeps sockets alive; drop them so close() does not wait for their timeout.
         server.closeAllConnections();
