@@ -23,7 +23,7 @@ interface Reply {
 async function api(method: string, path: string, body?: unknown, sb: Sandbox = sandbox): Promise<Reply> {
   const res = await fetch(sb.url + path, {
     method,
-    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Accept: "application/json" },
+    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Accept: "application/json", "Intercom-Version": "2.11" },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -624,10 +624,10 @@ describe("request log", () => {
     await api("GET", "/me");
     await fetch(`${sandbox.url}/me`); // unauthenticated: not recorded
     expect(sandbox.requests).toEqual([
-      { method: "GET", path: "/conversations", query: { per_page: "3", starting_after: "" }, body: undefined, status: 200 },
-      { method: "POST", path: "/contacts/search", query: {}, body: { query: { field: "role", operator: "=", value: "lead" }, pagination: { per_page: 2 } }, status: 200 },
-      { method: "GET", path: "/conversations/31337", query: {}, body: undefined, status: 404 },
-      { method: "GET", path: "/me", query: {}, body: undefined, status: 500 },
+      { method: "GET", path: "/conversations", query: { per_page: "3", starting_after: "" }, body: undefined, status: 200, intercomVersion: "2.11" },
+      { method: "POST", path: "/contacts/search", query: {}, body: { query: { field: "role", operator: "=", value: "lead" }, pagination: { per_page: 2 } }, status: 200, intercomVersion: "2.11" },
+      { method: "GET", path: "/conversations/31337", query: {}, body: undefined, status: 404, intercomVersion: "2.11" },
+      { method: "GET", path: "/me", query: {}, body: undefined, status: 500, intercomVersion: "2.11" },
     ]);
     expect(JSON.stringify(sandbox.requests)).not.toContain(TOKEN);
     expect(JSON.stringify(sandbox.requests)).not.toMatch(/authorization/i);
