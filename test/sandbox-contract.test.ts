@@ -1,86 +1,18 @@
 // Contract test: real sandbox responses validated against the 200 (and error) response
 // schemas of the Intercom 2.11 OpenAPI document, with ajv.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
-import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
 
-const SPEC_PATH = path.resolve(process.cwd(), "../shared/intercom-openapi-2.11.yaml");
-const specExists = existsSync(SPEC_PATH);
-if (!specExists) console.warn(`[sandbox-contract] skipped: OpenAPI document not found at ${SPEC_PATH}`);
-
-// ajv-formats is CommonJS; under NodeNext its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Schema = { [key: string]: Json };
-
-const REF_PREFIX = "#/components/schemas/";
-const KNOWN_FORMATS = new Set(["email", "uuid", "date-time", "uri"]);
-
-/**
- * OpenAPI 3.0 → JSON Schema (draft-07) for ajv:
- * - `nullable: true` becomes a "null" type (or an anyOf with null around $ref/allOf/oneOf);
- * - `example(s)` are dropped, enums de-duplicated (some list null next to nullable);
- * - refs point into one "openapi" schema holding all components as definitions;
- * - `format: uri` is checked as uri-reference: the document's own examples use relative
- *   urls ("/contacts/…/tags") and `addressable_list.type` ("tag") is wrongly marked uri;
- * - unknown formats (e.g. "timestamp") are dropped.
- */
-function toJsonSchema(node: Json): Json {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (node === null || typeof node !== "object") return node;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "example" || key === "examples" || key === "nullable") continue;
-    if (key === "$ref" && typeof value === "string" && value.startsWith(REF_PREFIX)) {
-      out.$ref = `openapi#/definitions/${value.slice(REF_PREFIX.length)}`;
-    } else if (key === "format" && typeof value === "string") {
-      if (KNOWN_FORMATS.has(value)) out.format = value === "uri" ? "uri-reference" : value;
-    } else if (key === "enum" && Array.isArray(value)) {
-      out.enum = [...new Set(value)];
-    } else if (key === "properties" && value && typeof value === "object" && !Array.isArray(value)) {
-      // Property names are not schema keywords: transform each property's schema only.
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema)]));
-    } else {
-      out[key] = toJsonSchema(value);
-    }
-  }
-  if (node.nullable === true) {
-    if (typeof out.type === "string" && !out.$ref && !out.allOf && !out.oneOf && !out.anyOf) {
-      out.type = [out.type, "null"];
-      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum.push(null);
-      return out;
-    }
-    return { anyOf: [{ type: "null" }, out] };
-  }
-  return out;
-}
-
-interface Spec {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>;
-  components: { schemas: Record<string, Json> };
-}
+warnIfSpecMissing("sandbox-contract");
 
 describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas", () => {
   let sandbox: Sandbox;
-  let spec: Spec;
-  let ajv: Ajv;
-  const compiled = new Map<string, ValidateFunction>();
+  let validators: ResponseValidators;
   const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
 
   beforeAll(async () => {
-    spec = parse(readFileSync(SPEC_PATH, "utf8")) as Spec;
-    const schemas: Record<string, Json> = { ...spec.components.schemas };
-    // Known defect: referenced four times but never defined. Free-form object.
-    schemas.custom_attributes ??= { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } };
-    ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const definitions = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
-    ajv.addSchema({ $id: "openapi", definitions } as Schema);
+    validators = createValidators(loadSpec());
     sandbox = await startSandbox();
   });
 
@@ -88,34 +20,8 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
     await sandbox?.close();
   });
 
-  /** The response schema the document declares for an operation and status. */
-  function validatorFor(method: string, apiPath: string, status = "200"): ValidateFunction {
-    const key = `${method} ${apiPath} ${status}`;
-    let validate = compiled.get(key);
-    if (!validate) {
-      const schema = spec.paths[apiPath]?.[method.toLowerCase()]?.responses[status]?.content?.["application/json"]?.schema;
-      if (!schema) throw new Error(`no ${status} schema for ${key}`);
-      validate = ajv.compile(toJsonSchema(schema) as Schema);
-      compiled.set(key, validate);
-    }
-    return validate;
-  }
-
-  const errorValidator = () => {
-    let validate = compiled.get("error");
-    if (!validate) {
-      validate = ajv.compile({ $ref: "openapi#/definitions/error" });
-      compiled.set("error", validate);
-    }
-    return validate;
-  };
-
-  function expectValid(validate: ValidateFunction, body: unknown, label: string): void {
-    const ok = validate(body);
-    if (!ok) console.error(`[${label}] schema errors:`, JSON.stringify(validate.errors, null, 2));
-    expect(validate.errors ?? [], label).toEqual([]);
-    expect(ok, label).toBe(true);
-  }
+  const validatorFor = (method: string, apiPath: string, status = "200") => validators.validatorFor(method, apiPath, status);
+  const errorValidator = () => validators.errorValidator();
 
   async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });

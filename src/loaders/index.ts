@@ -7,12 +7,21 @@ import type { Contact } from "../schema/contact.js";
 import { Bot, type AuthorReference, type Conversation } from "../schema/conversation.js";
 import { build } from "../schema/scalars.js";
 import type { Team } from "../schema/team.js";
+import { createContactLoaders, type ContactLoaders } from "./contacts.js";
+import { createCompanyLoaders, type CompanyLoaders } from "./companies.js";
+import { createConversationLoaders, type ConversationLoaders } from "./conversations.js";
+import { createTicketLoaders, type TicketLoaders } from "./tickets.js";
+import { createHelpCenterLoaders, type HelpCenterLoaders } from "./help-center.js";
+import { createTagLoaders, type TagLoaders } from "./tags.js";
+import { createNoteLoaders, type NoteLoaders } from "./notes.js";
+import { createNewsLoaders, type NewsLoaders } from "./news.js";
+import { createDataLoaders, type DataLoaders } from "./data.js";
 
 /**
  * Per-request loaders: built fresh in each request's context, never shared
  * between requests or tokens, so nothing cached here outlives one request.
  */
-export interface Loaders {
+export interface CoreLoaders {
   /** The workspace's admins, from one `GET /admins` per request. */
   allAdmins(): Promise<Admin[]>;
   /** The workspace's teams, from one `GET /teams` per request. */
@@ -32,21 +41,21 @@ export interface Loaders {
  * ids asked for at different depths of one query (a conversation's contacts
  * and its source author) land in the same upstream call.
  */
-const afterPendingResolvers = (dispatch: () => void) => setImmediate(dispatch);
+export const afterPendingResolvers = (dispatch: () => void) => setImmediate(dispatch);
 
-function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+export function once<T>(fetch: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
   return () => (promise ??= fetch());
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
+export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
 }
 
 /** A loader over a whole-workspace list: one list call answers every id. */
-function fromList<T extends { id: string }>(list: () => Promise<T[]>, what: string): DataLoader<string, T> {
+export function fromList<T extends { id: string }>(list: () => Promise<T[]>, what: string): DataLoader<string, T> {
   return new DataLoader<string, T>(
     async (ids) => {
       const byId = new Map((await list()).map((item) => [item.id, item]));
@@ -57,7 +66,7 @@ function fromList<T extends { id: string }>(list: () => Promise<T[]>, what: stri
 }
 
 /** One GET per distinct id; a failure belongs to its id alone. */
-function byGet<T>(get: (id: string) => Promise<T>): DataLoader<string, T> {
+export function byGet<T>(get: (id: string) => Promise<T>): DataLoader<string, T> {
   return new DataLoader<string, T>(
     (ids) => Promise.all(ids.map((id) => get(id).catch((error: Error) => error))),
     { batchScheduleFn: afterPendingResolvers },
@@ -77,7 +86,7 @@ export async function loadExisting<T>(loader: DataLoader<string, T>, ids: readon
   return results.filter((r): r is T => !(r instanceof Error));
 }
 
-export function createLoaders(dataSources: DataSources): Loaders {
+function createCoreLoaders(dataSources: DataSources): CoreLoaders {
   const allAdmins = once(() => dataSources.admins.list());
   const allTeams = once(() => dataSources.teams.list());
 
@@ -101,7 +110,7 @@ export function createLoaders(dataSources: DataSources): Loaders {
     { batchScheduleFn: afterPendingResolvers },
   );
 
-  const loaders: Loaders = {
+  const loaders: CoreLoaders = {
     allAdmins,
     allTeams,
     admin: fromList(allAdmins, "Admin"),
@@ -125,4 +134,23 @@ export function createLoaders(dataSources: DataSources): Loaders {
     },
   };
   return loaders;
+}
+
+/** Every loader of one request: the core ones above plus each resource group's. */
+export type Loaders = CoreLoaders & ContactLoaders & CompanyLoaders & ConversationLoaders & TicketLoaders & HelpCenterLoaders & TagLoaders & NoteLoaders & NewsLoaders & DataLoaders;
+
+export function createLoaders(dataSources: DataSources): Loaders {
+  const core = createCoreLoaders(dataSources);
+  return {
+    ...core,
+    ...createContactLoaders(dataSources, core),
+    ...createCompanyLoaders(dataSources, core),
+    ...createConversationLoaders(dataSources, core),
+    ...createTicketLoaders(dataSources, core),
+    ...createHelpCenterLoaders(dataSources, core),
+    ...createTagLoaders(dataSources, core),
+    ...createNoteLoaders(dataSources, core),
+    ...createNewsLoaders(dataSources, core),
+    ...createDataLoaders(dataSources, core),
+  };
 }

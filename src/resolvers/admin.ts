@@ -26,3 +26,5 @@ export class AdminResolver {
     return loaders.team.loadMany(admin.teamIds);
   }
 }
+
+export const adminResolvers = [AdminResolver] as const;

@@ -17,3 +17,5 @@ export class ContactResolver {
     return contact.ownerId ? loaders.admin.load(contact.ownerId) : null;
   }
 }
+
+export const contactResolvers = [ContactResolver] as const;

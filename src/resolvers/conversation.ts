@@ -202,3 +202,11 @@ export class ConversationStatisticsResolver {
     return stats.lastClosedById ? loaders.admin.load(stats.lastClosedById) : null;
   }
 }
+
+export const conversationResolvers = [
+  ConversationResolver,
+  ConversationPartResolver,
+  ConversationSourceResolver,
+  ConversationRatingResolver,
+  ConversationStatisticsResolver,
+] as const;

@@ -10,3 +10,5 @@ export class TagResolver {
     return tag.appliedById ? loaders.admin.load(tag.appliedById) : null;
   }
 }
+
+export const tagResolvers = [TagResolver] as const;

@@ -21,3 +21,5 @@ export class TeamResolver {
     return loaders.admin.loadMany(team.adminIds);
   }
 }
+
+export const teamResolvers = [TeamResolver] as const;

@@ -5,11 +5,14 @@ import type { Server } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
+import { RawResponse } from "./resource.js";
+import { resourceModules } from "./resources/index.js";
 import { routes, type RouteContext } from "./routes.js";
 import { seedWorkspace } from "./seed.js";
 import type { Workspace } from "./types.js";
 
 export type * from "./types.js";
+export { RawResponse, type ResourceModule } from "./resource.js";
 export { SEED_BASE_TIME, DEFAULT_SEED_SIZES } from "./seed.js";
 export { MAX_PARTS_RETURNED } from "./routes.js";
 export { MAX_PER_PAGE, MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
@@ -161,12 +164,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     next();
   });
 
-  for (const route of routes) {
-    const register = route.method === "GET" ? app.get.bind(app) : route.method === "POST" ? app.post.bind(app) : app.put.bind(app);
-    register(route.path, (req: Request, res: Response) => {
+  for (const route of [...routes, ...resourceModules.flatMap((m) => m.routes)]) {
+    const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
+    app[method](route.path, (req: Request, res: Response) => {
       const params = req.params as Record<string, string>;
       const result = route.handler(ctx, { params, query: res.locals.query as Record<string, string>, body: req.body });
-      send(res, 200, result);
+      if (result instanceof RawResponse) sendRaw(res, result);
+      else send(res, 200, result);
     });
   }
 
@@ -220,6 +224,15 @@ function send(res: Response, status: number, body: unknown): void {
   const record = res.locals.record as RecordedRequest | undefined;
   if (record) record.status = status;
   res.status(status).json(body);
+}
+
+function sendRaw(res: Response, raw: RawResponse): void {
+  const record = res.locals.record as RecordedRequest | undefined;
+  if (record) record.status = raw.status;
+  res.status(raw.status).set(raw.headers).type(raw.contentType);
+  if (raw.body === undefined || raw.body === null) res.end();
+  else if (typeof raw.body === "string" || Buffer.isBuffer(raw.body)) res.send(raw.body);
+  else res.send(JSON.stringify(raw.body));
 }
 
 function setRateHeaders(res: Response, rate: RateLimitState): void {

@@ -29,10 +29,11 @@ export interface RouteInput {
   body: unknown;
 }
 
-type Handler = (ctx: RouteContext, input: RouteInput) => unknown;
+/** Returns the 200 JSON body, or a RawResponse for anything else; throws ApiError for errors. */
+export type Handler = (ctx: RouteContext, input: RouteInput) => unknown;
 
 export interface Route {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string; // express path syntax
   handler: Handler;
 }

@@ -1,6 +1,8 @@
 // Deterministic demo workspace. Everything derives from one seeded PRNG and a fixed
 // base time, so two sandboxes always hold identical data (and tests can rely on it).
 // Never use Math.random or Date.now here.
+import { resourceModules } from "./resources/index.js";
+import { Rng } from "./rng.js";
 import type {
   Admin,
   AppliedTag,
@@ -26,63 +28,6 @@ export const SEED_BASE_TIME = Date.UTC(2026, 9, 1) / 1000;
 const DAY = 86_400;
 const HOUR = 3_600;
 const MINUTE = 60;
-
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-  hex(length: number): string {
-    let s = "";
-    for (let i = 0; i < length; i++) s += Math.floor(this.next() * 16).toString(16);
-    return s;
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  }
-  sample<T>(items: readonly T[], n: number): T[] {
-    return this.shuffle(items).slice(0, n);
-  }
-}
 
 // ---------------------------------------------------------------- static pools
 
@@ -466,7 +411,8 @@ export function seedWorkspace(seed = 20261001): Workspace {
     });
     for (const c of contactCompanies) c.user_count++;
   }
-  const workspace: Workspace = {
+  // Resource modules add their own collections below, so the core literal is not yet a whole Workspace.
+  const workspace = {
     app,
     admins,
     bot,
@@ -478,11 +424,13 @@ export function seedWorkspace(seed = 20261001): Workspace {
     conversations: [],
     lastWriteAt: { contacts: new Map(), conversations: new Map() },
     nextPartId: 50000001,
-  };
+  } as Workspace;
   const contactOrder = rng.shuffle(contacts);
   for (let i = 0; i < DEFAULT_SEED_SIZES.conversations; i++) {
     workspace.conversations.push(seedConversation(rng, workspace, i, contactOrder));
   }
+  // Each module gets its own Rng, so adding one never changes another's data.
+  resourceModules.forEach((module, i) => module.seed(workspace, new Rng(seed + 7919 * (i + 1))));
   return workspace;
 }
 

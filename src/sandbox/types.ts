@@ -1,3 +1,16 @@
+import type { AdminsState } from "./resources/admins.js";
+import type { CompaniesState } from "./resources/companies.js";
+import type { ContactsState } from "./resources/contacts.js";
+import type { ConversationsState } from "./resources/conversations.js";
+import type { DataState } from "./resources/data.js";
+import type { HelpCenterState } from "./resources/help-center.js";
+import type { NewsState } from "./resources/news.js";
+import type { NotesState } from "./resources/notes.js";
+import type { SubscriptionsState } from "./resources/subscriptions.js";
+import type { TagsState } from "./resources/tags.js";
+import type { TicketsState } from "./resources/tickets.js";
+import type { VisitorsState } from "./resources/visitors.js";
+
 // REST-shaped (snake_case) records of the sandbox workspace. The shapes follow the
 // component schemas of the Intercom 2.11 OpenAPI document, so the objects held here
 // are exactly what the HTTP API serialises (minus a few view-only transformations,
@@ -338,7 +351,19 @@ export interface Conversation {
  * mutate them); `lastWriteAt` records, per id, the wall-clock ms of the last create or
  * update so search can hide recently written records (searchIndexLagMs).
  */
-export interface Workspace {
+export interface Workspace
+  extends AdminsState,
+    ContactsState,
+    CompaniesState,
+    TagsState,
+    NotesState,
+    SubscriptionsState,
+    HelpCenterState,
+    NewsState,
+    TicketsState,
+    ConversationsState,
+    DataState,
+    VisitorsState {
   app: App;
   admins: Admin[];
   bot: Bot;

@@ -11,10 +11,12 @@ import http from "node:http";
 import type { GraphQLFormattedError } from "graphql";
 import { createDataSources } from "../datasources/index.js";
 import { UpstreamError } from "../datasources/errors.js";
+import type { IntercomClientOptions } from "../datasources/intercom.js";
 import { createLoaders } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
+import { createDownloadRouter } from "./downloads.js";
 
 export interface GatewayOptions {
   baseUrl: string;
@@ -74,6 +76,17 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
   };
 }
 
+function upstreamClient(options: GatewayOptions, token: string | undefined): IntercomClientOptions {
+  return {
+    baseUrl: options.baseUrl,
+    version: options.intercomVersion,
+    token,
+    timeoutMs: options.upstreamTimeoutMs,
+    retries: options.upstreamRetries,
+    logger: options.logger,
+  };
+}
+
 /** Starts the HTTP app: `POST /graphql` (and GET queries), `GET /health`. */
 export async function startGateway(options: GatewayOptions & { port: number; host?: string }): Promise<RunningGateway> {
   const app = express();
@@ -96,20 +109,14 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  app.use("/downloads", createDownloadRouter(upstreamClient(options, options.accessToken)));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header("x-request-id") ?? randomUUID();
-        const dataSources = createDataSources({
-          baseUrl: options.baseUrl,
-          version: options.intercomVersion,
-          token: options.accessToken,
-          timeoutMs: options.upstreamTimeoutMs,
-          retries: options.upstreamRetries,
-          logger: options.logger,
-        });
+        const dataSources = createDataSources(upstreamClient(options, options.accessToken));
         return { requestId, dataSources, loaders: createLoaders(dataSources), logger: options.logger };
       },
     }),

@@ -1,0 +1,4 @@
+import { IntercomDataSource } from "./intercom.js";
+
+/** SubscriptionTypes: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
+export class SubscriptionTypesAPI extends IntercomDataSource {}

@@ -1,0 +1,2 @@
+/** Resolver classes of this resource: root queries and mutations, and field resolvers for its links. */
+export const subscriptionTypeResolvers = [] as const;
