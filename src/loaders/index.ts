@@ -16,6 +16,7 @@ import { createTagLoaders, type TagLoaders } from "./tags.js";
 import { createNoteLoaders, type NoteLoaders } from "./notes.js";
 import { createNewsLoaders, type NewsLoaders } from "./news.js";
 import { createDataLoaders, type DataLoaders } from "./data.js";
+import { createSubscriptionLoaders, type SubscriptionLoaders } from "./subscriptions.js";
 
 /**
  * Per-request loaders: built fresh in each request's context, never shared
@@ -137,7 +138,7 @@ function createCoreLoaders(dataSources: DataSources): CoreLoaders {
 }
 
 /** Every loader of one request: the core ones above plus each resource group's. */
-export type Loaders = CoreLoaders & ContactLoaders & CompanyLoaders & ConversationLoaders & TicketLoaders & HelpCenterLoaders & TagLoaders & NoteLoaders & NewsLoaders & DataLoaders;
+export type Loaders = CoreLoaders & ContactLoaders & CompanyLoaders & ConversationLoaders & TicketLoaders & HelpCenterLoaders & TagLoaders & NoteLoaders & NewsLoaders & DataLoaders & SubscriptionLoaders;
 
 export function createLoaders(dataSources: DataSources): Loaders {
   const core = createCoreLoaders(dataSources);
@@ -152,5 +153,6 @@ export function createLoaders(dataSources: DataSources): Loaders {
     ...createNoteLoaders(dataSources, core),
     ...createNewsLoaders(dataSources, core),
     ...createDataLoaders(dataSources, core),
+    ...createSubscriptionLoaders(dataSources, core),
   };
 }
