@@ -27,6 +27,8 @@ export interface Config {
   upstreamRetries: number;
   /** Start the embedded sandbox because neither a token nor a base URL was given. */
   useSandbox: boolean;
+  /** Introspection and GraphiQL: on in development and sandbox mode, off with NODE_ENV=production unless INTROSPECTION=true. */
+  introspection: boolean;
 }
 
 /** One clear line naming the variable at fault; index.ts prints it and exits. */
@@ -65,6 +67,14 @@ function readBaseUrl(raw: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
+function readBoolean(env: Env, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return undefined;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const regionRaw = (env.INTERCOM_REGION?.trim() || "us").toLowerCase();
   if (!(regionRaw in REGION_URLS)) {
@@ -91,5 +101,6 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamTimeoutMs: readPositiveInt(env, "INTERCOM_TIMEOUT_MS", 10_000),
     upstreamRetries: readPositiveInt(env, "INTERCOM_RETRIES", 2),
     useSandbox: !accessToken && !baseUrlRaw,
+    introspection: readBoolean(env, "INTROSPECTION") ?? (env.NODE_ENV !== "production" || (!accessToken && !baseUrlRaw)),
   };
 }

@@ -46,8 +46,10 @@ async function main(): Promise<void> {
     logger,
     host: config.host,
     port: config.port,
+    introspection: config.introspection,
+    graphiql: config.introspection,
   });
-  logger.info(`Gateway ready at ${gateway.url}`, {
+  logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,
     region: config.baseUrlOverridden || sandbox ? undefined : config.region,
     intercomVersion: config.intercomVersion,

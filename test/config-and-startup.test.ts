@@ -93,3 +93,15 @@ describe("startup", () => {
     }
   });
 });
+
+describe("introspection and GraphiQL defaults", () => {
+  it("on in development and in sandbox mode, off in production unless INTROSPECTION=true", () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).introspection).toBe(true); // sandbox mode
+    expect(loadConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production", INTERCOM_ACCESS_TOKEN: "t" }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", INTERCOM_ACCESS_TOKEN: "t", INTROSPECTION: "true" }).introspection).toBe(true);
+    expect(loadConfig({ INTERCOM_ACCESS_TOKEN: "t", INTROSPECTION: "false" }).introspection).toBe(false);
+    expect(() => loadConfig({ INTROSPECTION: "maybe" })).toThrowError(/^INTROSPECTION /);
+  });
+});

@@ -6,12 +6,12 @@ import { rest } from "./rest.js";
 
 @Resolver(() => Team)
 export class TeamResolver {
-  @Query(() => [Team], { nullable: true, description: rest("List all teams of the workspace.", "GET /teams") })
+  @Query(() => [Team], { nullable: true, description: rest("List all teams: the whole workspace list.", "GET /teams") })
   teams(@Ctx() { loaders }: GatewayContext): Promise<Team[]> {
     return loaders.allTeams();
   }
 
-  @Query(() => Team, { nullable: true, description: rest("Retrieve a team.", "GET /teams/{team_id}") })
+  @Query(() => Team, { nullable: true, description: rest("Retrieve a team by id.", "GET /teams/{team_id}") })
   team(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Team> {
     return dataSources.teams.getById(id);
   }

@@ -17,6 +17,7 @@ import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
+import { createGraphiQLRouter } from "./graphiql.js";
 
 export interface GatewayOptions {
   baseUrl: string;
@@ -25,6 +26,10 @@ export interface GatewayOptions {
   upstreamTimeoutMs: number;
   upstreamRetries: number;
   logger: Logger;
+  /** Serve GraphiQL on GET /graphql for browsers (default true). */
+  graphiql?: boolean;
+  /** Allow introspection (default true). */
+  introspection?: boolean;
 }
 
 export interface RunningGateway {
@@ -96,6 +101,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     schema: await gatewaySchema(),
     formatError: formatErrorFor(secrets, options.logger),
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; the gateway serves nothing from outside.
@@ -109,6 +115,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  if (options.graphiql !== false) app.use(createGraphiQLRouter());
   app.use("/downloads", createDownloadRouter(upstreamClient(options, options.accessToken)));
   app.use(
     "/graphql",

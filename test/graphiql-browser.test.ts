@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack, type Stack } from "./support/stack.js";
+
+/**
+ * End to end in Debian's headless Chromium: GraphiQL loads from the gateway alone, runs the
+ * example inbox query, and shows conversations with assignee names — with no page error and
+ * no request leaving the gateway's origin.
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const required = process.env.REQUIRE_SYSTEM_DEPS === "1";
+const available = existsSync(CHROMIUM);
+if (!available && !required) {
+  console.warn(`[graphiql-browser] skipped: ${CHROMIUM} not found (apt-get install chromium; .ci/run installs it)`);
+}
+
+describe.skipIf(!available && !required)("GraphiQL in headless Chromium", () => {
+  let stack: Stack;
+  let browser: Browser;
+  // playwright gives the browser a fresh, empty profile of its own.
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`REQUIRE_SYSTEM_DEPS=1 but ${CHROMIUM} is missing`);
+    stack = await startStack();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it("runs the example inbox query and shows conversations with assignee names", async () => {
+    const origin = new URL(stack.gateway.url).origin;
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    const outside: string[] = [];
+    const cspViolations: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith("data:")) outside.push(url);
+    });
+
+    await page.goto(stack.gateway.url, { waitUntil: "load" });
+    await page.waitForSelector(".graphiql-execute-button", { timeout: 20_000 });
+    // The docs explorer is there too.
+    await expect(page.locator('[aria-label="Show Documentation Explorer"]').count()).resolves.toBeGreaterThan(0);
+
+    await page.click(".graphiql-execute-button");
+    // The result pane is a CodeMirror editor that renders only visible lines: read its whole value.
+    const readResult = () =>
+      page.evaluate(() => {
+        const editor = document.querySelector(".result-window .CodeMirror") as (Element & { CodeMirror?: { getValue(): string } }) | null;
+        return editor?.CodeMirror?.getValue() ?? "";
+      });
+    await expect.poll(readResult, { timeout: 20_000 }).toContain('"conversations"');
+    const resultText = await readResult();
+
+    // The answer shown is the gateway's: the seeded assignee names appear in it.
+    const assigneeNames = new Set(stack.sandbox.workspace.admins.map((a) => a.name));
+    const shown = [...assigneeNames].filter((name) => resultText.includes(name));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(resultText).toContain('"adminAssignee"');
+    expect(resultText).not.toContain('"errors"');
+
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
