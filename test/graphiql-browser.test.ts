@@ -67,8 +67,9 @@ describe.skipIf(!available && !required)("GraphiQL in headless Chromium", () => 
     // The result pane is a CodeMirror editor that renders only visible lines: read its whole value.
     const readResult = () =>
       page.evaluate(() => {
-        const editor = document.querySelector(".result-window .CodeMirror") as (Element & { CodeMirror?: { getValue(): string } }) | null;
-        return editor?.CodeMirror?.getValue() ?? "";
+        // Runs in the page: `document` is the browser's (the test's tsconfig has no DOM types).
+        const page = globalThis as unknown as { document: { querySelector(s: string): { CodeMirror?: { getValue(): string } } | null } };
+        return page.document.querySelector(".result-window .CodeMirror")?.CodeMirror?.getValue() ?? "";
       });
     await expect.poll(readResult, { timeout: 20_000 }).toContain('"conversations"');
     const resultText = await readResult();
