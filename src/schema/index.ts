@@ -2,15 +2,21 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { resolvers } from "../resolvers/index.js";
+import { toSubgraph } from "./federation.js";
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-/** The gateway's schema, built once per process from the decorated classes. */
-export function gatewaySchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({
-    resolvers: resolvers as unknown as NonEmptyArray<Function>,
+/** The graph as TypeGraphQL builds it from the decorated classes. */
+export function typeGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers] as unknown as NonEmptyArray<Function>,
     // Inputs are checked by hand where Intercom has rules; no class-validator pass.
     validate: false,
   });
+}
+
+/** The gateway's served schema: the graph as an Apollo Federation 2 subgraph, built once per process. */
+export function gatewaySchema(): Promise<GraphQLSchema> {
+  schema ??= typeGraphQLSchema().then(toSubgraph);
   return schema;
 }
