@@ -8,7 +8,12 @@ export const REGION_URLS = {
 
 export type Region = keyof typeof REGION_URLS;
 
+/** Where the Intercom token of a request comes from. */
+export type AuthMode = "server" | "passthrough";
+
 export interface Config {
+  /** `server`: INTERCOM_ACCESS_TOKEN for every request; `passthrough`: each caller's own `Authorization: Bearer …`. */
+  authMode: AuthMode;
   /** Server token; undefined means "no token configured". */
   accessToken?: string;
   region: Region;
@@ -89,7 +94,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^\d+\.\d+$|^Unstable$/.test(version)) {
     throw new ConfigError(`INTERCOM_VERSION must look like "2.11", got "${version}"`);
   }
+  const authMode = (env.AUTH_MODE?.trim().toLowerCase() || "server") as AuthMode;
+  if (authMode !== "server" && authMode !== "passthrough") {
+    throw new ConfigError(`AUTH_MODE must be server or passthrough, got "${env.AUTH_MODE}"`);
+  }
   return {
+    authMode,
     accessToken,
     region,
     baseUrl: baseUrlRaw ? readBaseUrl(baseUrlRaw) : REGION_URLS[region],
@@ -100,7 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxPort: readPort(env, "SANDBOX_PORT", 4010),
     upstreamTimeoutMs: readPositiveInt(env, "INTERCOM_TIMEOUT_MS", 10_000),
     upstreamRetries: readPositiveInt(env, "INTERCOM_RETRIES", 2),
-    useSandbox: !accessToken && !baseUrlRaw,
+    useSandbox: authMode === "server" && !accessToken && !baseUrlRaw,
     introspection: readBoolean(env, "INTROSPECTION") ?? (env.NODE_ENV !== "production" || (!accessToken && !baseUrlRaw)),
   };
 }

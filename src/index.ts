@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     logger.info(
       `SANDBOX MODE: no INTERCOM_ACCESS_TOKEN or INTERCOM_BASE_URL set, so the gateway is serving the embedded demo workspace at ${sandbox.url}. Set INTERCOM_ACCESS_TOKEN to use your real Intercom workspace.`,
     );
+  } else if (config.authMode === "passthrough") {
+    logger.info("AUTH_MODE=passthrough: each request runs with the caller's own Authorization: Bearer token");
   } else if (!config.accessToken) {
     logger.warn("INTERCOM_ACCESS_TOKEN is not set: upstream calls go out without a token and Intercom will answer 401");
   }
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway({
     baseUrl,
     intercomVersion: config.intercomVersion,
+    authMode: config.authMode,
     accessToken,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     upstreamRetries: config.upstreamRetries,

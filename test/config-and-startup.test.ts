@@ -105,3 +105,14 @@ describe("introspection and GraphiQL defaults", () => {
     expect(() => loadConfig({ INTROSPECTION: "maybe" })).toThrowError(/^INTROSPECTION /);
   });
 });
+
+describe("AUTH_MODE", () => {
+  it("server by default; passthrough forwards each caller's token and needs no server token", () => {
+    expect(loadConfig({ INTERCOM_ACCESS_TOKEN: "t" }).authMode).toBe("server");
+    expect(loadConfig({ AUTH_MODE: "passthrough", INTERCOM_BASE_URL: "http://127.0.0.1:9" })).toMatchObject({
+      authMode: "passthrough",
+      useSandbox: false,
+    });
+    expect(() => loadConfig({ AUTH_MODE: "both" })).toThrowError(/^AUTH_MODE /);
+  });
+});

@@ -27,6 +27,8 @@ export interface SandboxOptions {
   rateLimitPerWindow?: number;
   /** Contacts/conversations written less than this many ms ago are invisible to search. Default 0. */
   searchIndexLagMs?: number;
+  /** Seed of the demo workspace; another seed gives another workspace (other ids, people, conversations). */
+  seed?: number;
 }
 
 export interface RecordedRequest {
@@ -77,7 +79,7 @@ interface PendingFault extends FaultSpec {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  const workspace = seedWorkspace();
+  const workspace = seedWorkspace(options.seed);
   const requests: RecordedRequest[] = [];
   const faults: PendingFault[] = [];
   const delayed = new Set<NodeJS.Timeout>(); // delayed fault answers, cancelled by close()

@@ -424,7 +424,7 @@ export function seedWorkspace(seed = 20261001): Workspace {
     conversations: [],
     lastWriteAt: { contacts: new Map(), conversations: new Map() },
     nextPartId: 50000001,
-  } as Workspace;
+  } as unknown as Workspace;
   const contactOrder = rng.shuffle(contacts);
   for (let i = 0; i < DEFAULT_SEED_SIZES.conversations; i++) {
     workspace.conversations.push(seedConversation(rng, workspace, i, contactOrder));

@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import http from "node:http";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createDataSources } from "../datasources/index.js";
 import { UpstreamError } from "../datasources/errors.js";
 import type { IntercomClientOptions } from "../datasources/intercom.js";
@@ -22,6 +22,8 @@ import { createGraphiQLRouter } from "./graphiql.js";
 export interface GatewayOptions {
   baseUrl: string;
   intercomVersion: string;
+  /** `server` (default): `accessToken` for every request; `passthrough`: the caller's `Authorization: Bearer …`. */
+  authMode?: "server" | "passthrough";
   accessToken?: string;
   upstreamTimeoutMs: number;
   upstreamRetries: number;
@@ -64,6 +66,12 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
   return {
     async requestDidStart() {
       return {
+        // A pass-through token is known only per request: take it out of the errors sent back.
+        async willSendResponse({ response, contextValue }) {
+          const token = contextValue?.token;
+          if (!token || response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = JSON.parse(redact(JSON.stringify(response.body.singleResult.errors), [token]));
+        },
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
@@ -71,7 +79,7 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
               requestId: contextValue.requestId,
               code: error.extensions.code ?? null,
               status: original instanceof UpstreamError ? original.status ?? null : null,
-              message: redact(error.message, secrets),
+              message: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets),
               path: error.path?.join(".") ?? null,
             });
           }
@@ -79,6 +87,11 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
       };
     },
   };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match?.[1];
 }
 
 function upstreamClient(options: GatewayOptions, token: string | undefined): IntercomClientOptions {
@@ -123,8 +136,16 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header("x-request-id") ?? randomUUID();
-        const dataSources = createDataSources(upstreamClient(options, options.accessToken));
-        return { requestId, dataSources, loaders: createLoaders(dataSources), logger: options.logger };
+        const token = options.authMode === "passthrough" ? bearerToken(req.header("authorization")) : options.accessToken;
+        if (options.authMode === "passthrough" && !token) {
+          throw new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          });
+        }
+        // Everything below is built per request from this request's token: loaders and
+        // de-duplication are never shared between requests, so never between tenants.
+        const dataSources = createDataSources(upstreamClient(options, token));
+        return { requestId, token, dataSources, loaders: createLoaders(dataSources), logger: options.logger };
       },
     }),
   );

@@ -5,6 +5,8 @@ import type { Logger } from "../logger.js";
 /** Everything one GraphQL request's resolvers may use. */
 export interface GatewayContext {
   requestId: string;
+  /** The Intercom token this request runs with (never logged, never returned). */
+  token: string | undefined;
   dataSources: DataSources;
   loaders: Loaders;
   logger: Logger;
