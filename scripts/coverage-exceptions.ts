@@ -6,6 +6,7 @@
 export const DELIBERATE_OMISSIONS: Record<string, string> = {
   "Tag.url": "The API url of a contact's embedded tag reference (/tags/{id}); Contact.tags resolves the tag itself.",
   "Note.url": "The API url of a contact's embedded note reference (/notes/{id}); Contact.notes resolves the note itself.",
+  "Company.url": "The API url of a contact's embedded company reference; Contact.companies resolves the Company itself.",
   "Conversation.topics": "Required by the document but never defined in it (no schema); Intercom sends {}.",
 };
 

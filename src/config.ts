@@ -32,6 +32,8 @@ export interface Config {
   upstreamRetries: number;
   /** Start the embedded sandbox because neither a token nor a base URL was given. */
   useSandbox: boolean;
+  /** Origins allowed to call the gateway from a browser on another origin (CORS_ORIGINS, comma-separated). */
+  corsOrigins: string[];
   /** Introspection and GraphiQL: on in development and sandbox mode, off with NODE_ENV=production unless INTROSPECTION=true. */
   introspection: boolean;
 }
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamTimeoutMs: readPositiveInt(env, "INTERCOM_TIMEOUT_MS", 10_000),
     upstreamRetries: readPositiveInt(env, "INTERCOM_RETRIES", 2),
     useSandbox: authMode === "server" && !accessToken && !baseUrlRaw,
+    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     introspection: readBoolean(env, "INTROSPECTION") ?? (env.NODE_ENV !== "production" || (!accessToken && !baseUrlRaw)),
   };
 }

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     port: config.port,
     introspection: config.introspection,
     graphiql: config.introspection,
+    corsOrigins: config.corsOrigins,
   });
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,

@@ -1,5 +1,18 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { Kind, parse, printSchema, visit, type DocumentNode, type GraphQLSchema } from "graphql";
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  printSchema,
+  visit,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from "graphql";
 import { createResolversMap } from "type-graphql";
 import type { GatewayContext } from "../server/context.js";
 
@@ -41,5 +54,24 @@ export function toSubgraph(schema: GraphQLSchema): GraphQLSchema {
       __resolveReference: (reference: { id: string }, context: GatewayContext) => load(String(reference.id), context),
     };
   }
-  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });
+  return withEnumDefaultsAsValues(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never }));
+}
+
+/**
+ * Rebuilding from SDL parses enum default values (`messageType: AdminReplyType = COMMENT`)
+ * before the resolvers give the enum its internal values, so defaults would reach resolvers
+ * as the name ("COMMENT") instead of the value ("comment"). Put the values back.
+ */
+function withEnumDefaultsAsValues(schema: GraphQLSchema): GraphQLSchema {
+  const fix = (input: { type: GraphQLInputType; defaultValue?: unknown }) => {
+    const type = getNamedType(input.type);
+    if (!isEnumType(type) || input.defaultValue === undefined) return;
+    const toValue = (v: unknown) => (typeof v === "string" ? (type.getValue(v)?.value ?? v) : v);
+    input.defaultValue = Array.isArray(input.defaultValue) ? input.defaultValue.map(toValue) : toValue(input.defaultValue);
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type)) Object.values(type.getFields()).forEach(fix);
+    if (isObjectType(type) || isInterfaceType(type)) for (const field of Object.values(type.getFields())) field.args.forEach(fix);
+  }
+  return schema;
 }

@@ -6,6 +6,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
 import express from "express";
 import http from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -18,6 +19,7 @@ import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
 import { createGraphiQLRouter } from "./graphiql.js";
+import { createReadinessCheck } from "./readiness.js";
 
 export interface GatewayOptions {
   baseUrl: string;
@@ -32,6 +34,8 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Allow introspection (default true). */
   introspection?: boolean;
+  /** Browser origins allowed to call /graphql cross-origin (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface RunningGateway {
@@ -115,6 +119,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     formatError: formatErrorFor(secrets, options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
+    // Refuses "simple" cross-site requests (text/plain POSTs, GETs without a preflight header).
+    csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; the gateway serves nothing from outside.
@@ -125,9 +131,21 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
+  // Liveness: the process is up. Readiness: Intercom answers with the configured token.
+  const health = (_req: express.Request, res: express.Response) => void res.json({ status: "ok" });
+  app.get("/health", health);
+  app.get("/healthz", health);
+  const readiness =
+    options.authMode === "passthrough"
+      ? createReadinessCheck(upstreamClient(options, undefined), "reachable")
+      : createReadinessCheck(upstreamClient(options, options.accessToken), "token");
+  app.get("/readyz", async (_req, res) => {
+    const result = await readiness();
+    res.status(result.ready ? 200 : 503).json(result);
   });
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.use("/graphql", cors({ origin: options.corsOrigins, credentials: true, maxAge: 600 }));
+  }
   if (options.graphiql !== false) app.use(createGraphiQLRouter());
   app.use("/downloads", createDownloadRouter(upstreamClient(options, options.accessToken)));
   app.use(
