@@ -7,6 +7,8 @@ export const DELIBERATE_OMISSIONS: Record<string, string> = {
   "Tag.url": "The API url of a contact's embedded tag reference (/tags/{id}); Contact.tags resolves the tag itself.",
   "Note.url": "The API url of a contact's embedded note reference (/notes/{id}); Contact.notes resolves the note itself.",
   "Company.url": "The API url of a contact's embedded company reference; Contact.companies resolves the Company itself.",
+  "ArticleSearchResult.data": "Flattened: the `articles` and `highlights` inside `data` are fields of ArticleSearchResult itself (each a connection).",
+  "ArticleSearchResult.pages": "Article search answers in one response with no page parameters; each connection's pageInfo describes it.",
   "Conversation.topics": "Required by the document but never defined in it (no schema); Intercom sends {}.",
 };
 

@@ -177,6 +177,9 @@ export function missingProperties(spec: Json, schemaNode: Json, returnType: Grap
     if (listExpected) {
       const arrays = Object.entries(props).filter(([, p]) => isArraySchema(spec, p));
       if (arrays.length === 1) return visit(arrays[0]![1], type, false);
+      // A map keyed by locale (or another key) whose values share one schema, answered as a list.
+      const values = Object.entries(props).filter(([name]) => name !== "type").map(([, p]) => p?.$ref);
+      if (values.length >= 3 && values.every((ref) => ref && ref === values[0])) return visit({ $ref: values[0] }, type, false);
     }
     for (const [prop, propSchema] of Object.entries(props)) {
       if (prop === "type" && !type.getFields().type) continue; // the discriminator is __typename
