@@ -9,6 +9,7 @@ export const DELIBERATE_OMISSIONS: Record<string, string> = {
   "Company.url": "The API url of a contact's embedded company reference; Contact.companies resolves the Company itself.",
   "ArticleSearchResult.data": "Flattened: the `articles` and `highlights` inside `data` are fields of ArticleSearchResult itself (each a connection).",
   "ArticleSearchResult.pages": "Article search answers in one response with no page parameters; each connection's pageInfo describes it.",
+  "Admin.ip": "activity_log.performed_by.ip is exposed as ActivityLog.performedByIp; performedBy links to the whole Admin.",
   "Conversation.topics": "Required by the document but never defined in it (no schema); Intercom sends {}.",
 };
 

@@ -22,7 +22,7 @@ describe("subgraph", () => {
     expect(res.errors).toBeUndefined();
     const sdl: string = res.data._service.sdl;
     expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
-    for (const entity of ["Admin", "Team", "Contact", "Conversation"]) {
+    for (const entity of ["Admin", "Team", "Contact", "Company", "Conversation", "Ticket", "Tag", "Segment", "Article", "Note"]) {
       expect(sdl).toMatch(new RegExp(`type ${entity}[^{]*@key\\(fields: "id"\\)`));
     }
   });
@@ -56,6 +56,34 @@ describe("subgraph", () => {
     expect(res.errors!.map((e) => e.extensions!.code).sort()).toEqual(["NOT_FOUND", "NOT_FOUND"]);
     expect(res.errors!.map((e) => e.path)).toEqual(expect.arrayContaining([["_entities", 1], ["_entities", 2]]));
   });
+});
+
+it("_entities resolves every kind of entity through its loader, one batch per kind", async () => {
+  const ws = stack.sandbox.workspace as any;
+  const reps = [
+    ...ws.companies.slice(0, 3).map((c: any) => ({ __typename: "Company", id: c.id })),
+    ...ws.tickets.slice(0, 3).map((t: any) => ({ __typename: "Ticket", id: t.id })),
+    ...ws.tags.slice(0, 3).map((t: any) => ({ __typename: "Tag", id: t.id })),
+    ...ws.segments.slice(0, 3).map((s: any) => ({ __typename: "Segment", id: s.id })),
+    ...ws.articles.slice(0, 3).map((a: any) => ({ __typename: "Article", id: String(a.id) })),
+    ...ws.notes.slice(0, 3).map((n: any) => ({ __typename: "Note", id: String(n.id) })),
+  ];
+  stack.resetUpstream();
+  const res = await stack.query(
+    `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+      __typename
+      ... on Company { id } ... on Ticket { id } ... on Tag { id } ... on Segment { id } ... on Article { id } ... on Note { id }
+    } }`,
+    { reps },
+  );
+  expect(res.errors).toBeUndefined();
+  expect(res.data._entities.map((e: any) => `${e.__typename}:${e.id}`)).toEqual(reps.map((r) => `${r.__typename}:${r.id}`));
+  const calls = stack.upstream().map((r) => `${r.method} ${r.path}`);
+  // Tags and segments come from one list each, tickets from one search; companies, articles and notes by GET.
+  expect(calls.filter((c) => c === "GET /tags")).toHaveLength(1);
+  expect(calls.filter((c) => c === "GET /segments")).toHaveLength(1);
+  expect(calls.filter((c) => c === "POST /tickets/search")).toHaveLength(1);
+  expect(calls.filter((c) => c.startsWith("GET /companies/"))).toHaveLength(3);
 });
 
 describe("composed into a supergraph with another subgraph", () => {

@@ -1,6 +1,7 @@
-import { Admin, App, CurrentAdmin } from "../schema/admin.js";
-import { build, fromUnix } from "../schema/scalars.js";
+import { ActivityLog, ActivityLogMetadata, Admin, App, CurrentAdmin, type ActivityType } from "../schema/admin.js";
+import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { IntercomDataSource } from "./intercom.js";
+import { nextCursorOf, type CursorPage, type RestPages } from "./paging.js";
 
 export interface RestAdmin {
   type?: "admin";
@@ -66,7 +67,50 @@ export function currentAdminReducer(rest: RestAdmin): CurrentAdmin {
   });
 }
 
-/** Admins: GET /me, GET /admins, GET /admins/{admin_id}. */
+export interface RestActivityLog {
+  id: string;
+  performed_by: { type?: "admin"; id: string | number; email?: string | null; ip?: string | null };
+  metadata?: Record<string, unknown> | null;
+  created_at?: number | null;
+  activity_type: string;
+  activity_description?: string | null;
+}
+
+const stringOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const boolOrNull = (v: unknown) => (typeof v === "boolean" ? v : null);
+
+export function activityLogReducer(rest: RestActivityLog): ActivityLog {
+  const m = rest.metadata;
+  return build(ActivityLog, {
+    id: String(rest.id),
+    performedById: String(rest.performed_by.id),
+    performedByEmail: rest.performed_by.email ?? null,
+    performedByIp: rest.performed_by.ip ?? null,
+    metadata: m
+      ? build(ActivityLogMetadata, {
+          signInMethod: stringOrNull(m.sign_in_method),
+          externalId: stringOrNull(m.external_id),
+          awayMode: boolOrNull(m.away_mode),
+          awayStatusReason: stringOrNull(m.away_status_reason),
+          reassignConversations: boolOrNull(m.reassign_conversations),
+          source: stringOrNull(m.source),
+          // The document says string, its example sends a boolean.
+          autoChanged: stringOrNull(m.auto_changed),
+          updateBy: stringOrNull(m.update_by),
+          updateByName: stringOrNull(m.update_by_name),
+          raw: m,
+        })
+      : null,
+    createdAt: fromUnix(rest.created_at),
+    activityType: rest.activity_type as ActivityType,
+    activityDescription: rest.activity_description ?? null,
+  });
+}
+
+/** The most activity logs one page may hold (the document gives no limit; Intercom's lists stop at 150). */
+export const ACTIVITY_LOG_MAX_PAGE = 150;
+
+/** Admins: GET /me, GET /admins, GET /admins/{admin_id}, PUT /admins/{admin_id}/away, GET /admins/activity_logs. */
 export class AdminsAPI extends IntercomDataSource {
   async me(): Promise<CurrentAdmin> {
     return currentAdminReducer(await this.get<RestAdmin>("me"));
@@ -79,5 +123,27 @@ export class AdminsAPI extends IntercomDataSource {
 
   async getById(id: string): Promise<Admin> {
     return adminReducer(await this.get<RestAdmin>(`admins/${this.segment(id)}`));
+  }
+
+  async setAway(id: string, away: { awayModeEnabled: boolean; awayModeReassign: boolean }): Promise<Admin> {
+    const body = { away_mode_enabled: away.awayModeEnabled, away_mode_reassign: away.awayModeReassign };
+    return adminReducer(await this.put<RestAdmin>(`admins/${this.segment(id)}/away`, { body }));
+  }
+
+  /** One page of GET /admins/activity_logs, newest first. */
+  async activityLogs(
+    range: { after: Date; before?: Date | null },
+    perPage: number,
+    startingAfter?: string | null,
+  ): Promise<CursorPage<ActivityLog>> {
+    const body = await this.get<{ activity_logs: RestActivityLog[]; pages?: RestPages & { total_pages?: number } }>("admins/activity_logs", {
+      params: {
+        created_at_after: String(toUnix(range.after)),
+        ...(range.before ? { created_at_before: String(toUnix(range.before)) } : {}),
+        per_page: String(perPage),
+        ...(startingAfter ? { starting_after: startingAfter } : {}),
+      },
+    });
+    return { items: (body.activity_logs ?? []).map(activityLogReducer), nextCursor: nextCursorOf(body.pages), totalCount: null };
   }
 }

@@ -1,4 +1,274 @@
+import type { CacheOptions, RequestDeduplicationPolicy, RequestOptions } from "@apollo/datasource-rest";
+import { Company, CompanyListOrder, DeletedCompany, type CreateOrUpdateCompanyInput, type UpdateCompanyInput } from "../schema/company.js";
+import type { Contact } from "../schema/contact.js";
+import { build, fromUnix, toUnix } from "../schema/scalars.js";
+import type { Segment } from "../schema/segment.js";
+import { Tag } from "../schema/tag.js";
+import { contactReducer, type RestContact } from "./contacts.js";
+import { UpstreamError } from "./errors.js";
 import { IntercomDataSource } from "./intercom.js";
+import { segmentReducer, type RestSegment } from "./segments.js";
 
-/** Companies: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class CompaniesAPI extends IntercomDataSource {}
+/** Intercom serves at most 60 companies a page. */
+export const MAX_COMPANIES_PER_PAGE = 60;
+
+export interface RestCompany {
+  type?: "company";
+  id: string;
+  name?: string | null;
+  app_id: string;
+  company_id: string;
+  plan?: { type?: "plan"; id?: string | number | null; name?: string | null } | null;
+  remote_created_at?: number | null;
+  created_at: number;
+  updated_at: number;
+  last_request_at?: number | null;
+  size?: number | null;
+  website?: string | null;
+  industry?: string | null;
+  monthly_spend?: number | null;
+  session_count?: number | null;
+  user_count?: number | null;
+  custom_attributes?: Record<string, unknown> | null;
+  tags?: { tags?: Array<{ id: string | number; name: string }> } | null;
+  segments?: { segments?: RestSegment[] } | null;
+}
+
+/** A timestamp Intercom has not recorded comes as null, absent or 0. */
+const knownTime = (seconds: number | null | undefined) => (seconds ? fromUnix(seconds) : null);
+
+export function companyReducer(rest: RestCompany): Company {
+  const plan = rest.plan;
+  return build(Company, {
+    id: String(rest.id),
+    name: rest.name || null,
+    appId: rest.app_id,
+    companyId: String(rest.company_id),
+    // Intercom sends `plan: {}` for a company without a plan.
+    plan: plan && plan.id !== undefined && plan.id !== null && plan.id !== "" ? { id: String(plan.id), name: plan.name ?? "" } : null,
+    remoteCreatedAt: knownTime(rest.remote_created_at),
+    createdAt: fromUnix(rest.created_at)!,
+    updatedAt: fromUnix(rest.updated_at)!,
+    lastRequestAt: knownTime(rest.last_request_at),
+    size: rest.size ?? null,
+    website: rest.website || null,
+    industry: rest.industry || null,
+    monthlySpend: Math.trunc(rest.monthly_spend ?? 0),
+    sessionCount: rest.session_count ?? 0,
+    userCount: rest.user_count ?? 0,
+    customAttributes: rest.custom_attributes ?? {},
+    // Company tags are `tag_basic`: no applied_at / applied_by.
+    tags: (rest.tags?.tags ?? []).map((t) => build(Tag, { id: String(t.id), name: t.name, appliedAt: null, appliedById: null })),
+    segmentIds: (rest.segments?.segments ?? []).map((s) => String(s.id)),
+  });
+}
+
+/** One page of a page/per_page list (the shape `numberedPageConnection` pages over). */
+export interface NumberedList<T> {
+  items: T[];
+  totalPages: number | null;
+  totalCount: number | null;
+}
+
+export interface ScrollPage {
+  items: Company[];
+  /** The scroll param Intercom answered (it stays the same for the whole scroll). */
+  scrollParam: string | null;
+  /** False once the scroll has ended (and Intercom has released it). */
+  hasMore: boolean;
+  totalCount: number | null;
+}
+
+export interface CompanyFilterParams {
+  name?: string | null;
+  companyId?: string | null;
+  tagId?: string | null;
+  segmentId?: string | null;
+}
+
+interface RestPages {
+  page?: number;
+  per_page?: number;
+  total_pages?: number;
+}
+interface RestCompanyList {
+  type?: string;
+  data: RestCompany[];
+  total_count?: number | null;
+  pages?: RestPages | null;
+}
+
+function numbered<T>(items: T[], totalCount: number | null | undefined, pages: RestPages | null | undefined): NumberedList<T> {
+  return { items, totalPages: pages?.total_pages ?? null, totalCount: totalCount ?? null };
+}
+
+/** The request body of POST /companies and PUT /companies/{id}, from the graph's input. */
+function companyBody(input: UpdateCompanyInput & { companyId?: string | null }): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && value !== null) body[key] = value;
+  };
+  set("company_id", input.companyId);
+  set("name", input.name);
+  set("plan", input.plan);
+  set("size", input.size);
+  set("website", input.website);
+  set("industry", input.industry);
+  set("custom_attributes", input.customAttributes);
+  set("remote_created_at", input.remoteCreatedAt ? toUnix(input.remoteCreatedAt) : undefined);
+  set("monthly_spend", input.monthlySpend);
+  return body;
+}
+
+const errorMessages = (error: UpstreamError): string =>
+  ((error.extensions.intercom as { errors?: Array<{ message: string | null }> } | undefined)?.errors ?? [])
+    .map((e) => e.message ?? "")
+    .join(" ");
+
+/** Re-words an Intercom error the client can act on, keeping its status, request id and Intercom's errors. */
+function explained(error: UpstreamError, code: "BAD_USER_INPUT" | "CONFLICT", message: string): UpstreamError {
+  return new UpstreamError(message, error.status, { ...error.extensions, code });
+}
+
+/** Deep page-based listing ends in "page limit reached, please use scroll API". */
+function explainPageLimit(error: unknown): never {
+  if (error instanceof UpstreamError && /page limit/i.test(errorMessages(error))) {
+    throw explained(
+      error,
+      "BAD_USER_INPUT",
+      "Intercom lists at most 10,000 companies page by page; to read past that, iterate with `scrollCompanies`.",
+    );
+  }
+  throw error;
+}
+
+/**
+ * Companies: the companies endpoints and the contact⇄company links.
+ * Regular connections page by number; the scroll is only behind `scrollCompanies`
+ * because a workspace can have one open scroll at a time.
+ */
+export class CompaniesAPI extends IntercomDataSource {
+  async getById(id: string): Promise<Company> {
+    return companyReducer(await this.get<RestCompany>(`companies/${this.segment(id)}`));
+  }
+
+  async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
+    return companyReducer(await this.post<RestCompany>("companies", { body: companyBody(input) }));
+  }
+
+  async update(id: string, input: UpdateCompanyInput): Promise<Company> {
+    return companyReducer(await this.put<RestCompany>(`companies/${this.segment(id)}`, { body: companyBody(input) }));
+  }
+
+  async remove(id: string): Promise<DeletedCompany> {
+    const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(`companies/${this.segment(id)}`);
+    return build(DeletedCompany, { id: String(body.id ?? id), object: body.object ?? "company", deleted: body.deleted });
+  }
+
+  /** POST /companies/list: companies with at least one user, by last request. */
+  async list(page: number, perPage: number, order: CompanyListOrder = CompanyListOrder.DESC): Promise<NumberedList<Company>> {
+    const body = await this.post<RestCompanyList>("companies/list", {
+      params: { page: String(page), per_page: String(perPage), order },
+    }).catch(explainPageLimit);
+    return numbered(body.data.map(companyReducer), body.total_count, body.pages);
+  }
+
+  /** GET /companies with one filter. */
+  async find(filter: CompanyFilterParams, page: number, perPage: number): Promise<NumberedList<Company>> {
+    const params: Record<string, string> = { page: String(page), per_page: String(perPage) };
+    if (filter.name != null) params.name = filter.name;
+    if (filter.companyId != null) params.company_id = filter.companyId;
+    if (filter.tagId != null) params.tag_id = filter.tagId;
+    if (filter.segmentId != null) params.segment_id = filter.segmentId;
+    const body = await this.get<RestCompanyList | RestCompany>("companies", { params }).catch(explainPageLimit);
+    // Live Intercom answers a lookup by name or company_id with the company itself, not a list.
+    if (!("data" in body)) return numbered([companyReducer(body)], 1, { total_pages: 1 });
+    return numbered(body.data.map(companyReducer), body.total_count, body.pages);
+  }
+
+  /**
+   * GET /companies/scroll. When a page brings the count served up to the total, the
+   * (empty) end page is read too, so the workspace's one scroll is released at once
+   * instead of blocking every other scroll for a minute.
+   */
+  async scroll(resumeFrom: string | null, servedBefore: number): Promise<ScrollPage> {
+    const body = await this.scrollRequest(resumeFrom);
+    const items = body.data.map(companyReducer);
+    const totalCount = body.total_count ?? null;
+    const scrollParam = body.scroll_param ?? null;
+    let hasMore = items.length > 0 && scrollParam !== null;
+    if (hasMore && totalCount !== null && servedBefore + items.length >= totalCount) {
+      await this.scrollRequest(scrollParam).catch(() => undefined);
+      hasMore = false;
+    }
+    return { items, scrollParam, hasMore, totalCount };
+  }
+
+  private async scrollRequest(scrollParam: string | null) {
+    try {
+      return await this.get<{ data: RestCompany[]; total_count?: number | null; scroll_param?: string | null }>("companies/scroll", {
+        params: scrollParam ? { scroll_param: scrollParam } : {},
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      const text = errorMessages(error);
+      if (/scroll already exists/i.test(text)) {
+        throw explained(
+          error,
+          "CONFLICT",
+          "Another scroll over all companies is open in this workspace (Intercom allows one at a time). " +
+            "Finish it, or wait until it expires about a minute after its last use, then start again.",
+        );
+      }
+      if (/scroll parameter not found/i.test(text)) {
+        throw explained(
+          error,
+          "BAD_USER_INPUT",
+          "This scroll has expired (a scroll expires about a minute after its last use) or has ended. " +
+            "Start a new scroll by calling `scrollCompanies` without `after`.",
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** GET /companies/{id}/contacts. */
+  async contactsOf(companyId: string, page: number, perPage: number): Promise<NumberedList<Contact>> {
+    const body = await this.get<{ data: RestContact[]; total_count?: number | null; pages?: RestPages | null }>(
+      `companies/${this.segment(companyId)}/contacts`,
+      { params: { page: String(page), per_page: String(perPage) } },
+    );
+    return numbered(body.data.map(contactReducer), body.total_count, body.pages);
+  }
+
+  /** GET /companies/{id}/segments. */
+  async segmentsOf(companyId: string): Promise<Segment[]> {
+    const body = await this.get<{ data: RestSegment[] }>(`companies/${this.segment(companyId)}/segments`);
+    return body.data.map(segmentReducer);
+  }
+
+  /** GET /contacts/{id}/companies. */
+  async ofContact(contactId: string, page: number, perPage: number): Promise<NumberedList<Company>> {
+    const body = await this.get<{ companies: RestCompany[]; total_count?: number | null; pages?: RestPages | null }>(
+      `contacts/${this.segment(contactId)}/companies`,
+      { params: { page: String(page), per_page: String(perPage) } },
+    );
+    return numbered(body.companies.map(companyReducer), body.total_count, body.pages);
+  }
+
+  async attachContact(contactId: string, companyId: string): Promise<Company> {
+    return companyReducer(
+      await this.post<RestCompany>(`contacts/${this.segment(contactId)}/companies`, { body: { id: companyId } }),
+    );
+  }
+
+  async detachContact(contactId: string, companyId: string): Promise<Company> {
+    return companyReducer(await this.delete<RestCompany>(`contacts/${this.segment(contactId)}/companies/${this.segment(companyId)}`));
+  }
+
+  /** Scroll pages are a sequence: two identical in-flight scroll requests must both go upstream. */
+  protected override requestDeduplicationPolicyFor(url: URL, request: RequestOptions<CacheOptions>): RequestDeduplicationPolicy {
+    if (url.pathname.endsWith("/companies/scroll")) return { policy: "do-not-deduplicate", invalidateDeduplicationKeys: [] };
+    return super.requestDeduplicationPolicyFor(url, request);
+  }
+}

@@ -18,9 +18,11 @@ import {
   type PartAttachment,
   type SlaStatus,
 } from "../schema/conversation.js";
+import type { Message } from "../schema/message.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import { IntercomDataSource } from "./intercom.js";
+import { messageReducer, type RestMessage } from "./messages.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 
@@ -303,6 +305,26 @@ export interface ContactReply {
   createdAt?: Date | null;
 }
 
+/** A conversation started by a contact (POST /conversations). */
+export interface NewConversation {
+  from: { type: "user" | "lead" | "contact"; id: string };
+  body: string;
+  subject?: string | null;
+  attachmentUrls?: string[] | null;
+  createdAt?: Date | null;
+}
+
+/** Exactly one of the three identifies the contact to add. */
+export interface ConversationCustomer {
+  intercomUserId?: string | null;
+  userId?: string | null;
+  email?: string | null;
+}
+
+export type Redaction =
+  | { type: "conversation_part"; conversationId: string; conversationPartId: string }
+  | { type: "source"; conversationId: string; sourceId: string };
+
 const unixOrUndefined = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
 
 interface ConversationListBody {
@@ -386,6 +408,48 @@ export class ConversationsAPI extends IntercomDataSource {
       assignee_id: assignment.assigneeId,
       body: assignment.body ?? undefined,
     });
+  }
+
+  /** A contact starts a conversation; Intercom answers with the message, carrying the new conversation's id. */
+  async create(input: NewConversation): Promise<Message> {
+    const body = {
+      from: { type: input.from.type, id: input.from.id },
+      body: input.body,
+      subject: input.subject ?? undefined,
+      attachment_urls: input.attachmentUrls ?? undefined,
+      created_at: unixOrUndefined(input.createdAt),
+    };
+    return messageReducer(await this.post<RestMessage>("conversations", { body }));
+  }
+
+  async attachContact(id: string, adminId: string, customer: ConversationCustomer): Promise<Conversation> {
+    const body = {
+      admin_id: adminId,
+      customer: customer.intercomUserId
+        ? { intercom_user_id: customer.intercomUserId }
+        : customer.userId
+          ? { user_id: customer.userId }
+          : { email: customer.email },
+    };
+    return conversationReducer(await this.post<RestConversation>(`conversations/${this.segment(id)}/customers`, { body }));
+  }
+
+  async detachContact(id: string, contactId: string, adminId: string): Promise<Conversation> {
+    return conversationReducer(
+      await this.delete<RestConversation>(`conversations/${this.segment(id)}/customers/${this.segment(contactId)}`, { body: { admin_id: adminId } }),
+    );
+  }
+
+  async redact(redaction: Redaction): Promise<Conversation> {
+    const body =
+      redaction.type === "source"
+        ? { type: "source", conversation_id: redaction.conversationId, source_id: redaction.sourceId }
+        : { type: "conversation_part", conversation_id: redaction.conversationId, conversation_part_id: redaction.conversationPartId };
+    return conversationReducer(await this.post<RestConversation>("conversations/redact", { body }));
+  }
+
+  async runAssignmentRules(id: string): Promise<Conversation> {
+    return conversationReducer(await this.post<RestConversation>(`conversations/${this.segment(id)}/run_assignment_rules`));
   }
 
   private async reply(id: string, body: Record<string, unknown>): Promise<Conversation> {

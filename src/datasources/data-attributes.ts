@@ -1,4 +1,81 @@
+import {
+  DataAttribute,
+  type CreateDataAttributeInput,
+  type DataAttributeDataType,
+  type DataAttributeModel,
+  type UpdateDataAttributeInput,
+} from "../schema/data-attribute.js";
+import { build, fromUnix } from "../schema/scalars.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** DataAttributes: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class DataAttributesAPI extends IntercomDataSource {}
+export interface RestDataAttribute {
+  type?: "data_attribute";
+  id?: number | string | null;
+  model?: string | null;
+  name: string;
+  full_name: string;
+  label: string;
+  description: string;
+  data_type: string;
+  options?: string[] | null;
+  api_writable?: boolean | null;
+  messenger_writable?: boolean | null;
+  ui_writable?: boolean | null;
+  custom?: boolean | null;
+  archived?: boolean | null;
+  created_at?: number | null;
+  updated_at?: number | null;
+  admin_id?: string | number | null;
+}
+
+const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
+
+export function dataAttributeReducer(rest: RestDataAttribute): DataAttribute {
+  return build(DataAttribute, {
+    id: idOrNull(rest.id),
+    model: (rest.model ?? null) as DataAttributeModel | null,
+    name: rest.name,
+    fullName: rest.full_name,
+    label: rest.label,
+    description: rest.description ?? "",
+    dataType: rest.data_type as DataAttributeDataType,
+    options: rest.options ?? null,
+    apiWritable: rest.api_writable ?? null,
+    messengerWritable: rest.messenger_writable ?? null,
+    uiWritable: rest.ui_writable ?? null,
+    custom: rest.custom ?? null,
+    archived: rest.archived ?? null,
+    createdAt: fromUnix(rest.created_at),
+    updatedAt: fromUnix(rest.updated_at),
+    adminId: idOrNull(rest.admin_id),
+  });
+}
+
+/** Data attributes: GET/POST /data_attributes, PUT /data_attributes/{data_attribute_id}. */
+export class DataAttributesAPI extends IntercomDataSource {
+  /** One model's attributes (every model's when `model` is null), archived ones included when asked. */
+  async list(model: DataAttributeModel | null, includeArchived: boolean): Promise<DataAttribute[]> {
+    const params: Record<string, string> = { include_archived: String(includeArchived) };
+    if (model) params.model = model;
+    const body = await this.get<{ data: RestDataAttribute[] }>("data_attributes", { params });
+    return body.data.map(dataAttributeReducer);
+  }
+
+  async create(input: CreateDataAttributeInput): Promise<DataAttribute> {
+    const body: Record<string, unknown> = { name: input.name, model: input.model, data_type: input.dataType };
+    if (input.description != null) body.description = input.description;
+    // The create request types options as strings (the update request as { value } hashes).
+    if (input.options != null) body.options = input.options;
+    if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
+    return dataAttributeReducer(await this.post<RestDataAttribute>("data_attributes", { body }));
+  }
+
+  async update(id: string, input: UpdateDataAttributeInput): Promise<DataAttribute> {
+    const body: Record<string, unknown> = {};
+    if (input.archived != null) body.archived = input.archived;
+    if (input.description != null) body.description = input.description;
+    if (input.options != null) body.options = input.options.map((value) => ({ value }));
+    if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
+    return dataAttributeReducer(await this.put<RestDataAttribute>(`data_attributes/${this.segment(id)}`, { body }));
+  }
+}

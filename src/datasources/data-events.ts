@@ -1,4 +1,124 @@
+import {
+  DataEvent,
+  DataEventSummary,
+  DataEventSummaryItem,
+  type CreateDataEventInput,
+  type DataEventSummaryInput,
+} from "../schema/data-event.js";
+import { build, fromUnix, toUnix } from "../schema/scalars.js";
+import { UpstreamError } from "./errors.js";
 import { IntercomDataSource } from "./intercom.js";
+import type { CursorPage } from "./paging.js";
 
-/** DataEvents: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class DataEventsAPI extends IntercomDataSource {}
+interface RestDataEvent {
+  type?: "event";
+  id?: string | null;
+  event_name: string;
+  created_at: number;
+  user_id?: string | null;
+  intercom_user_id?: string | null;
+  email?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+interface RestDataEventSummary {
+  type?: "event.summary";
+  email?: string | null;
+  intercom_user_id: string;
+  user_id?: string | null;
+  events: Array<{ name: string; first: string; last: string; count: number; description?: string | null }>;
+}
+
+/** Who the events belong to: exactly one identifier, as GET /events takes it. */
+export type EventUser = { user_id: string } | { intercom_user_id: string } | { email: string };
+
+const blankToNull = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? null : s);
+
+export function dataEventReducer(rest: RestDataEvent): DataEvent {
+  return build(DataEvent, {
+    id: blankToNull(rest.id),
+    eventName: rest.event_name,
+    createdAt: fromUnix(rest.created_at)!,
+    userId: blankToNull(rest.user_id),
+    intercomUserId: blankToNull(rest.intercom_user_id),
+    email: blankToNull(rest.email),
+    metadata: rest.metadata ?? {},
+  });
+}
+
+function summaryReducer(rest: RestDataEventSummary): DataEventSummary {
+  return build(DataEventSummary, {
+    email: blankToNull(rest.email),
+    intercomUserId: rest.intercom_user_id,
+    userId: blankToNull(rest.user_id),
+    items: rest.events.map((e) =>
+      build(DataEventSummaryItem, {
+        name: e.name,
+        first: new Date(e.first),
+        last: new Date(e.last),
+        count: e.count,
+        description: e.description ?? null,
+      }),
+    ),
+  });
+}
+
+/** `pages.next` is a URL; the only thing a later page needs from it is its `before` position. */
+function beforeOf(next: string | null | undefined): string | null {
+  if (!next) return null;
+  try {
+    return new URL(next, "https://api.intercom.io").searchParams.get("before");
+  } catch {
+    return null;
+  }
+}
+
+/** Data events: GET /events (list and summary), POST /events, POST /events/summaries. */
+export class DataEventsAPI extends IntercomDataSource {
+  async summary(user: EventUser): Promise<DataEventSummary> {
+    const params = { type: "user", ...user, summary: "true" };
+    return summaryReducer(await this.get<RestDataEventSummary>("events", { params }));
+  }
+
+  async list(user: EventUser, perPage: number, before: string | null): Promise<CursorPage<DataEvent>> {
+    const params: Record<string, string> = { type: "user", ...user, per_page: String(perPage) };
+    if (before) params.before = before;
+    const body = await this.get<{ events: RestDataEvent[]; pages?: { next?: string | null } | null }>("events", { params });
+    return { items: body.events.map(dataEventReducer), nextCursor: beforeOf(body.pages?.next), totalCount: null };
+  }
+
+  /** Intercom answers 202 with an empty body: success is that status and nothing else. */
+  async create(input: CreateDataEventInput): Promise<DataEvent> {
+    const body: Record<string, unknown> = { event_name: input.eventName, created_at: toUnix(input.createdAt) };
+    if (input.id != null) body.id = input.id;
+    if (input.userId != null) body.user_id = input.userId;
+    if (input.email != null) body.email = input.email;
+    if (input.metadata != null) body.metadata = input.metadata;
+    const { response } = await this.fetch<unknown>("events", { method: "POST", body });
+    this.expectStatus("POST /events", response.status, 202);
+    return build(DataEvent, {
+      id: null,
+      eventName: input.eventName,
+      createdAt: fromUnix(toUnix(input.createdAt))!,
+      userId: input.userId ?? null,
+      intercomUserId: input.id ?? null,
+      email: input.email ?? null,
+      metadata: input.metadata ?? {},
+    });
+  }
+
+  async createSummaries(userId: string, summary: DataEventSummaryInput): Promise<void> {
+    const body = {
+      user_id: userId,
+      event_summaries: { event_name: summary.eventName, count: summary.count, first: toUnix(summary.first), last: toUnix(summary.last) },
+    };
+    const { response } = await this.fetch<unknown>("events/summaries", { method: "POST", body });
+    this.expectStatus("POST /events/summaries", response.status, 200);
+  }
+
+  private expectStatus(operation: string, status: number, expected: number): void {
+    if (status !== expected) {
+      throw new UpstreamError(`Intercom ${operation} answered ${status}, not the documented ${expected}`, status, { code: "UPSTREAM_ERROR" });
+    }
+  }
+}

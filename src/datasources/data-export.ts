@@ -1,4 +1,48 @@
+import { DataExport, DataExportStatus } from "../schema/data-export.js";
+import { build, fromUnix } from "../schema/scalars.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** DataExport: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class DataExportAPI extends IntercomDataSource {}
+interface RestDataExport {
+  job_identifier: string;
+  status: string;
+  download_expires_at?: string | number | null;
+  download_url?: string | null;
+}
+
+/** The gateway route that streams a completed export (see src/server/downloads.ts). */
+export const dataExportDownloadPath = (jobIdentifier: string) => `/downloads/data-exports/${encodeURIComponent(jobIdentifier)}`;
+
+/** Intercom sends the expiry as a string of Unix seconds, "" until the job completes. */
+function expiry(raw: string | number | null | undefined): Date | null {
+  if (raw === null || raw === undefined || raw === "") return null;
+  const seconds = Number(raw);
+  return Number.isFinite(seconds) ? fromUnix(seconds) : null;
+}
+
+export function dataExportReducer(rest: RestDataExport): DataExport {
+  const status = rest.status as DataExportStatus;
+  return build(DataExport, {
+    id: rest.job_identifier,
+    jobIdentifier: rest.job_identifier,
+    status,
+    downloadExpiresAt: expiry(rest.download_expires_at),
+    // Intercom's own URL needs the token: clients get the gateway's streaming route instead.
+    downloadUrl: status === DataExportStatus.COMPLETED ? dataExportDownloadPath(rest.job_identifier) : null,
+  });
+}
+
+/** Data export: create, show, cancel (the download is streamed by the /downloads route, not here). */
+export class DataExportAPI extends IntercomDataSource {
+  async create(createdAtAfter: number, createdAtBefore: number): Promise<DataExport> {
+    const body = { created_at_after: createdAtAfter, created_at_before: createdAtBefore };
+    return dataExportReducer(await this.post<RestDataExport>("export/content/data", { body }));
+  }
+
+  async getById(jobIdentifier: string): Promise<DataExport> {
+    return dataExportReducer(await this.get<RestDataExport>(`export/content/data/${this.segment(jobIdentifier)}`));
+  }
+
+  async cancel(jobIdentifier: string): Promise<DataExport> {
+    return dataExportReducer(await this.post<RestDataExport>(`export/cancel/${this.segment(jobIdentifier)}`));
+  }
+}

@@ -1,4 +1,149 @@
+import { build, fromUnix, toUnix } from "../schema/scalars.js";
+import { DeletedNewsItem, NewsItem, Newsfeed, type NewsItemState } from "../schema/news.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** News: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class NewsAPI extends IntercomDataSource {}
+export interface RestNewsItem {
+  type?: "news-item";
+  id: string | number;
+  workspace_id: string;
+  title: string;
+  body?: string | null;
+  sender_id: number | string;
+  state: string;
+  newsfeed_assignments?: Array<{ newsfeed_id: number | string; published_at?: number | null }> | null;
+  labels?: Array<string | null> | null;
+  cover_image_url?: string | null;
+  reactions?: Array<string | null> | null;
+  deliver_silently?: boolean | null;
+  created_at: number;
+  updated_at?: number | null;
+}
+
+export interface RestNewsfeed {
+  type?: "newsfeed";
+  id: string | number;
+  name: string;
+  created_at: number;
+  updated_at?: number | null;
+}
+
+interface RestList<T> {
+  data: T[];
+  total_count?: number;
+  pages?: { page?: number; per_page?: number; total_pages?: number } | null;
+}
+
+/** One page of a page-numbered news list (the shape numberedPageConnection reads). */
+export interface NewsPage<T> {
+  items: T[];
+  totalPages: number | null;
+  totalCount: number | null;
+}
+
+/** The most items one news list page may hold. */
+export const NEWS_MAX_PAGE = 150;
+
+const present = (list: Array<string | null> | null | undefined) => (list ?? []).filter((s): s is string => s !== null && s !== undefined);
+
+export function newsItemReducer(rest: RestNewsItem): NewsItem {
+  return build(NewsItem, {
+    id: String(rest.id),
+    workspaceId: rest.workspace_id,
+    title: rest.title,
+    body: rest.body ?? null,
+    senderId: String(rest.sender_id),
+    state: rest.state as NewsItemState,
+    newsfeedAssignments: (rest.newsfeed_assignments ?? []).map((a) => ({ newsfeedId: String(a.newsfeed_id), publishedAt: fromUnix(a.published_at) })),
+    // Intercom sends nulls in these lists (its examples show reactions: [null, null, …]); they carry nothing.
+    labels: present(rest.labels),
+    coverImageUrl: rest.cover_image_url ?? null,
+    reactions: present(rest.reactions),
+    deliverSilently: rest.deliver_silently ?? null,
+    createdAt: fromUnix(rest.created_at)!,
+    updatedAt: fromUnix(rest.updated_at),
+  });
+}
+
+export function newsfeedReducer(rest: RestNewsfeed): Newsfeed {
+  return build(Newsfeed, { id: String(rest.id), name: rest.name, createdAt: fromUnix(rest.created_at)!, updatedAt: fromUnix(rest.updated_at) });
+}
+
+/** Plain inputs of news item writes; undefined/null fields are not sent. */
+export interface NewsItemChanges {
+  title?: string | null;
+  body?: string | null;
+  senderId?: string | null;
+  state?: NewsItemState | null;
+  deliverSilently?: boolean | null;
+  labels?: string[] | null;
+  reactions?: string[] | null;
+  newsfeedAssignments?: Array<{ newsfeedId: string; publishedAt?: Date | null }> | null;
+}
+
+/** Ids are integers in the document's request bodies; send a numeric id as a number, anything else as given. */
+const integerId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
+
+function newsItemBody(changes: NewsItemChanges, now: Date): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (changes.title !== undefined && changes.title !== null) body.title = changes.title;
+  if (changes.body !== undefined && changes.body !== null) body.body = changes.body;
+  if (changes.senderId !== undefined && changes.senderId !== null) body.sender_id = integerId(changes.senderId);
+  if (changes.state) body.state = changes.state;
+  if (changes.deliverSilently !== undefined && changes.deliverSilently !== null) body.deliver_silently = changes.deliverSilently;
+  if (changes.labels) body.labels = changes.labels;
+  if (changes.reactions) body.reactions = changes.reactions;
+  if (changes.newsfeedAssignments) {
+    body.newsfeed_assignments = changes.newsfeedAssignments.map((a) => ({
+      newsfeed_id: integerId(a.newsfeedId),
+      published_at: toUnix(a.publishedAt ?? now),
+    }));
+  }
+  return body;
+}
+
+/** News: news items (CRUD) and newsfeeds (read-only), page-numbered lists. */
+export class NewsAPI extends IntercomDataSource {
+  async listNewsItems(page: number, perPage: number): Promise<NewsPage<NewsItem>> {
+    return this.page(await this.get<RestList<RestNewsItem>>("news/news_items", { params: this.pageParams(page, perPage) }), newsItemReducer);
+  }
+
+  async getNewsItem(id: string): Promise<NewsItem> {
+    return newsItemReducer(await this.get<RestNewsItem>(`news/news_items/${this.segment(id)}`));
+  }
+
+  async createNewsItem(input: NewsItemChanges): Promise<NewsItem> {
+    return newsItemReducer(await this.post<RestNewsItem>("news/news_items", { body: newsItemBody(input, new Date()) }));
+  }
+
+  async updateNewsItem(id: string, changes: NewsItemChanges): Promise<NewsItem> {
+    return newsItemReducer(await this.put<RestNewsItem>(`news/news_items/${this.segment(id)}`, { body: newsItemBody(changes, new Date()) }));
+  }
+
+  async deleteNewsItem(id: string): Promise<DeletedNewsItem> {
+    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(`news/news_items/${this.segment(id)}`);
+    return build(DeletedNewsItem, { id: String(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+  }
+
+  async listNewsfeeds(): Promise<Newsfeed[]> {
+    const body = await this.get<RestList<RestNewsfeed>>("news/newsfeeds");
+    return body.data.map(newsfeedReducer);
+  }
+
+  async getNewsfeed(id: string): Promise<Newsfeed> {
+    return newsfeedReducer(await this.get<RestNewsfeed>(`news/newsfeeds/${this.segment(id)}`));
+  }
+
+  /** The live news items of a newsfeed. */
+  async listNewsfeedItems(newsfeedId: string, page: number, perPage: number): Promise<NewsPage<NewsItem>> {
+    const body = await this.get<RestList<RestNewsItem>>(`news/newsfeeds/${this.segment(newsfeedId)}/items`, { params: this.pageParams(page, perPage) });
+    return this.page(body, newsItemReducer);
+  }
+
+  private pageParams(page: number, perPage: number) {
+    return { page: String(page), per_page: String(perPage) };
+  }
+
+  private page<R, T>(body: RestList<R>, reduce: (rest: R) => T): NewsPage<T> {
+    return { items: body.data.map(reduce), totalPages: body.pages?.total_pages ?? null, totalCount: body.total_count ?? null };
+  }
+}

@@ -1,4 +1,54 @@
+import { Note } from "../schema/note.js";
+import { build, fromUnix } from "../schema/scalars.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** Notes: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class NotesAPI extends IntercomDataSource {}
+export interface RestNote {
+  type?: "note";
+  id: string | number;
+  created_at: number;
+  contact?: { type?: string; id?: string | null } | null;
+  author?: { type?: string; id?: string | number | null } | null;
+  body: string;
+}
+
+export function noteReducer(rest: RestNote): Note {
+  const authorId = rest.author?.id;
+  return build(Note, {
+    id: String(rest.id),
+    createdAt: fromUnix(rest.created_at)!,
+    contactId: rest.contact?.id ? String(rest.contact.id) : null,
+    authorId: authorId === null || authorId === undefined ? null : String(authorId),
+    body: rest.body,
+  });
+}
+
+/** One page of a contact's notes (page-numbered upstream). */
+export interface NotePage {
+  items: Note[];
+  totalPages: number | null;
+  totalCount: number | null;
+}
+
+/** Notes: retrieve one, list a contact's (page/per_page), create one. */
+export class NotesAPI extends IntercomDataSource {
+  async getById(id: string): Promise<Note> {
+    return noteReducer(await this.get<RestNote>(`notes/${this.segment(id)}`));
+  }
+
+  async listForContact(contactId: string, page: number, perPage: number): Promise<NotePage> {
+    const body = await this.get<{ data?: RestNote[]; total_count?: number; pages?: { total_pages?: number | null } | null }>(
+      `contacts/${this.segment(contactId)}/notes`,
+      { params: { page: String(page), per_page: String(perPage) } },
+    );
+    return {
+      items: (body.data ?? []).map(noteReducer),
+      totalPages: body.pages?.total_pages ?? null,
+      totalCount: body.total_count ?? null,
+    };
+  }
+
+  async create(contactId: string, input: { body: string; adminId?: string | null }): Promise<Note> {
+    const body = { body: input.body, ...(input.adminId ? { admin_id: input.adminId } : {}) };
+    return noteReducer(await this.post<RestNote>(`contacts/${this.segment(contactId)}/notes`, { body }));
+  }
+}

@@ -1,4 +1,45 @@
+import type { CacheOptions, RequestOptions } from "@apollo/datasource-rest";
+import type { FetcherResponse } from "@apollo/utils.fetcher";
+import { build } from "../schema/scalars.js";
+import { PhoneSwitch } from "../schema/phone-switch.js";
+import { errorFromIntercomResponse } from "./errors.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** PhoneSwitch: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class PhoneSwitchAPI extends IntercomDataSource {}
+interface RestPhoneSwitch {
+  type: "phone_call_redirect";
+  phone?: string | null;
+  url?: string | null;
+}
+
+/** This operation's 400/422 bodies are `{error_key, message}`, not an error.list (per the document). */
+interface SwitchError {
+  error_key: string;
+  message?: string | null;
+}
+const isSwitchError = (body: unknown): body is SwitchError =>
+  typeof body === "object" && body !== null && typeof (body as SwitchError).error_key === "string";
+
+/** Switch: deflect a phone call to the Messenger by SMS. */
+export class PhoneSwitchAPI extends IntercomDataSource {
+  async create(phone: string, customAttributes?: Record<string, unknown> | null): Promise<PhoneSwitch> {
+    const rest = await this.post<RestPhoneSwitch>("phone_call_redirects", {
+      body: { phone, ...(customAttributes ? { custom_attributes: customAttributes } : {}) },
+    });
+    // Intercom's example answers without `phone` (the schema requires it): fall back to the number asked for.
+    return build(PhoneSwitch, { phone: rest.phone ?? phone, url: rest.url ?? null });
+  }
+
+  protected override async errorFromResponse(options: {
+    url?: URL;
+    request?: RequestOptions<CacheOptions>;
+    response: FetcherResponse;
+    parsedBody: unknown;
+  }) {
+    const body = options.parsedBody;
+    if (!isSwitchError(body)) return super.errorFromResponse(options);
+    // Keep Intercom's error key as the error code, as for every other operation.
+    const asList = { errors: [{ code: body.error_key, message: body.message ?? null }] };
+    const method = (options.request?.method ?? "POST").toUpperCase();
+    return errorFromIntercomResponse(options.response.status, asList, options.response.headers, `${method} ${options.url?.pathname ?? ""}`);
+  }
+}

@@ -1,4 +1,43 @@
+import { build, fromUnix } from "../schema/scalars.js";
+import { Segment, SegmentPersonType } from "../schema/segment.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** Segments: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class SegmentsAPI extends IntercomDataSource {}
+export interface RestSegment {
+  type?: "segment";
+  id: string;
+  name: string;
+  created_at: number;
+  updated_at?: number | null;
+  person_type: string;
+  count?: number | null;
+}
+
+export function segmentReducer(rest: RestSegment): Segment {
+  return build(Segment, {
+    id: String(rest.id),
+    name: rest.name,
+    createdAt: fromUnix(rest.created_at)!,
+    updatedAt: fromUnix(rest.updated_at),
+    personType: rest.person_type === "contact" ? SegmentPersonType.CONTACT : SegmentPersonType.USER,
+    count: rest.count ?? null,
+  });
+}
+
+/** Segments: GET /segments, GET /segments/{id}, GET /contacts/{id}/segments. */
+export class SegmentsAPI extends IntercomDataSource {
+  async list(includeCount = false): Promise<Segment[]> {
+    const body = await this.get<{ segments: RestSegment[] }>("segments", {
+      params: includeCount ? { include_count: "true" } : {},
+    });
+    return body.segments.map(segmentReducer);
+  }
+
+  async getById(id: string): Promise<Segment> {
+    return segmentReducer(await this.get<RestSegment>(`segments/${this.segment(id)}`));
+  }
+
+  async ofContact(contactId: string): Promise<Segment[]> {
+    const body = await this.get<{ data: RestSegment[] }>(`contacts/${this.segment(contactId)}/segments`);
+    return body.data.map(segmentReducer);
+  }
+}

@@ -1,4 +1,62 @@
+import {
+  SubscriptionType,
+  type ConsentType,
+  type SubscriptionContentType,
+  type SubscriptionTypeState,
+  type Translation,
+} from "../schema/subscription-type.js";
+import { build } from "../schema/scalars.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** SubscriptionTypes: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class SubscriptionTypesAPI extends IntercomDataSource {}
+interface RestTranslation {
+  name: string;
+  description: string;
+  locale: string;
+}
+
+export interface RestSubscriptionType {
+  type: "subscription";
+  id: string | number;
+  state: string;
+  default_translation: RestTranslation;
+  translations: RestTranslation[];
+  consent_type: string;
+  content_types: string[];
+}
+
+const translation = (t: RestTranslation): Translation => ({ name: t.name, description: t.description, locale: t.locale });
+
+export function subscriptionTypeReducer(rest: RestSubscriptionType): SubscriptionType {
+  return build(SubscriptionType, {
+    id: String(rest.id),
+    state: rest.state as SubscriptionTypeState,
+    defaultTranslation: translation(rest.default_translation),
+    translations: (rest.translations ?? []).map(translation),
+    consentType: rest.consent_type as ConsentType,
+    contentTypes: (rest.content_types ?? []) as SubscriptionContentType[],
+  });
+}
+
+/** Subscription types of the workspace, and the ones a contact has explicitly opted in to or out of. */
+export class SubscriptionTypesAPI extends IntercomDataSource {
+  async list(): Promise<SubscriptionType[]> {
+    const body = await this.get<{ data: RestSubscriptionType[] }>("subscription_types");
+    return body.data.map(subscriptionTypeReducer);
+  }
+
+  async listForContact(contactId: string): Promise<SubscriptionType[]> {
+    const body = await this.get<{ data: RestSubscriptionType[] }>(`contacts/${this.segment(contactId)}/subscriptions`);
+    return body.data.map(subscriptionTypeReducer);
+  }
+
+  async attachToContact(contactId: string, input: { id: string; consentType: ConsentType }): Promise<SubscriptionType> {
+    const body = { id: input.id, consent_type: input.consentType };
+    return subscriptionTypeReducer(await this.post<RestSubscriptionType>(`contacts/${this.segment(contactId)}/subscriptions`, { body }));
+  }
+
+  async detachFromContact(contactId: string, subscriptionTypeId: string): Promise<SubscriptionType> {
+    return subscriptionTypeReducer(
+      await this.delete<RestSubscriptionType>(`contacts/${this.segment(contactId)}/subscriptions/${this.segment(subscriptionTypeId)}`),
+    );
+  }
+}

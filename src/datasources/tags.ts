@@ -1,4 +1,96 @@
+import { build, fromUnix } from "../schema/scalars.js";
+import { DeletedTag, Tag } from "../schema/tag.js";
 import { IntercomDataSource } from "./intercom.js";
 
-/** Tags: the REST operations of this resource group, each a small method with a reducer to the graph shape. */
-export class TagsAPI extends IntercomDataSource {}
+export interface RestTag {
+  type?: string;
+  id: string | number;
+  name: string;
+  applied_at?: number | null;
+  applied_by?: { type?: string; id?: string | number | null } | null;
+}
+
+const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
+
+export function tagReducer(rest: RestTag): Tag {
+  return build(Tag, {
+    id: String(rest.id),
+    name: rest.name,
+    appliedAt: fromUnix(rest.applied_at),
+    appliedById: idOrNull(rest.applied_by?.id),
+  });
+}
+
+/** A company to tag or untag: its Intercom id or your company_id. */
+export interface CompanyRef {
+  id?: string | null;
+  companyId?: string | null;
+}
+
+/** The four payloads of POST /tags, as plain inputs (the resolver checks that at most one variant is set). */
+export interface TagWrite {
+  name: string;
+  id?: string | null;
+  tagCompanies?: CompanyRef[] | null;
+  untagCompanies?: CompanyRef[] | null;
+  tagContacts?: string[] | null;
+}
+
+const companyBody = (ref: CompanyRef, untag: boolean) => ({
+  ...(ref.id ? { id: ref.id } : {}),
+  ...(ref.companyId ? { company_id: ref.companyId } : {}),
+  ...(untag ? { untag: true } : {}),
+});
+
+/** Tags: the workspace list, one tag, create/update/bulk tagging, delete, and tagging contacts and conversations. */
+export class TagsAPI extends IntercomDataSource {
+  async list(): Promise<Tag[]> {
+    const body = await this.get<{ data?: RestTag[] }>("tags");
+    return (body.data ?? []).map(tagReducer);
+  }
+
+  async getById(id: string): Promise<Tag> {
+    return tagReducer(await this.get<RestTag>(`tags/${this.segment(id)}`));
+  }
+
+  async createOrUpdate(write: TagWrite): Promise<Tag> {
+    const body: Record<string, unknown> = { name: write.name };
+    if (write.id) body.id = write.id;
+    if (write.tagCompanies) body.companies = write.tagCompanies.map((c) => companyBody(c, false));
+    if (write.untagCompanies) body.companies = write.untagCompanies.map((c) => companyBody(c, true));
+    if (write.tagContacts) body.users = write.tagContacts.map((id) => ({ id }));
+    return tagReducer(await this.post<RestTag>("tags", { body }));
+  }
+
+  async remove(id: string): Promise<DeletedTag> {
+    await this.delete(`tags/${this.segment(id)}`);
+    return build(DeletedTag, { id, deleted: true });
+  }
+
+  async listForContact(contactId: string): Promise<Tag[]> {
+    const body = await this.get<{ data?: RestTag[] }>(`contacts/${this.segment(contactId)}/tags`);
+    return (body.data ?? []).map(tagReducer);
+  }
+
+  async attachToContact(contactId: string, tagId: string): Promise<Tag> {
+    return tagReducer(await this.post<RestTag>(`contacts/${this.segment(contactId)}/tags`, { body: { id: tagId } }));
+  }
+
+  async detachFromContact(contactId: string, tagId: string): Promise<Tag> {
+    return tagReducer(await this.delete<RestTag>(`contacts/${this.segment(contactId)}/tags/${this.segment(tagId)}`));
+  }
+
+  async attachToConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
+    return tagReducer(
+      await this.post<RestTag>(`conversations/${this.segment(conversationId)}/tags`, { body: { id: tagId, admin_id: adminId } }),
+    );
+  }
+
+  async detachFromConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
+    return tagReducer(
+      await this.delete<RestTag>(`conversations/${this.segment(conversationId)}/tags/${this.segment(tagId)}`, {
+        body: { admin_id: adminId },
+      }),
+    );
+  }
+}

@@ -1,10 +1,63 @@
+import DataLoader from "dataloader";
+import type { NumberedList } from "../datasources/companies.js";
 import type { DataSources } from "../datasources/index.js";
-import type { CoreLoaders } from "./index.js";
+import type { Company } from "../schema/company.js";
+import type { Contact } from "../schema/contact.js";
+import type { Segment } from "../schema/segment.js";
+import { afterPendingResolvers, byGet, fromList, once, type CoreLoaders } from "./index.js";
+
+/** One page of a per-parent list: whose list, which page, how many a page. */
+export interface ParentPageKey {
+  parentId: string;
+  page: number;
+  perPage: number;
+}
 
 /** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface CompanyLoaders {}
+export interface CompanyLoaders {
+  /** The workspace's segments, from one `GET /segments` per request. */
+  allSegments(): Promise<Segment[]>;
+  /** Segments by id, answered from `allSegments` (budget 1). */
+  segment: DataLoader<string, Segment>;
+  /** Companies by id: `GET /companies/{id}`, one per distinct id (no batch endpoint). */
+  company: DataLoader<string, Company>;
+  /** A page of a contact's companies: `GET /contacts/{id}/companies`, one per distinct contact and page. */
+  contactCompanies: DataLoader<ParentPageKey, NumberedList<Company>, string>;
+  /** A contact's segments: `GET /contacts/{id}/segments`, one per distinct contact. */
+  contactSegments: DataLoader<string, Segment[]>;
+  /** A page of a company's contacts: `GET /companies/{id}/contacts`, one per distinct company and page. */
+  companyContacts: DataLoader<ParentPageKey, NumberedList<Contact>, string>;
+  /** A company's segments: `GET /companies/{id}/segments`, one per distinct company. */
+  companySegments: DataLoader<string, Segment[]>;
+}
 
-export function createCompanyLoaders(_dataSources: DataSources, _core: CoreLoaders): CompanyLoaders {
-  return {};
+/** One upstream call per distinct (parent, page, size); a failure belongs to its key alone. */
+function byParentPage<T>(fetch: (key: ParentPageKey) => Promise<NumberedList<T>>) {
+  return new DataLoader<ParentPageKey, NumberedList<T>, string>(
+    (keys) => Promise.all(keys.map((key) => fetch(key).catch((error: Error) => error))),
+    { batchScheduleFn: afterPendingResolvers, cacheKeyFn: (k) => `${k.parentId}|${k.page}|${k.perPage}` },
+  );
+}
+
+export function createCompanyLoaders(dataSources: DataSources, core: CoreLoaders): CompanyLoaders {
+  const allSegments = once(() => dataSources.segments.list());
+  const company = byGet((id) => dataSources.companies.getById(id));
+  const primeCompanies = (list: NumberedList<Company>) => {
+    for (const c of list.items) company.prime(c.id, c);
+    return list;
+  };
+  return {
+    allSegments,
+    segment: fromList(allSegments, "Segment"),
+    company,
+    contactCompanies: byParentPage((k) => dataSources.companies.ofContact(k.parentId, k.page, k.perPage).then(primeCompanies)),
+    contactSegments: byGet((id) => dataSources.segments.ofContact(id)),
+    companyContacts: byParentPage(async (k) => {
+      const list = await dataSources.companies.contactsOf(k.parentId, k.page, k.perPage);
+      // The page holds whole contacts: later contact reads in this request need no search.
+      for (const c of list.items) core.contact.prime(c.id, c);
+      return list;
+    }),
+    companySegments: byGet((id) => dataSources.companies.segmentsOf(id)),
+  };
 }

@@ -1,10 +1,74 @@
+import DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
-import type { CoreLoaders } from "./index.js";
+import { MAX_PAGE_SIZE, type CursorPage } from "../datasources/paging.js";
+import { cursorConnection } from "../resolvers/paging.js";
+import type { Connection } from "../schema/common.js";
+import type { Conversation } from "../schema/conversation.js";
+import { afterPendingResolvers, chunk, type CoreLoaders } from "./index.js";
+
+/** The first page of one contact's conversations, `first` long (already checked and capped). */
+export interface ContactConversationsKey {
+  contactId: string;
+  first: number;
+}
 
 /** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface ConversationLoaders {}
+export interface ConversationLoaders {
+  /**
+   * First pages of contacts' conversations, most recently updated first. A batch is one
+   * `POST /conversations/search` with `contact_ids IN [...]` per 50 contacts, grouped by contact;
+   * only a contact the shared page may not hold in full gets a search of its own.
+   * Later pages (`after`) go straight to a per-contact search.
+   */
+  contactConversations: DataLoader<ContactConversationsKey, Connection<Conversation>, string>;
+}
 
-export function createConversationLoaders(_dataSources: DataSources, _core: CoreLoaders): ConversationLoaders {
-  return {};
+/**
+ * Contacts per shared search. Smaller than the 150-result page so that, with a few
+ * conversations per contact, one page usually holds every contact's conversations whole.
+ */
+export const CONTACTS_PER_SEARCH = 50;
+
+export const CONTACT_CONVERSATIONS_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
+
+/** One contact's conversations through its own search: `contact_ids = id`. */
+export function searchContactConversations(dataSources: DataSources, contactId: string) {
+  return (perPage: number, startingAfter: string | null) =>
+    dataSources.conversations.search({ field: "contact_ids", operator: "=", value: contactId }, perPage, startingAfter);
+}
+
+export function createConversationLoaders(dataSources: DataSources, _core: CoreLoaders): ConversationLoaders {
+  const contactConversations = new DataLoader<ContactConversationsKey, Connection<Conversation>, string>(
+    async (keys) => {
+      const contactIds = [...new Set(keys.map((k) => k.contactId))];
+      // Each shared page, and whether it held the whole result (no next page).
+      const pages = await Promise.all(
+        chunk(contactIds, CONTACTS_PER_SEARCH).map(async (ids) => ({
+          ids: new Set(ids),
+          page: await dataSources.conversations.search({ field: "contact_ids", operator: "IN", value: ids }, MAX_PAGE_SIZE),
+        })),
+      );
+      return Promise.all(
+        keys.map(async (key) => {
+          const { page } = pages.find((p) => p.ids.has(key.contactId))!;
+          // The shared search is sorted like a contact's own search (updated_at, newest first),
+          // so the contact's conversations on it are its newest ones, in order.
+          const mine = page.items.filter((c) => c.contactIds.includes(key.contactId));
+          const complete = page.nextCursor === null;
+          const args = { first: key.first };
+          if (complete || mine.length > key.first) {
+            // Served from the shared page. Cursors of later edges resume with the contact's own search.
+            const served: CursorPage<Conversation> = { items: mine, nextCursor: null, totalCount: complete ? mine.length : null };
+            return cursorConnection(args, CONTACT_CONVERSATIONS_LIMITS, async () => served);
+          }
+          // The shared page may have cut this contact's list short: ask for it alone.
+          return cursorConnection(args, CONTACT_CONVERSATIONS_LIMITS, searchContactConversations(dataSources, key.contactId)).catch(
+            (error: Error) => error,
+          );
+        }),
+      );
+    },
+    { batchScheduleFn: afterPendingResolvers, cacheKeyFn: (key) => `${key.contactId}:${key.first}` },
+  );
+  return { contactConversations };
 }

@@ -1,10 +1,40 @@
+import DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
-import type { CoreLoaders } from "./index.js";
+import type { NotePage } from "../datasources/notes.js";
+import type { Note } from "../schema/note.js";
+import { afterPendingResolvers, byGet, type CoreLoaders } from "./index.js";
 
-/** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface NoteLoaders {}
+/** One page of one contact's notes. */
+export interface ContactNotesKey {
+  contactId: string;
+  page: number;
+  perPage: number;
+}
 
-export function createNoteLoaders(_dataSources: DataSources, _core: CoreLoaders): NoteLoaders {
-  return {};
+/** Per-request loaders of notes (see DESIGN.md's loader catalogue: no batch endpoint, de-duplicated GETs). */
+export interface NoteLoaders {
+  /** Notes by id: `GET /notes/{id}`, de-duplicated; notes read in a contact's list are primed here. */
+  note: DataLoader<string, Note>;
+  /** Pages of a contact's notes: `GET /contacts/{id}/notes?page&per_page`, de-duplicated. */
+  contactNotes: DataLoader<ContactNotesKey, NotePage, string>;
+}
+
+export function createNoteLoaders(dataSources: DataSources, _core: CoreLoaders): NoteLoaders {
+  const note = byGet((id) => dataSources.notes.getById(id));
+  const contactNotes = new DataLoader<ContactNotesKey, NotePage, string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async ({ contactId, page, perPage }) => {
+          try {
+            const result = await dataSources.notes.listForContact(contactId, page, perPage);
+            for (const item of result.items) note.prime(item.id, item);
+            return result;
+          } catch (error) {
+            return error as Error;
+          }
+        }),
+      ),
+    { batchScheduleFn: afterPendingResolvers, cacheKeyFn: ({ contactId, page, perPage }) => `${contactId}\n${page}\n${perPage}` },
+  );
+  return { note, contactNotes };
 }

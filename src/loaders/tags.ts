@@ -1,10 +1,34 @@
+import DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
-import type { CoreLoaders } from "./index.js";
+import type { Tag } from "../schema/tag.js";
+import { afterPendingResolvers, fromList, type CoreLoaders } from "./index.js";
 
-/** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface TagLoaders {}
+/** Per-request loaders of tags (see DESIGN.md's loader catalogue: one `GET /tags` per request). */
+export interface TagLoaders {
+  /** The workspace's tags, from one `GET /tags` per request. */
+  allTags(): Promise<Tag[]>;
+  /** Tags by id, answered from `allTags`. */
+  tag: DataLoader<string, Tag>;
+  /** The tags applied to a contact (with applied_at/applied_by): `GET /contacts/{id}/tags`, de-duplicated. */
+  contactTags: DataLoader<string, Tag[]>;
+  /** After a write that changes the workspace's tags: the next read fetches the list again. */
+  clearTags(): void;
+}
 
-export function createTagLoaders(_dataSources: DataSources, _core: CoreLoaders): TagLoaders {
-  return {};
+export function createTagLoaders(dataSources: DataSources, _core: CoreLoaders): TagLoaders {
+  let list: Promise<Tag[]> | undefined;
+  const allTags = () => (list ??= dataSources.tags.list());
+  const tag = fromList(allTags, "Tag");
+  return {
+    allTags,
+    tag,
+    contactTags: new DataLoader<string, Tag[]>(
+      (ids) => Promise.all(ids.map((id) => dataSources.tags.listForContact(id).catch((error: Error) => error))),
+      { batchScheduleFn: afterPendingResolvers },
+    ),
+    clearTags() {
+      list = undefined;
+      tag.clearAll();
+    },
+  };
 }

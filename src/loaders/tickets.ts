@@ -1,10 +1,56 @@
+import DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
-import type { CoreLoaders } from "./index.js";
+import { notFound } from "../datasources/errors.js";
+import { MAX_PAGE_SIZE } from "../datasources/paging.js";
+import type { TicketType } from "../schema/ticket-type.js";
+import type { Ticket } from "../schema/ticket.js";
+import { afterPendingResolvers, chunk, type CoreLoaders } from "./index.js";
 
-/** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface TicketLoaders {}
+/** Per-request loaders of tickets and ticket types (see DESIGN.md's loader catalogue). */
+export interface TicketLoaders {
+  /** Tickets by id: `POST /tickets/search` with `id IN [...]`, 150 a page, then a GET for each id the search missed. */
+  ticket: DataLoader<string, Ticket>;
+  /** The workspace's ticket types, from one `GET /ticket_types` per request. */
+  allTicketTypes(): Promise<TicketType[]>;
+  /** Ticket types by id, answered from `allTicketTypes`. */
+  ticketType: DataLoader<string, TicketType>;
+  /** After a ticket type write: the next read lists the ticket types again. */
+  forgetTicketTypes(): void;
+}
 
-export function createTicketLoaders(_dataSources: DataSources, _core: CoreLoaders): TicketLoaders {
-  return {};
+export function createTicketLoaders(dataSources: DataSources, _core: CoreLoaders): TicketLoaders {
+  const ticket = new DataLoader<string, Ticket>(
+    async (ids) => {
+      const pages = await Promise.all(
+        chunk(ids, MAX_PAGE_SIZE).map((part) => dataSources.tickets.search({ field: "id", operator: "IN", value: part }, MAX_PAGE_SIZE)),
+      );
+      const found = new Map<string, Ticket | Error>(pages.flatMap((page) => page.items).map((t) => [t.id, t]));
+      // Search lags behind writes: fetch what it missed by id.
+      const missed = ids.filter((id) => !found.has(id));
+      const fetched = await Promise.all(missed.map((id) => dataSources.tickets.getById(id).catch((error: Error) => error)));
+      missed.forEach((id, i) => found.set(id, fetched[i]!));
+      return ids.map((id) => found.get(id)!);
+    },
+    { batchScheduleFn: afterPendingResolvers },
+  );
+
+  let types: Promise<TicketType[]> | undefined;
+  const allTicketTypes = () => (types ??= dataSources.ticketTypes.list());
+  const ticketType = new DataLoader<string, TicketType>(
+    async (ids) => {
+      const byId = new Map((await allTicketTypes()).map((t) => [t.id, t]));
+      return ids.map((id) => byId.get(id) ?? notFound("TicketType", id));
+    },
+    { batchScheduleFn: afterPendingResolvers },
+  );
+
+  return {
+    ticket,
+    allTicketTypes,
+    ticketType,
+    forgetTicketTypes() {
+      types = undefined;
+      ticketType.clearAll();
+    },
+  };
 }

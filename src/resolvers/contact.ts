@@ -1,15 +1,115 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { toContactQuery } from "../datasources/contacts.js";
+import { badInput } from "../datasources/errors.js";
+import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import { Admin } from "../schema/admin.js";
-import { Contact } from "../schema/contact.js";
+import type { Connection } from "../schema/common.js";
+import {
+  ArchivedContact,
+  Contact,
+  ContactConnection,
+  ContactSearchQuery,
+  CONTACT_DATE_FIELDS,
+  CONTACT_NO_LIST_FIELDS,
+  CreateContactInput,
+  DeletedContact,
+  MergeContactsInput,
+  UnarchivedContact,
+  UpdateContactInput,
+} from "../schema/contact.js";
 import type { GatewayContext } from "../server/context.js";
+import { cursorConnection } from "./paging.js";
 import { rest } from "./rest.js";
+
+@ArgsType()
+class ContactPageArgs {
+  @Field(() => Int, { nullable: true, description: `How many contacts (default 50, at most ${MAX_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the edge to start after." })
+  after?: string;
+}
+
+const PAGE_LIMITS = { defaultSize: 50, maxSize: MAX_PAGE_SIZE };
+
+/** After a write, later reads in this request see the written contact, never an older copy. */
+function remember(ctx: GatewayContext, contact: Contact): Contact {
+  ctx.loaders.contact.clear(contact.id).prime(contact.id, contact);
+  return contact;
+}
+
+/** After a delete, archive or merge, a later read in this request goes upstream (and answers NOT_FOUND). */
+function forget(ctx: GatewayContext, id: string): void {
+  ctx.loaders.contact.clear(id);
+}
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Query(() => Contact, { nullable: true, description: rest("Retrieve a contact.", "GET /contacts/{contact_id}") })
+  @Query(() => Contact, { nullable: true, description: rest("Get a contact", "GET /contacts/{contact_id}") })
   contact(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Contact> {
     // By id, never by search: search lags behind writes.
     return dataSources.contacts.getById(id);
+  }
+
+  @Query(() => ContactConnection, { nullable: true, description: rest("List all contacts", "GET /contacts") })
+  contacts(@Args(() => ContactPageArgs) args: ContactPageArgs, @Ctx() { dataSources }: GatewayContext): Promise<Connection<Contact>> {
+    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.contacts.list(perPage, after));
+  }
+
+  @Query(() => ContactConnection, { nullable: true, description: rest("Search contacts", "POST /contacts/search") })
+  searchContacts(
+    @Arg("query", () => ContactSearchQuery) query: ContactSearchQuery,
+    @Args(() => ContactPageArgs) args: ContactPageArgs,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<Connection<Contact>> {
+    const intercomQuery = toContactQuery(query, { noListFields: CONTACT_NO_LIST_FIELDS, dateFields: CONTACT_DATE_FIELDS });
+    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.contacts.search(intercomQuery, perPage, after));
+  }
+
+  @Mutation(() => Contact, { nullable: true, description: rest("Create contact", "POST /contacts") })
+  async createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() ctx: GatewayContext): Promise<Contact> {
+    if (!input.email && !input.externalId && !input.role) {
+      throw badInput("Set at least one of input.email, input.externalId or input.role", "input");
+    }
+    return remember(ctx, await ctx.dataSources.contacts.create(input));
+  }
+
+  @Mutation(() => Contact, { nullable: true, description: rest("Update a contact", "PUT /contacts/{contact_id}") })
+  async updateContact(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateContactInput) input: UpdateContactInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Contact> {
+    return remember(ctx, await ctx.dataSources.contacts.update(id, input));
+  }
+
+  @Mutation(() => DeletedContact, { nullable: true, description: rest("Delete a contact", "DELETE /contacts/{contact_id}") })
+  async deleteContact(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<DeletedContact> {
+    const deleted = await ctx.dataSources.contacts.remove(id);
+    forget(ctx, id);
+    return deleted;
+  }
+
+  @Mutation(() => Contact, { nullable: true, description: rest("Merge a lead and a user", "POST /contacts/merge") })
+  async mergeContacts(@Arg("input", () => MergeContactsInput) input: MergeContactsInput, @Ctx() ctx: GatewayContext): Promise<Contact> {
+    if (input.from === input.into) throw badInput("input.from and input.into must be different contacts", "input.into");
+    const merged = await ctx.dataSources.contacts.merge(input.from, input.into);
+    forget(ctx, input.from);
+    return remember(ctx, merged);
+  }
+
+  @Mutation(() => ArchivedContact, { nullable: true, description: rest("Archive contact", "POST /contacts/{contact_id}/archive") })
+  async archiveContact(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<ArchivedContact> {
+    const archived = await ctx.dataSources.contacts.archive(id);
+    forget(ctx, id);
+    return archived;
+  }
+
+  @Mutation(() => UnarchivedContact, { nullable: true, description: rest("Unarchive contact", "POST /contacts/{contact_id}/unarchive") })
+  async unarchiveContact(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<UnarchivedContact> {
+    const unarchived = await ctx.dataSources.contacts.unarchive(id);
+    forget(ctx, id);
+    return unarchived;
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin that owns the contact." })
@@ -18,4 +118,12 @@ export class ContactResolver {
   }
 }
 
-export const contactResolvers = [ContactResolver] as const;
+@Resolver(() => UnarchivedContact)
+export class UnarchivedContactResolver {
+  @FieldResolver(() => Contact, { nullable: true, description: "The whole contact, read by id (`GET /contacts/{id}`): search lags behind the unarchive." })
+  contact(@Root() unarchived: UnarchivedContact, @Ctx() { dataSources }: GatewayContext): Promise<Contact> {
+    return dataSources.contacts.getById(unarchived.id);
+  }
+}
+
+export const contactResolvers = [ContactResolver, UnarchivedContactResolver] as const;

@@ -2,14 +2,21 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { badInput } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import { toIntercomQuery } from "../datasources/search-query.js";
+import { CONTACT_CONVERSATIONS_LIMITS, searchContactConversations } from "../loaders/conversations.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
 import { Author } from "../schema/author.js";
 import type { Connection } from "../schema/common.js";
 import { Contact } from "../schema/contact.js";
+import { Message } from "../schema/message.js";
 import {
   Assignee,
   AssignConversationInput,
+  AttachContactToConversationInput,
+  CreateConversationInput,
+  DetachContactFromConversationInput,
+  RedactConversationInput,
+  RedactionType,
   CloseConversationInput,
   Conversation,
   ConversationConnection,
@@ -26,7 +33,7 @@ import {
 import { CONVERSATION_NO_LIST_FIELDS, ConversationSearchQuery } from "../schema/search.js";
 import { Team } from "../schema/team.js";
 import type { GatewayContext } from "../server/context.js";
-import { cursorConnection } from "./paging.js";
+import { cursorConnection, pageSize } from "./paging.js";
 import { rest } from "./rest.js";
 
 @ArgsType()
@@ -43,8 +50,12 @@ const PAGE_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
 /** After a write, later reads in this request see the written conversation, never an older copy. */
 function remember(ctx: GatewayContext, conversation: Conversation): Conversation {
   ctx.loaders.conversation.clear(conversation.id).prime(conversation.id, conversation);
+  // A write can change which contacts a conversation has, and the order of their lists.
+  ctx.loaders.contactConversations.clearAll();
   return conversation;
 }
+
+const CONTACT_ID = /^[0-9a-f]{24}$/i;
 
 @Resolver(() => Conversation)
 export class ConversationResolver {
@@ -94,7 +105,7 @@ export class ConversationResolver {
     return remember(ctx, await ctx.dataSources.conversations.update(id, input));
   }
 
-  @Mutation(() => Conversation, { nullable: true, description: rest("Close a conversation.", "POST /conversations/{conversation_id}/parts") })
+  @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: close it.", "POST /conversations/{conversation_id}/parts") })
   async closeConversation(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => CloseConversationInput) input: CloseConversationInput,
@@ -103,7 +114,7 @@ export class ConversationResolver {
     return remember(ctx, await ctx.dataSources.conversations.close(id, input.adminId, input.body));
   }
 
-  @Mutation(() => Conversation, { nullable: true, description: rest("Open (reopen) a conversation.", "POST /conversations/{conversation_id}/parts") })
+  @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: open (reopen) it.", "POST /conversations/{conversation_id}/parts") })
   async openConversation(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => OpenConversationInput) input: OpenConversationInput,
@@ -112,7 +123,7 @@ export class ConversationResolver {
     return remember(ctx, await ctx.dataSources.conversations.open(id, input.adminId));
   }
 
-  @Mutation(() => Conversation, { nullable: true, description: rest("Snooze a conversation until a time.", "POST /conversations/{conversation_id}/parts") })
+  @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: snooze it until a time.", "POST /conversations/{conversation_id}/parts") })
   async snoozeConversation(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => SnoozeConversationInput) input: SnoozeConversationInput,
@@ -121,13 +132,80 @@ export class ConversationResolver {
     return remember(ctx, await ctx.dataSources.conversations.snooze(id, input.adminId, input.snoozedUntil));
   }
 
-  @Mutation(() => Conversation, { nullable: true, description: rest("Assign a conversation to an admin or a team.", "POST /conversations/{conversation_id}/parts") })
+  @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: assign it to an admin or a team.", "POST /conversations/{conversation_id}/parts") })
   async assignConversation(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => AssignConversationInput) input: AssignConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.assign(id, input));
+  }
+
+  @Mutation(() => Message, {
+    nullable: true,
+    description: rest(
+      "Creates a conversation, started by a contact (user or lead) as an in-app message. Answers the message; its `conversation` is the new conversation",
+      "POST /conversations",
+    ),
+  })
+  async createConversation(@Arg("input", () => CreateConversationInput) input: CreateConversationInput, @Ctx() ctx: GatewayContext): Promise<Message> {
+    // Users' and leads' ids are 24 hex characters (the document's `format: uuid` is a defect); a visitor's (type CONTACT) may be anything.
+    if (input.from.type !== "contact" && !CONTACT_ID.test(input.from.id)) {
+      throw badInput("from.id must be a contact id: 24 hexadecimal characters", "input.from.id");
+    }
+    if (input.attachmentUrls && input.attachmentUrls.length > 10) throw badInput("At most 10 attachment URLs", "input.attachmentUrls");
+    const message = await ctx.dataSources.conversations.create(input);
+    if (message.conversationId) ctx.loaders.conversation.clear(message.conversationId);
+    ctx.loaders.contactConversations.clearAll();
+    return message;
+  }
+
+  @Mutation(() => Conversation, { nullable: true, description: rest("Attach a contact to a conversation, on behalf of an admin.", "POST /conversations/{conversation_id}/customers") })
+  async attachContactToConversation(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => AttachContactToConversationInput) input: AttachContactToConversationInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Conversation> {
+    const { intercomUserId, userId, email } = input.customer;
+    if ([intercomUserId, userId, email].filter((v) => v !== undefined && v !== null).length !== 1) {
+      throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.customer");
+    }
+    return remember(ctx, await ctx.dataSources.conversations.attachContact(id, input.adminId, input.customer));
+  }
+
+  @Mutation(() => Conversation, {
+    nullable: true,
+    description: rest("Detach a contact from a group conversation (never its last contact).", "DELETE /conversations/{conversation_id}/customers/{contact_id}"),
+  })
+  async detachContactFromConversation(
+    @Arg("id", () => ID) id: string,
+    @Arg("contactId", () => ID) contactId: string,
+    @Arg("input", () => DetachContactFromConversationInput) input: DetachContactFromConversationInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Conversation> {
+    return remember(ctx, await ctx.dataSources.conversations.detachContact(id, contactId, input.adminId));
+  }
+
+  @Mutation(() => Conversation, {
+    nullable: true,
+    description: rest("Redact a conversation part, or the source message of a conversation (written by a contact).", "POST /conversations/redact"),
+  })
+  async redactConversationPart(@Arg("input", () => RedactConversationInput) input: RedactConversationInput, @Ctx() ctx: GatewayContext): Promise<Conversation> {
+    const conversations = ctx.dataSources.conversations;
+    if (input.type === RedactionType.SOURCE) {
+      if (!input.sourceId || input.conversationPartId) throw badInput("Redacting the source takes sourceId (and no conversationPartId)", "input.sourceId");
+      return remember(ctx, await conversations.redact({ type: "source", conversationId: input.conversationId, sourceId: input.sourceId }));
+    }
+    if (!input.conversationPartId || input.sourceId) throw badInput("Redacting a part takes conversationPartId (and no sourceId)", "input.conversationPartId");
+    return remember(ctx, await conversations.redact({ type: "conversation_part", conversationId: input.conversationId, conversationPartId: input.conversationPartId }));
+  }
+
+  @Mutation(() => Conversation, {
+    nullable: true,
+    description: rest("Run Assignment Rules on a conversation (deprecated by Intercom from 2.12).", "POST /conversations/{conversation_id}/run_assignment_rules"),
+  })
+  async runAssignmentRules(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Conversation> {
+    return remember(ctx, await ctx.dataSources.conversations.runAssignmentRules(id));
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin assigned to the conversation." })
@@ -203,10 +281,24 @@ export class ConversationStatisticsResolver {
   }
 }
 
+@Resolver(() => Contact)
+export class ContactConversationsResolver {
+  @FieldResolver(() => ConversationConnection, {
+    description:
+      "The contact's conversations, most recently updated first (conversations search by `contact_ids`). The first pages of many contacts share one search. Search lags behind writes by a few minutes.",
+  })
+  conversations(@Root() contact: Contact, @Args(() => PageArgs) args: PageArgs, @Ctx() { dataSources, loaders }: GatewayContext): Promise<Connection<Conversation>> {
+    if (args.after) return cursorConnection(args, CONTACT_CONVERSATIONS_LIMITS, searchContactConversations(dataSources, contact.id));
+    const first = pageSize(args.first, CONTACT_CONVERSATIONS_LIMITS.defaultSize, CONTACT_CONVERSATIONS_LIMITS.maxSize);
+    return loaders.contactConversations.load({ contactId: contact.id, first });
+  }
+}
+
 export const conversationResolvers = [
   ConversationResolver,
   ConversationPartResolver,
   ConversationSourceResolver,
   ConversationRatingResolver,
   ConversationStatisticsResolver,
+  ContactConversationsResolver,
 ] as const;

@@ -1,2 +1,99 @@
-/** Resolver classes of this resource: root queries and mutations, and field resolvers for its links. */
-export const ticketTypeResolvers = [] as const;
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Connection } from "../schema/common.js";
+import {
+  CreateTicketTypeAttributeInput,
+  CreateTicketTypeInput,
+  TicketType,
+  TicketTypeAttribute,
+  TicketTypeAttributeConnection,
+  TicketTypeConnection,
+  UpdateTicketTypeAttributeInput,
+  UpdateTicketTypeInput,
+} from "../schema/ticket-type.js";
+import type { GatewayContext } from "../server/context.js";
+import { arrayConnection } from "./paging.js";
+import { rest } from "./rest.js";
+
+@ArgsType()
+class ListArgs {
+  @Field(() => Int, { nullable: true, description: "How many (default 50, at most 1000)." })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the edge to start after." })
+  after?: string;
+}
+
+/** After a write, later reads in this request list the ticket types again, and see this one. */
+function remember(ctx: GatewayContext, type: TicketType): TicketType {
+  ctx.loaders.forgetTicketTypes();
+  ctx.loaders.ticketType.prime(type.id, type);
+  return type;
+}
+
+@Resolver(() => TicketType)
+export class TicketTypeResolver {
+  @Query(() => TicketTypeConnection, { nullable: true, description: rest("List all ticket types", "GET /ticket_types") })
+  async ticketTypes(@Args(() => ListArgs) args: ListArgs, @Ctx() { loaders }: GatewayContext): Promise<Connection<TicketType>> {
+    return arrayConnection(await loaders.allTicketTypes(), args);
+  }
+
+  @Query(() => TicketType, { nullable: true, description: rest("Retrieve a ticket type", "GET /ticket_types/{ticket_type_id}") })
+  ticketType(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<TicketType> {
+    return dataSources.ticketTypes.getById(id);
+  }
+
+  @Mutation(() => TicketType, { nullable: true, description: rest("Create a ticket type", "POST /ticket_types") })
+  async createTicketType(@Arg("input", () => CreateTicketTypeInput) input: CreateTicketTypeInput, @Ctx() ctx: GatewayContext): Promise<TicketType> {
+    return remember(ctx, await ctx.dataSources.ticketTypes.create(input));
+  }
+
+  @Mutation(() => TicketType, { nullable: true, description: rest("Update a ticket type", "PUT /ticket_types/{ticket_type_id}") })
+  async updateTicketType(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateTicketTypeInput) input: UpdateTicketTypeInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<TicketType> {
+    return remember(ctx, await ctx.dataSources.ticketTypes.update(id, input));
+  }
+
+  @Mutation(() => TicketTypeAttribute, { nullable: true, description: rest("Create a new attribute for a ticket type", "POST /ticket_types/{ticket_type_id}/attributes") })
+  async createTicketTypeAttribute(
+    @Arg("ticketTypeId", () => ID) ticketTypeId: string,
+    @Arg("input", () => CreateTicketTypeAttributeInput) input: CreateTicketTypeAttributeInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<TicketTypeAttribute> {
+    const attribute = await ctx.dataSources.ticketTypes.createAttribute(ticketTypeId, input);
+    ctx.loaders.forgetTicketTypes();
+    return attribute;
+  }
+
+  @Mutation(() => TicketTypeAttribute, {
+    nullable: true,
+    description: rest("Update an existing attribute for a ticket type", "PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}"),
+  })
+  async updateTicketTypeAttribute(
+    @Arg("ticketTypeId", () => ID) ticketTypeId: string,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateTicketTypeAttributeInput) input: UpdateTicketTypeAttributeInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<TicketTypeAttribute> {
+    const attribute = await ctx.dataSources.ticketTypes.updateAttribute(ticketTypeId, id, input);
+    ctx.loaders.forgetTicketTypes();
+    return attribute;
+  }
+
+  @FieldResolver(() => TicketTypeAttributeConnection, { description: "The attributes of the ticket type, in their order (no extra call)." })
+  ticketTypeAttributes(@Root() type: TicketType, @Args(() => ListArgs) args: ListArgs): Connection<TicketTypeAttribute> {
+    return arrayConnection([...type.attributes].sort((a, b) => a.order - b.order), args);
+  }
+}
+
+@Resolver(() => TicketTypeAttribute)
+export class TicketTypeAttributeResolver {
+  @FieldResolver(() => TicketType, { nullable: true, description: "The ticket type the attribute belongs to (one `GET /ticket_types` per request)." })
+  ticketType(@Root() attribute: TicketTypeAttribute, @Ctx() { loaders }: GatewayContext): Promise<TicketType> {
+    return loaders.ticketType.load(attribute.ticketTypeId);
+  }
+}
+
+export const ticketTypeResolvers = [TicketTypeResolver, TicketTypeAttributeResolver] as const;

@@ -1,2 +1,232 @@
-/** Resolver classes of this resource: root queries and mutations, and field resolvers for its links. */
-export const ticketResolvers = [] as const;
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { badInput } from "../datasources/errors.js";
+import { MAX_PAGE_SIZE } from "../datasources/paging.js";
+import { toIntercomQuery, type SearchQueryInput } from "../datasources/search-query.js";
+import { loadExisting } from "../loaders/index.js";
+import { Admin } from "../schema/admin.js";
+import { Author } from "../schema/author.js";
+import type { Connection } from "../schema/common.js";
+import { Contact, ContactConnection } from "../schema/contact.js";
+import { Assignee, Conversation, LinkedObject, LinkedObjectType } from "../schema/conversation.js";
+import { Tag, TagConnection } from "../schema/tag.js";
+import { Team } from "../schema/team.js";
+import {
+  AttachTagToTicketInput,
+  ConvertConversationToTicketInput,
+  CreateTicketInput,
+  DetachTagFromTicketInput,
+  LinkedObjectTarget,
+  ReplyToTicketInput,
+  Ticket,
+  TicketConnection,
+  TicketPart,
+  TicketPartConnection,
+  TicketSearchField,
+  TicketSearchQuery,
+  TICKET_NO_LIST_FIELDS,
+  UpdateTicketInput,
+} from "../schema/ticket.js";
+import type { GatewayContext } from "../server/context.js";
+import { arrayConnection, cursorConnection } from "./paging.js";
+import { rest } from "./rest.js";
+
+@ArgsType()
+class SearchPageArgs {
+  @Field(() => Int, { nullable: true, description: `How many tickets (default 20, at most ${MAX_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the edge to start after." })
+  after?: string;
+}
+
+@ArgsType()
+class ListArgs {
+  @Field(() => Int, { nullable: true, description: "How many (default 50, at most 500)." })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the edge to start after." })
+  after?: string;
+}
+
+const SEARCH_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
+/** Intercom returns at most 500 parts of a ticket. */
+const PART_LIMITS = { defaultSize: 50, maxSize: 500 };
+
+/** After a write, later reads in this request see the written ticket, never an older copy. */
+function remember(ctx: GatewayContext, ticket: Ticket): Ticket {
+  ctx.loaders.ticket.clear(ticket.id).prime(ticket.id, ticket);
+  return ticket;
+}
+
+/** `TICKET_ATTRIBUTE` + `attributeId` become Intercom's `ticket_attribute.{id}` field. */
+function searchInput(query: TicketSearchQuery, path = "query"): SearchQueryInput {
+  const isAttribute = query.field === TicketSearchField.TICKET_ATTRIBUTE;
+  if (isAttribute !== (query.attributeId !== undefined && query.attributeId !== null)) {
+    throw badInput(`${path}: attributeId goes with field TICKET_ATTRIBUTE, and only with it`, `${path}.attributeId`);
+  }
+  return {
+    field: isAttribute ? `ticket_attribute.${query.attributeId}` : query.field,
+    operator: query.operator,
+    value: query.value,
+    and: query.and?.map((q, i) => searchInput(q, `${path}.and[${i}]`)),
+    or: query.or?.map((q, i) => searchInput(q, `${path}.or[${i}]`)),
+  };
+}
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => Ticket, { nullable: true, description: rest("Retrieve a ticket", "GET /tickets/{ticket_id}") })
+  async ticket(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Ticket> {
+    // By id, never by search: search lags behind writes.
+    return remember(ctx, await ctx.dataSources.tickets.getById(id));
+  }
+
+  @Query(() => TicketConnection, { nullable: true, description: rest("Search tickets by the value of their attributes.", "POST /tickets/search") })
+  searchTickets(
+    @Arg("query", () => TicketSearchQuery) query: TicketSearchQuery,
+    @Args(() => SearchPageArgs) args: SearchPageArgs,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<Connection<Ticket>> {
+    // Checked (and rejected) before any upstream call.
+    const intercomQuery = toIntercomQuery(searchInput(query), TICKET_NO_LIST_FIELDS);
+    return cursorConnection(args, SEARCH_LIMITS, (perPage, after) => dataSources.tickets.search(intercomQuery, perPage, after));
+  }
+
+  @Mutation(() => Ticket, { nullable: true, description: rest("Create a ticket", "POST /tickets") })
+  async createTicket(@Arg("input", () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GatewayContext): Promise<Ticket> {
+    if (input.contacts.length !== 1) throw badInput("A ticket currently takes exactly one contact", "input.contacts");
+    for (const contact of input.contacts) {
+      const identities = [contact.id, contact.externalId, contact.email].filter((v) => v !== undefined && v !== null);
+      if (identities.length !== 1) throw badInput("Identify the contact with exactly one of id, externalId or email", "input.contacts");
+    }
+    return remember(ctx, await ctx.dataSources.tickets.create(input));
+  }
+
+  @Mutation(() => Ticket, { nullable: true, description: rest("Update a ticket: attributes, state, open, sharing, snooze, assignment.", "PUT /tickets/{ticket_id}") })
+  async updateTicket(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateTicketInput) input: UpdateTicketInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Ticket> {
+    return remember(ctx, await ctx.dataSources.tickets.update(id, input));
+  }
+
+  @Mutation(() => TicketPart, {
+    nullable: true,
+    description: rest("Reply to a ticket as an admin (comment, note or quick reply) or as a contact. Returns the new part.", "POST /tickets/{ticket_id}/reply"),
+  })
+  async replyToTicket(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => ReplyToTicketInput) input: ReplyToTicketInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<TicketPart> {
+    if (Boolean(input.admin) === Boolean(input.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
+    const tickets = ctx.dataSources.tickets;
+    let part: TicketPart;
+    if (input.admin) {
+      const admin = input.admin;
+      if (admin.messageType === "quick_reply" ? !admin.replyOptions?.length : !admin.body) {
+        throw badInput(admin.messageType === "quick_reply" ? "A quick reply needs replyOptions" : "A comment or note needs a body", "input.admin");
+      }
+      part = await tickets.replyAsAdmin(id, admin);
+    } else {
+      const contact = input.contact!;
+      const identities = [contact.intercomUserId, contact.userId, contact.email].filter((v) => v !== undefined && v !== null);
+      if (identities.length !== 1) throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.contact");
+      part = await tickets.replyAsContact(id, contact);
+    }
+    ctx.loaders.ticket.clear(id);
+    return part;
+  }
+
+  @Mutation(() => Tag, { nullable: true, description: rest("Add tag to a ticket", "POST /tickets/{ticket_id}/tags") })
+  async attachTagToTicket(
+    @Arg("ticketId", () => ID) ticketId: string,
+    @Arg("input", () => AttachTagToTicketInput) input: AttachTagToTicketInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Tag> {
+    const tag = await ctx.dataSources.tickets.attachTag(ticketId, input.tagId, input.adminId);
+    ctx.loaders.ticket.clear(ticketId);
+    return tag;
+  }
+
+  @Mutation(() => Tag, { nullable: true, description: rest("Remove tag from a ticket", "DELETE /tickets/{ticket_id}/tags/{tag_id}") })
+  async detachTagFromTicket(
+    @Arg("ticketId", () => ID) ticketId: string,
+    @Arg("tagId", () => ID) tagId: string,
+    @Arg("input", () => DetachTagFromTicketInput) input: DetachTagFromTicketInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Tag> {
+    const tag = await ctx.dataSources.tickets.detachTag(ticketId, tagId, input.adminId);
+    ctx.loaders.ticket.clear(ticketId);
+    return tag;
+  }
+
+  @Mutation(() => Ticket, { nullable: true, description: rest("Convert a conversation to a ticket", "POST /conversations/{conversation_id}/convert") })
+  async convertConversationToTicket(
+    @Arg("conversationId", () => ID) conversationId: string,
+    @Arg("input", () => ConvertConversationToTicketInput) input: ConvertConversationToTicketInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Ticket> {
+    const ticket = await ctx.dataSources.tickets.convertConversation(conversationId, input.ticketTypeId, input.attributes);
+    ctx.loaders.conversation.clear(conversationId); // it now links to the ticket
+    return remember(ctx, ticket);
+  }
+
+  @FieldResolver(() => ContactConnection, { description: "The contacts affected by the ticket (one contact search per request)." })
+  async contacts(@Root() t: Ticket, @Args(() => ListArgs) args: ListArgs, @Ctx() { loaders }: GatewayContext): Promise<Connection<Contact>> {
+    return arrayConnection(await loadExisting(loaders.contact, t.contactIds), args);
+  }
+
+  @FieldResolver(() => Admin, { nullable: true, description: "The admin assigned to the ticket." })
+  adminAssignee(@Root() t: Ticket, @Ctx() { loaders }: GatewayContext): Promise<Admin> | null {
+    return t.adminAssigneeId ? loaders.admin.load(t.adminAssigneeId) : null;
+  }
+
+  @FieldResolver(() => Team, { nullable: true, description: "The team assigned to the ticket." })
+  teamAssignee(@Root() t: Ticket, @Ctx() { loaders }: GatewayContext): Promise<Team> | null {
+    return t.teamAssigneeId ? loaders.team.load(t.teamAssigneeId) : null;
+  }
+
+  @FieldResolver(() => TagConnection, {
+    description: "The tags applied to the ticket, as Intercom embeds them (no extra call; the 2.11 schema does not describe them, so empty when Intercom sends none).",
+  })
+  tags(@Root() t: Ticket, @Args(() => ListArgs) args: ListArgs): Connection<Tag> {
+    return arrayConnection(t.tagList, args);
+  }
+
+  @FieldResolver(() => TicketPartConnection, { description: "The notes and events of the ticket, oldest first (at most 500, as Intercom returns them; no extra call)." })
+  ticketParts(@Root() t: Ticket, @Args(() => ListArgs) args: ListArgs): Connection<TicketPart> {
+    const connection = arrayConnection(t.parts, args, PART_LIMITS);
+    return { ...connection, totalCount: Math.max(t.partsTotalCount, t.parts.length) };
+  }
+}
+
+@Resolver(() => TicketPart)
+export class TicketPartResolver {
+  @FieldResolver(() => Author, { nullable: true, description: "The author of the part, resolved to its Admin, Contact, Team or Bot." })
+  author(@Root() part: TicketPart, @Ctx() { loaders }: GatewayContext) {
+    return loaders.author(part.authorRef);
+  }
+
+  @FieldResolver(() => Assignee, { nullable: true, description: "The admin or team this part assigned the ticket to." })
+  assignedTo(@Root() part: TicketPart, @Ctx() { loaders }: GatewayContext): Promise<Admin | Team> | null {
+    if (!part.assignedToId || part.assignedToId === "0") return null;
+    if (part.assignedToType === "team") return loaders.team.load(part.assignedToId);
+    if (part.assignedToType === "admin") return loaders.admin.load(part.assignedToId);
+    return null;
+  }
+}
+
+@Resolver(() => LinkedObject)
+export class LinkedObjectResolver {
+  @FieldResolver(() => LinkedObjectTarget, {
+    nullable: true,
+    description: "The linked Ticket (tickets batch into one search per request) or Conversation (one GET each, de-duplicated).",
+  })
+  object(@Root() linked: LinkedObject, @Ctx() { loaders }: GatewayContext): Promise<Ticket | Conversation> {
+    return linked.type === LinkedObjectType.TICKET ? loaders.ticket.load(linked.id) : loaders.conversation.load(linked.id);
+  }
+}
+
+export const ticketResolvers = [TicketResolver, TicketPartResolver, LinkedObjectResolver] as const;

@@ -1,2 +1,63 @@
-/** Resolver classes of this resource: root queries and mutations, and field resolvers for its links. */
-export const visitorResolvers = [] as const;
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { companyReducer, type RestCompany } from "../datasources/companies.js";
+import { badInput } from "../datasources/errors.js";
+import { loadExisting } from "../loaders/index.js";
+import { Admin } from "../schema/admin.js";
+import { Company } from "../schema/company.js";
+import { Contact } from "../schema/contact.js";
+import { Segment } from "../schema/segment.js";
+import { ConvertVisitorInput, UpdateVisitorInput, Visitor } from "../schema/visitor.js";
+import type { GatewayContext } from "../server/context.js";
+import { rest } from "./rest.js";
+
+const given = (...values: Array<string | null | undefined>) => values.filter((v) => v !== undefined && v !== null && v !== "").length;
+
+@Resolver(() => Visitor)
+export class VisitorResolver {
+  @Query(() => Visitor, { nullable: true, description: rest("Retrieve a visitor with User ID", "GET /visitors") })
+  visitor(@Arg("userId", () => String) userId: string, @Ctx() { dataSources }: GatewayContext): Promise<Visitor> {
+    return dataSources.visitors.getByUserId(userId);
+  }
+
+  @Mutation(() => Visitor, { nullable: true, description: rest("Update a visitor (its name and custom attributes), found by id or userId.", "PUT /visitors") })
+  updateVisitor(@Arg("input", () => UpdateVisitorInput) input: UpdateVisitorInput, @Ctx() { dataSources }: GatewayContext): Promise<Visitor> {
+    if (given(input.id, input.userId) !== 1) throw badInput("Identify the visitor with exactly one of id or userId", "input");
+    return dataSources.visitors.update(input);
+  }
+
+  @Mutation(() => Contact, {
+    nullable: true,
+    description: rest(
+      "Convert a visitor into a user or a lead. An existing user named by `user` absorbs the visitor; otherwise the visitor becomes the contact. The visitor is gone afterwards.",
+      "POST /visitors/convert",
+    ),
+  })
+  async convertVisitor(@Arg("input", () => ConvertVisitorInput) input: ConvertVisitorInput, @Ctx() { dataSources, loaders }: GatewayContext): Promise<Contact> {
+    const { visitor, user } = input;
+    if (given(visitor.id, visitor.userId, visitor.email) !== 1) {
+      throw badInput("Identify the visitor with exactly one of id, userId or email", "input.visitor");
+    }
+    if (given(user.id, user.userId) !== 1) throw badInput("Identify the contact with exactly one of id or userId", "input.user");
+    const contact = await dataSources.visitors.convert(input);
+    // Search lags behind this write: later reads of the contact in this request use what Intercom just answered.
+    loaders.contact.clear(contact.id).prime(contact.id, contact);
+    return contact;
+  }
+
+  @FieldResolver(() => Admin, { nullable: true, description: "The admin that owns the visitor." })
+  owner(@Root() visitor: Visitor, @Ctx() { loaders }: GatewayContext): Promise<Admin> | null {
+    return visitor.ownerId ? loaders.admin.load(visitor.ownerId) : null;
+  }
+
+  @FieldResolver(() => [Company], { description: "The companies the visitor belongs to (carried whole by the visitor: no extra call)." })
+  companies(@Root() visitor: Visitor): Company[] {
+    return visitor.rawCompanies.map((c) => companyReducer(c as RestCompany));
+  }
+
+  @FieldResolver(() => [Segment], { description: "The segments the visitor is in (one `GET /segments` per request)." })
+  segments(@Root() visitor: Visitor, @Ctx() { loaders }: GatewayContext): Promise<Segment[]> {
+    return loadExisting(loaders.segment, visitor.segmentIds);
+  }
+}
+
+export const visitorResolvers = [VisitorResolver] as const;

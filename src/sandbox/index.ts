@@ -166,7 +166,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     next();
   });
 
-  for (const route of [...routes, ...resourceModules.flatMap((m) => m.routes)]) {
+  // Module routes first: their literal paths (/admins/activity_logs) must win over core /:id routes.
+  for (const route of [...resourceModules.flatMap((m) => m.routes), ...routes]) {
     const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
     app[method](route.path, (req: Request, res: Response) => {
       const params = req.params as Record<string, string>;

@@ -1,6 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { Author } from "./author.js";
+import { ConnectionType } from "./common.js";
 import { DateTime, JSONObject } from "./scalars.js";
+import { SearchOperator, SearchValueInput } from "./search.js";
 
 export enum ContactRole {
   USER = "user",
@@ -14,7 +16,7 @@ export class ContactAvatar {
   imageUrl!: string | null;
 }
 
-@ObjectType({ description: "The location of a contact." })
+@ObjectType({ description: "An object containing location meta data about a Intercom contact." })
 export class ContactLocation {
   @Field(() => String, { nullable: true, description: "The country that the contact is located in." })
   country!: string | null;
@@ -24,6 +26,12 @@ export class ContactLocation {
 
   @Field(() => String, { nullable: true, description: "The city that the contact is located in." })
   city!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The ISO 3166-1 alpha-3 code of the country (e.g. `IRL`)." })
+  countryCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The code of the continent (e.g. `EU`)." })
+  continentCode!: string | null;
 }
 
 @ObjectType({ description: "A social profile of a contact." })
@@ -64,7 +72,7 @@ export class Contact implements Author {
   @Field(() => String, { nullable: true, description: "The contact's name." })
   name!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The id of the admin that owns the contact (see `owner`)." })
+  @Field(() => ID, { nullable: true, description: "The id of the admin that has been assigned account ownership of the contact (see `owner`)." })
   ownerId!: string | null;
 
   @Field(() => Boolean, { description: "Whether the contact has had an email sent to them hard bounce." })
@@ -85,7 +93,10 @@ export class Contact implements Author {
   @Field(() => DateTime, { nullable: true, description: "The time specified for when a contact signed up." })
   signedUpAt!: Date | null;
 
-  @Field(() => DateTime, { nullable: true, description: "The time when the contact was last seen." })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: "The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).",
+  })
   lastSeenAt!: Date | null;
 
   @Field(() => DateTime, { nullable: true, description: "The time when the contact last messaged in." })
@@ -100,7 +111,10 @@ export class Contact implements Author {
   @Field(() => DateTime, { nullable: true, description: "The time when the contact last clicked a link in an email." })
   lastEmailClickedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: "A preferred language setting for the contact." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.",
+  })
   languageOverride!: string | null;
 
   @Field(() => String, { nullable: true, description: "The name of the browser which the contact is using." })
@@ -115,15 +129,284 @@ export class Contact implements Author {
   @Field(() => String, { nullable: true, description: "The operating system which the contact is using." })
   os!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The name of the Android app which the contact is using." })
+  androidAppName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The version of the Android app which the contact is using." })
+  androidAppVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The Android device which the contact is using." })
+  androidDevice!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The version of the Android OS which the contact is using." })
+  androidOsVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The version of the Android SDK which the contact is using." })
+  androidSdkVersion!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The time when the contact was last seen on an Android device." })
+  androidLastSeenAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The name of the iOS app which the contact is using." })
+  iosAppName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The version of the iOS app which the contact is using." })
+  iosAppVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The iOS device which the contact is using." })
+  iosDevice!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The version of iOS which the contact is using." })
+  iosOsVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The version of the iOS SDK which the contact is using." })
+  iosSdkVersion!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The last time the contact used the iOS app." })
+  iosLastSeenAt!: Date | null;
+
   @Field(() => JSONObject, { description: "The custom attributes which are set for the contact." })
   customAttributes!: Record<string, unknown>;
 
   @Field(() => ContactAvatar, { nullable: true, description: "The avatar of the contact." })
   avatar!: ContactAvatar | null;
 
+  @Field(() => [ID], { description: "The ids of the tags attached to the contact (up to 10, as Intercom embeds them; see `tags`)." })
+  tagIds!: string[];
+
+  @Field(() => [ID], { description: "The ids of the notes about the contact (up to 10, as Intercom embeds them; see `notes`)." })
+  noteIds!: string[];
+
+  @Field(() => [ID], { description: "The ids of the companies the contact belongs to (up to 10, as Intercom embeds them; see `companies`)." })
+  companyIds!: string[];
+
   @Field(() => ContactLocation, { nullable: true, description: "The location of the contact." })
   location!: ContactLocation | null;
 
   @Field(() => [SocialProfile], { description: "The social profiles of the contact." })
   socialProfiles!: SocialProfile[];
+
+  @Field(() => String, { nullable: true, description: "The UTM campaign the contact arrived with." })
+  utmCampaign!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The UTM content the contact arrived with." })
+  utmContent!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The UTM medium the contact arrived with." })
+  utmMedium!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The UTM source the contact arrived with." })
+  utmSource!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The UTM term the contact arrived with." })
+  utmTerm!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The page the contact was referred from." })
+  referrer!: string | null;
+}
+
+export const ContactConnection = ConnectionType(Contact, "Contact");
+export type ContactConnection = InstanceType<typeof ContactConnection>;
+
+@ObjectType({ description: "A deleted contact: later reads of its id answer NOT_FOUND." })
+export class DeletedContact {
+  @Field(() => ID, { description: "The unique identifier for the contact which is given by Intercom." })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "The unique identifier for the contact which is provided by the Client." })
+  externalId!: string | null;
+
+  @Field(() => Boolean, { description: "Whether the contact is deleted or not." })
+  deleted!: boolean;
+}
+
+@ObjectType({ description: "An archived contact: hidden from reads, lists and search until it is unarchived." })
+export class ArchivedContact {
+  @Field(() => ID, { description: "The unique identifier for the contact which is given by Intercom." })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "The unique identifier for the contact which is provided by the Client." })
+  externalId!: string | null;
+
+  @Field(() => Boolean, { description: "Whether the contact is archived or not." })
+  archived!: boolean;
+}
+
+@ObjectType({ description: "An unarchived contact (see `contact` for the whole object)." })
+export class UnarchivedContact {
+  @Field(() => ID, { description: "The unique identifier for the contact which is given by Intercom." })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "The unique identifier for the contact which is provided by the Client." })
+  externalId!: string | null;
+
+  @Field(() => Boolean, { description: "Whether the contact is archived or not." })
+  archived!: boolean;
+}
+
+// ---- Mutation inputs -------------------------------------------------------
+
+@InputType({ description: "A new contact: set at least one of `email`, `externalId` or `role` (role defaults to user)." })
+export class CreateContactInput {
+  @Field(() => ContactRole, { nullable: true, description: "The role of the contact." })
+  role?: ContactRole;
+
+  @Field(() => String, { nullable: true, description: "A unique identifier for the contact which is given to Intercom." })
+  externalId?: string;
+
+  @Field(() => String, { nullable: true, description: "The contact's email." })
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: "The contact's phone." })
+  phone?: string;
+
+  @Field(() => String, { nullable: true, description: "The contact's name." })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: "An image URL containing the avatar of a contact." })
+  avatar?: string;
+
+  @Field(() => DateTime, { nullable: true, description: "The time specified for when a contact signed up." })
+  signedUpAt?: Date;
+
+  @Field(() => DateTime, { nullable: true, description: "The time when the contact was last seen." })
+  lastSeenAt?: Date;
+
+  @Field(() => ID, { nullable: true, description: "The id of an admin that has been assigned account ownership of the contact." })
+  ownerId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the contact is unsubscribed from emails." })
+  unsubscribedFromEmails?: boolean;
+
+  @Field(() => JSONObject, { nullable: true, description: "The custom attributes which are set for the contact (strings, numbers, booleans or null)." })
+  customAttributes?: Record<string, unknown>;
+}
+
+@InputType({ description: "Changes to a contact: fields left out stay as they are; `null` clears a nullable field." })
+export class UpdateContactInput {
+  @Field(() => ContactRole, { nullable: true, description: "The role of the contact (a lead can become a user)." })
+  role?: ContactRole;
+
+  @Field(() => String, { nullable: true, description: "A unique identifier for the contact which is given to Intercom." })
+  externalId?: string;
+
+  @Field(() => String, { nullable: true, description: "The contact's email." })
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: "The contact's phone." })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The contact's name." })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: "An image URL containing the avatar of a contact." })
+  avatar?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The time specified for when a contact signed up." })
+  signedUpAt?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The time when the contact was last seen." })
+  lastSeenAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "The id of an admin that has been assigned account ownership of the contact." })
+  ownerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the contact is unsubscribed from emails." })
+  unsubscribedFromEmails?: boolean;
+
+  @Field(() => JSONObject, { nullable: true, description: "Custom attributes to set (strings, numbers, booleans or null)." })
+  customAttributes?: Record<string, unknown>;
+}
+
+@InputType({ description: "Merge a lead into a user: the lead disappears and its data moves to the user." })
+export class MergeContactsInput {
+  @Field(() => ID, { description: "The unique identifier for the contact to merge away from. Must be a lead." })
+  from!: string;
+
+  @Field(() => ID, { description: "The unique identifier for the contact to merge into. Must be a user." })
+  into!: string;
+}
+
+// ---- Search ----------------------------------------------------------------
+
+/** Searchable contact fields, from the 2.11 document's "Accepted Fields" table (its spellings kept). */
+export enum ContactSearchField {
+  ID = "id",
+  ROLE = "role",
+  NAME = "name",
+  AVATAR = "avatar",
+  OWNER_ID = "owner_id",
+  EMAIL = "email",
+  EMAIL_DOMAIN = "email_domain",
+  PHONE = "phone",
+  EXTERNAL_ID = "external_id",
+  CREATED_AT = "created_at",
+  SIGNED_UP_AT = "signed_up_at",
+  UPDATED_AT = "updated_at",
+  LAST_SEEN_AT = "last_seen_at",
+  LAST_CONTACTED_AT = "last_contacted_at",
+  LAST_REPLIED_AT = "last_replied_at",
+  LAST_EMAIL_OPENED_AT = "last_email_opened_at",
+  LAST_EMAIL_CLICKED_AT = "last_email_clicked_at",
+  LANGUAGE_OVERRIDE = "language_override",
+  BROWSER = "browser",
+  BROWSER_LANGUAGE = "browser_language",
+  OS = "os",
+  LOCATION_COUNTRY = "location.country",
+  LOCATION_REGION = "location.region",
+  LOCATION_CITY = "location.city",
+  UNSUBSCRIBED_FROM_EMAILS = "unsubscribed_from_emails",
+  MARKED_EMAIL_AS_SPAM = "marked_email_as_spam",
+  HAS_HARD_BOUNCED = "has_hard_bounced",
+  IOS_LAST_SEEN_AT = "ios_last_seen_at",
+  IOS_APP_VERSION = "ios_app_version",
+  IOS_DEVICE = "ios_device",
+  IOS_APP_DEVICE = "ios_app_device",
+  IOS_OS_VERSION = "ios_os_version",
+  IOS_APP_NAME = "ios_app_name",
+  IOS_SDK_VERSION = "ios_sdk_version",
+  ANDROID_LAST_SEEN_AT = "android_last_seen_at",
+  ANDROID_APP_VERSION = "android_app_version",
+  ANDROID_DEVICE = "android_device",
+  ANDROID_APP_NAME = "android_app_name",
+  /** The document spells it `andoid_sdk_version`; that is what Intercom accepts. */
+  ANDROID_SDK_VERSION = "andoid_sdk_version",
+  SEGMENT_ID = "segment_id",
+  TAG_ID = "tag_id",
+}
+registerEnumType(ContactSearchField, {
+  name: "ContactSearchField",
+  description: "A searchable contact field. Dates match by calendar day in the workspace's timezone.",
+});
+
+/** Date fields: matched by calendar day; only =, < and > apply. */
+export const CONTACT_DATE_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(ContactSearchField).filter((f) => f.endsWith("_at")),
+);
+
+/** Fields that reject IN/NIN, per the document: dates and tag ids. */
+export const CONTACT_NO_LIST_FIELDS: ReadonlySet<string> = new Set([...CONTACT_DATE_FIELDS, ContactSearchField.TAG_ID]);
+
+@InputType({
+  description:
+    "A contact search: either one condition (`field` or `customAttribute`, `operator`, `value`) or a group (`and` or `or`) of nested queries. At most 2 levels of groups and 15 members per group. Dates match by calendar day and accept only EQ, LT and GT; `TAG_ID` accepts only EQ and NEQ. Contacts created or updated in the last few minutes may be missing from results; merged and archived ones never appear.",
+})
+export class ContactSearchQuery {
+  @Field(() => ContactSearchField, { nullable: true })
+  field?: ContactSearchField;
+
+  @Field(() => String, { nullable: true, description: "Search a custom attribute by name instead of a `field` (`custom_attributes.{name}`)." })
+  customAttribute?: string;
+
+  @Field(() => SearchOperator, { nullable: true })
+  operator?: SearchOperator;
+
+  @Field(() => SearchValueInput, { nullable: true })
+  value?: SearchValueInput;
+
+  @Field(() => [ContactSearchQuery], { nullable: true, description: "All of these must match." })
+  and?: ContactSearchQuery[];
+
+  @Field(() => [ContactSearchQuery], { nullable: true, description: "Any of these must match." })
+  or?: ContactSearchQuery[];
 }

@@ -465,6 +465,9 @@ export class Conversation {
 
   /** Present when the conversation was fetched by id; list and search results carry no parts. */
   partList?: ConversationPartList;
+
+  // Not exposed: `type` (always "conversation"; __typename says it) and `topics`, which the
+  // document lists as required but never defines (no schema; Intercom sends {}).
 }
 
 export const ConversationConnection = ConnectionType(Conversation, "Conversation");
@@ -578,4 +581,94 @@ export class AssignConversationInput {
 
   @Field(() => String, { nullable: true, description: "An optional reply sent with the assignment." })
   body?: string;
+}
+
+// ---- Create, participants, redaction ----------------------------------------
+
+export enum ConversationSenderType {
+  USER = "user",
+  LEAD = "lead",
+  CONTACT = "contact",
+}
+registerEnumType(ConversationSenderType, {
+  name: "ConversationSenderType",
+  description: "The role of the contact starting a conversation; `CONTACT` also accepts a visitor, who becomes a lead.",
+});
+
+@InputType({ description: "The contact who starts the conversation." })
+export class ConversationSenderInput {
+  @Field(() => ConversationSenderType, { description: "The role associated to the contact: user or lead (or contact)." })
+  type!: ConversationSenderType;
+
+  @Field(() => ID, {
+    description:
+      "The identifier for the contact which is given by Intercom: 24 hexadecimal characters (the document's `format: uuid` is wrong). With type CONTACT, a visitor's id or user_id.",
+  })
+  id!: string;
+}
+
+@InputType({ description: "A conversation started by a contact (an in-app message)." })
+export class CreateConversationInput {
+  @Field(() => ConversationSenderInput)
+  from!: ConversationSenderInput;
+
+  @Field(() => String, { description: "The content of the message. HTML is not supported." })
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: "The title of the email. Only applicable if the message type is email." })
+  subject?: string;
+
+  @Field(() => [String], { nullable: true, description: "Up to 10 image URLs added as attachments." })
+  attachmentUrls?: string[];
+
+  @Field(() => DateTime, { nullable: true, description: "When the conversation was created (for migrations); now if omitted." })
+  createdAt?: Date;
+}
+
+@InputType({ description: "The contact to add, identified by exactly one of intercomUserId, userId or email. An unknown email creates a lead." })
+export class ConversationCustomerInput {
+  @Field(() => ID, { nullable: true, description: "The identifier for the contact as given by Intercom." })
+  intercomUserId?: string;
+
+  @Field(() => String, { nullable: true, description: "The external_id you have defined for the contact." })
+  userId?: string;
+
+  @Field(() => String, { nullable: true, description: "The email of the contact." })
+  email?: string;
+}
+
+@InputType()
+export class AttachContactToConversationInput {
+  @Field(() => ID, { description: "The id of the admin who is adding the new participant." })
+  adminId!: string;
+
+  @Field(() => ConversationCustomerInput)
+  customer!: ConversationCustomerInput;
+}
+
+@InputType()
+export class DetachContactFromConversationInput {
+  @Field(() => ID, { description: "The id of the admin who is performing the action." })
+  adminId!: string;
+}
+
+export enum RedactionType {
+  CONVERSATION_PART = "conversation_part",
+  SOURCE = "source",
+}
+registerEnumType(RedactionType, { name: "RedactionType", description: "What to redact: a conversation part, or the conversation's source message." });
+
+@InputType({ description: "A part (conversationPartId) or the source message (sourceId) of a conversation to redact." })
+export class RedactConversationInput {
+  @Field(() => RedactionType)
+  type!: RedactionType;
+
+  @Field(() => ID, { description: "The id of the conversation." })
+  conversationId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The id of the conversation part (type CONVERSATION_PART)." })
+  conversationPartId?: string;
+
+  @Field(() => ID, { nullable: true, description: "The id of the source (type SOURCE)." })
+  sourceId?: string;
 }

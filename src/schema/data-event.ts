@@ -1,7 +1,147 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "./common.js";
+import { DateTime, JSONObject } from "./scalars.js";
 
-@ObjectType({ description: "Data events are used to notify Intercom of changes to your data." })
+@ObjectType({ description: "Data events are used to notify Intercom of changes to your data: one occurrence of an event for a user or lead." })
 export class DataEvent {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID, { nullable: true, description: "The id Intercom lists the event with." })
+  id!: string | null;
+
+  @Field(() => String, {
+    description: "The name of the event that occurred, typically a past tense 'verb-noun' combination, for example `updated-plan`.",
+  })
+  eventName!: string;
+
+  @Field(() => DateTime, { description: "The time the event occurred." })
+  createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Your identifier for the user." })
+  userId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The Intercom identifier for the user or lead (see `contact`)." })
+  intercomUserId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "An email address for your user." })
+  email!: string | null;
+
+  @Field(() => JSONObject, { description: "Optional metadata about the event (at most 10 keys are kept)." })
+  metadata!: Record<string, unknown>;
+}
+
+export const DataEventConnection = ConnectionType(DataEvent, "DataEvent");
+
+@ObjectType({ description: "How often one event occurred for a user: count, first and last time." })
+export class DataEventSummaryItem {
+  @Field(() => String, { description: "The name of the event." })
+  name!: string;
+
+  @Field(() => DateTime, { description: "The first time the event was sent." })
+  first!: Date;
+
+  @Field(() => DateTime, { description: "The last time the event was sent." })
+  last!: Date;
+
+  @Field(() => Int, { description: "The number of times the event was sent." })
+  count!: number;
+
+  @Field(() => String, { nullable: true, description: "The description of the event." })
+  description!: string | null;
+}
+
+export const DataEventSummaryItemConnection = ConnectionType(DataEventSummaryItem, "DataEventSummaryItem");
+
+@ObjectType({
+  description:
+    "The data events of one user or lead: `events` summarises them per event name, `history` pages through the individual events (Intercom lists only events less than 90 days old).",
+})
+export class DataEventSummary {
+  @Field(() => String, { nullable: true, description: "The email address of the user." })
+  email!: string | null;
+
+  @Field(() => ID, { description: "The Intercom user ID of the user (see `contact`)." })
+  intercomUserId!: string;
+
+  @Field(() => String, { nullable: true, description: "The user ID of the user (your identifier)." })
+  userId!: string | null;
+
+  /** The summary items, paged by the `events` field. */
+  items!: DataEventSummaryItem[];
+}
+
+@ObjectType({ description: "An event Intercom accepted (`202 Accepted`; Intercom stores it asynchronously and ignores duplicates)." })
+export class DataEventSubmission {
+  @Field(() => Boolean, { description: "True: Intercom answered 202 Accepted." })
+  accepted!: boolean;
+
+  @Field(() => DataEvent, { description: "The event as submitted." })
+  event!: DataEvent;
+}
+
+@ObjectType({ description: "Event summaries Intercom accepted for a user." })
+export class DataEventSummariesSubmission {
+  @Field(() => Boolean, { description: "True: Intercom answered 200." })
+  accepted!: boolean;
+
+  @Field(() => String, { description: "Your identifier for the user." })
+  userId!: string;
+
+  @Field(() => DataEventSummaryItem, { description: "The event summary as submitted." })
+  eventSummary!: DataEventSummaryItem;
+}
+
+@InputType({ description: "Who the events belong to: exactly one of `userId`, `intercomUserId` or `email`." })
+export class DataEventFilter {
+  @Field(() => String, { nullable: true, description: "Your identifier for the user." })
+  userId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The Intercom identifier of the user or lead." })
+  intercomUserId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The user's email address." })
+  email?: string | null;
+}
+
+@InputType({ description: "An event to submit, for the contact named by exactly one of `id`, `userId` or `email`." })
+export class CreateDataEventInput {
+  @Field(() => String, { description: "The name of the event that occurred, for example `updated-plan`." })
+  eventName!: string;
+
+  @Field(() => DateTime, { description: "The time the event occurred (sent in whole seconds; with the name and contact it identifies the event, so duplicates are ignored)." })
+  createdAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: "The unique identifier for the contact (lead or user) which is given by Intercom." })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Your identifier for the user." })
+  userId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "An email address for your user (only where your application uses email to uniquely identify users)." })
+  email?: string | null;
+
+  @Field(() => JSONObject, { nullable: true, description: "Optional metadata about the event: flat values (no nested JSON beyond rich links and amounts), at most 10 keys." })
+  metadata?: Record<string, unknown> | null;
+}
+
+@InputType({ description: "How often an event occurred, for event summaries." })
+export class DataEventSummaryInput {
+  @Field(() => String, { description: "The name of the event that occurred, for example `updated-plan`." })
+  eventName!: string;
+
+  @Field(() => Int, { description: "The number of times the event occurred." })
+  count!: number;
+
+  @Field(() => DateTime, { description: "The first time the event was sent." })
+  first!: Date;
+
+  @Field(() => DateTime, { description: "The last time the event was sent." })
+  last!: Date;
+}
+
+@InputType({ description: "Event summaries for a user." })
+export class CreateDataEventSummariesInput {
+  @Field(() => String, { description: "Your identifier for the user." })
+  userId!: string;
+
+  @Field(() => DataEventSummaryInput, { description: "The event summary (the document types `event_summaries` as one object)." })
+  eventSummaries!: DataEventSummaryInput;
 }

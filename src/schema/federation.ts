@@ -26,6 +26,18 @@ export const ENTITIES: Record<string, (id: string, context: GatewayContext) => P
   Team: (id, { loaders }) => loaders.team.load(id),
   Contact: (id, { loaders }) => loaders.contact.load(id),
   Conversation: (id, { loaders }) => loaders.conversation.load(id),
+  Company: (id, { loaders }) => loaders.company.load(id),
+  Ticket: (id, { loaders }) => loaders.ticket.load(id),
+  TicketType: (id, { loaders }) => loaders.ticketType.load(id),
+  Tag: (id, { loaders }) => loaders.tag.load(id),
+  Segment: (id, { loaders }) => loaders.segment.load(id),
+  Article: (id, { loaders }) => loaders.article.load(id),
+  Collection: (id, { loaders }) => loaders.collection.load(id),
+  HelpCenter: (id, { loaders }) => loaders.helpCenter.load(id),
+  Note: (id, { loaders }) => loaders.note.load(id),
+  NewsItem: (id, { loaders }) => loaders.newsItem.load(id),
+  Newsfeed: (id, { loaders }) => loaders.newsfeed.load(id),
+  SubscriptionType: (id, { loaders }) => loaders.subscriptionType.load(id),
 };
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`;

@@ -1,7 +1,103 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { DateTime } from "./scalars.js";
 
-@ObjectType({ description: "Message are how you reach out to contacts in Intercom." })
+export enum MessageType {
+  EMAIL = "email",
+  INAPP = "inapp",
+  FACEBOOK = "facebook",
+  TWITTER = "twitter",
+}
+registerEnumType(MessageType, { name: "MessageType", description: "The type of message that was sent: email, inapp, facebook or twitter." });
+
+@ObjectType({
+  description:
+    "Message are how you reach out to contacts in Intercom. They are created when an admin sends an outbound message to a contact (or when a contact starts a conversation).",
+})
 export class Message {
-  @Field(() => ID)
+  @Field(() => String, { description: "The type of the message: `user_message` (written by a contact) or `admin_message` (sent by an admin)." })
+  type!: string;
+
+  @Field(() => ID, { description: "The id representing the message." })
   id!: string;
+
+  @Field(() => DateTime, { description: "The time the message was created." })
+  createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "The subject of the message. Only present if message_type: email." })
+  subject!: string | null;
+
+  @Field(() => String, { description: "The message body, which may contain HTML." })
+  body!: string;
+
+  @Field(() => MessageType, { description: "The type of message that was sent." })
+  messageType!: MessageType;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The associated conversation's id (see `conversation`). For an admin message sent without `createConversationWithoutContactReply`, the conversation exists only once the contact replies.",
+  })
+  conversationId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The admin who sent an admin message (see `owner`); Intercom sends it beside the schema's fields." })
+  ownerId!: string | null;
+}
+
+// ---- createMessage input ----------------------------------------------------
+
+export enum OutboundMessageType {
+  IN_APP = "in_app",
+  EMAIL = "email",
+}
+registerEnumType(OutboundMessageType, { name: "OutboundMessageType", description: "The kind of message being created: in-app or email." });
+
+export enum MessageTemplate {
+  PLAIN = "plain",
+  PERSONAL = "personal",
+}
+registerEnumType(MessageTemplate, { name: "MessageTemplate", description: "The style of an outgoing email." });
+
+export enum MessageRecipientType {
+  USER = "user",
+  LEAD = "lead",
+}
+registerEnumType(MessageRecipientType, { name: "MessageRecipientType", description: "The role of the contact a message goes to." });
+
+@InputType({ description: "The contact a message goes to." })
+export class MessageRecipientInput {
+  @Field(() => MessageRecipientType, { description: "The role associated to the contact: user or lead." })
+  type!: MessageRecipientType;
+
+  @Field(() => ID, { description: "The identifier for the contact which is given by Intercom." })
+  id!: string;
+}
+
+@InputType({ description: "An in-app message or an email from an admin to a contact." })
+export class CreateMessageInput {
+  @Field(() => OutboundMessageType, { description: "The kind of message being created." })
+  messageType!: OutboundMessageType;
+
+  @Field(() => ID, { description: "The admin who sends the message (`from`)." })
+  adminId!: string;
+
+  @Field(() => MessageRecipientInput, { description: "The recipient of the message (`to`)." })
+  to!: MessageRecipientInput;
+
+  @Field(() => String, { nullable: true, description: "The title of the email; required for email messages." })
+  subject?: string;
+
+  @Field(() => String, { description: "The content of the message. HTML and plaintext are supported." })
+  body!: string;
+
+  @Field(() => MessageTemplate, { nullable: true, description: "The style of an email (default plain); email messages only." })
+  template?: MessageTemplate;
+
+  @Field(() => DateTime, { nullable: true, description: "The time the message was created; now if omitted." })
+  createdAt?: Date;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Whether a conversation should be opened in the inbox for the message without the contact replying.",
+  })
+  createConversationWithoutContactReply!: boolean;
 }

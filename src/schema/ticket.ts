@@ -1,7 +1,339 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { ConnectionType } from "./common.js";
+import { ContactReplyInput, Conversation, LinkedObjectList, PartAttachment, type AuthorReference } from "./conversation.js";
+import { DateTime, JSONObject } from "./scalars.js";
+import { SearchOperator, SearchValueInput } from "./search.js";
+import type { Tag } from "./tag.js";
+import { TicketCategory, TicketType } from "./ticket-type.js";
 
-@ObjectType({ description: "Tickets are how you track requests from your users." })
-export class Ticket {
-  @Field(() => ID)
+export enum TicketState {
+  SUBMITTED = "submitted",
+  IN_PROGRESS = "in_progress",
+  WAITING_ON_CUSTOMER = "waiting_on_customer",
+  RESOLVED = "resolved",
+}
+registerEnumType(TicketState, { name: "TicketState", description: "The state a ticket is in." });
+
+@ObjectType({ description: "A Ticket Part represents a message or an event (state change, assignment, …) in the ticket." })
+export class TicketPart {
+  @Field(() => ID, { description: "The id representing the ticket part." })
   id!: string;
+
+  @Field(() => String, { description: "The type of ticket part: comment, note, quick_reply, assignment, ticket_state_updated_by_admin, snoozed, close, open, …" })
+  partType!: string;
+
+  @Field(() => String, { nullable: true, description: "The message body, which may contain HTML." })
+  body!: string | null;
+
+  @Field(() => TicketState, { nullable: true, description: "The previous state of the ticket." })
+  previousTicketState!: TicketState | null;
+
+  @Field(() => TicketState, { nullable: true, description: "The state of the ticket (absent on a reply just written)." })
+  ticketState!: TicketState | null;
+
+  @Field(() => DateTime, { description: "The time the ticket part was created." })
+  createdAt!: Date;
+
+  @Field(() => DateTime, { nullable: true, description: "The last time the ticket part was updated." })
+  updatedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The type of what this part assigned the ticket to (`admin`, `team`, `nobody_admin`), if it changed the assignment." })
+  assignedToType!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The id of what this part assigned the ticket to (see `assignedTo`)." })
+  assignedToId!: string | null;
+
+  @Field(() => String, { description: "The type of the author: admin, bot, team or user." })
+  authorType!: string;
+
+  @Field(() => ID, { description: "The id of the author (see `author`)." })
+  authorId!: string;
+
+  @Field(() => [PartAttachment], { description: "A list of attachments for the part." })
+  attachments!: PartAttachment[];
+
+  @Field(() => String, { nullable: true, description: "The external id of the ticket part." })
+  externalId!: string | null;
+
+  @Field(() => Boolean, { description: "Whether or not the ticket part has been redacted." })
+  redacted!: boolean;
+
+  authorRef!: AuthorReference;
+}
+
+export const TicketPartConnection = ConnectionType(TicketPart, "TicketPart");
+
+@ObjectType({
+  description:
+    "Tickets are how you track requests from your users. Links (`ticketType`, `contacts`, `adminAssignee`, `teamAssignee`, part authors, linked objects) resolve to the real objects; the raw ids stay beside them.",
+})
+export class Ticket {
+  @Field(() => ID, { description: "The unique identifier for the ticket which is given by Intercom." })
+  id!: string;
+
+  @Field(() => String, { description: "The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries." })
+  ticketId!: string;
+
+  @Field(() => TicketCategory, { description: "Category of the Ticket." })
+  category!: TicketCategory;
+
+  @Field(() => JSONObject, {
+    description: "The attributes of the ticket by attribute name; the default title and description are `_default_title_` and `_default_description_`.",
+  })
+  ticketAttributes!: Record<string, unknown>;
+
+  @Field(() => TicketState, { description: "The state the ticket is currently in." })
+  ticketState!: TicketState;
+
+  @Field(() => ID, { nullable: true, description: "The id of the ticket type (see `ticketType`)." })
+  ticketTypeId!: string | null;
+
+  @Field(() => TicketType, { nullable: true, description: "The ticket type, as Intercom embeds it in the ticket (no extra call)." })
+  ticketType!: TicketType | null;
+
+  @Field(() => [ID], { description: "The ids of the contacts affected by the ticket (see `contacts`)." })
+  contactIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: "The id of the admin assigned (see `adminAssignee`); null when nobody is (Intercom's `0`)." })
+  adminAssigneeId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The id of the team assigned (see `teamAssignee`); null when no team is (Intercom's `0`)." })
+  teamAssigneeId!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The time the ticket was created." })
+  createdAt!: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The last time the ticket was updated." })
+  updatedAt!: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether or not the ticket is open. If false, the ticket is closed." })
+  open!: boolean | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The time the ticket will be snoozed until; null if it is not snoozed." })
+  snoozedUntil!: Date | null;
+
+  @Field(() => LinkedObjectList, { nullable: true, description: "Linked conversations and tickets (each resolvable through `object`)." })
+  linkedObjects!: LinkedObjectList | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether or not the ticket is shared with the customer." })
+  isShared!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "The state the ticket is currently in, in a human readable form - visible in Intercom." })
+  ticketStateInternalLabel!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The state the ticket is currently in, in a human readable form - visible to customers." })
+  ticketStateExternalLabel!: string | null;
+
+  /** Served by the `tags` connection: the ticket's `tags` list, which the 2.11 schema does not describe. */
+  tagList!: Tag[];
+
+  /** Served by the `ticketParts` connection. */
+  parts!: TicketPart[];
+  partsTotalCount!: number;
+}
+
+export const TicketConnection = ConnectionType(Ticket, "Ticket");
+
+export const LinkedObjectTarget = createUnionType({
+  name: "LinkedObjectTarget",
+  description: "What a linked object is: a Ticket or a Conversation.",
+  types: () => [Ticket, Conversation] as const,
+});
+
+// ---- Search ----------------------------------------------------------------
+
+/** Searchable ticket fields, from the 2.11 document's "Accepted Fields" table for POST /tickets/search. */
+export enum TicketSearchField {
+  ID = "id",
+  CREATED_AT = "created_at",
+  UPDATED_AT = "updated_at",
+  TITLE = "title",
+  DESCRIPTION = "description",
+  CATEGORY = "category",
+  TICKET_TYPE_ID = "ticket_type_id",
+  CONTACT_IDS = "contact_ids",
+  TEAMMATE_IDS = "teammate_ids",
+  ADMIN_ASSIGNEE_ID = "admin_assignee_id",
+  TEAM_ASSIGNEE_ID = "team_assignee_id",
+  OPEN = "open",
+  STATE = "state",
+  SNOOZED_UNTIL = "snoozed_until",
+  TICKET_ATTRIBUTE = "ticket_attribute",
+}
+registerEnumType(TicketSearchField, {
+  name: "TicketSearchField",
+  valuesConfig: { TICKET_ATTRIBUTE: { description: "`ticket_attribute.{id}`: set `attributeId` to the ticket type attribute's id." } },
+});
+
+/** Dates reject IN/NIN, as for conversations. */
+export const TICKET_NO_LIST_FIELDS: ReadonlySet<string> = new Set([TicketSearchField.CREATED_AT, TicketSearchField.UPDATED_AT, TicketSearchField.SNOOZED_UNTIL]);
+
+@InputType({
+  description:
+    "A ticket search: either one condition (`field`, `operator`, `value`, and `attributeId` for TICKET_ATTRIBUTE) or a group (`and` or `or`) of nested queries. At most 2 levels of groups and 15 members per group.",
+})
+export class TicketSearchQuery {
+  @Field(() => TicketSearchField, { nullable: true })
+  field?: TicketSearchField;
+
+  @Field(() => ID, { nullable: true, description: "The ticket type attribute id, with field TICKET_ATTRIBUTE." })
+  attributeId?: string;
+
+  @Field(() => SearchOperator, { nullable: true })
+  operator?: SearchOperator;
+
+  @Field(() => SearchValueInput, { nullable: true })
+  value?: SearchValueInput;
+
+  @Field(() => [TicketSearchQuery], { nullable: true, description: "All of these must match." })
+  and?: TicketSearchQuery[];
+
+  @Field(() => [TicketSearchQuery], { nullable: true, description: "Any of these must match." })
+  or?: TicketSearchQuery[];
+}
+
+// ---- Mutation inputs -------------------------------------------------------
+
+@InputType({ description: "The contact a ticket is about, by exactly one of id, externalId or email." })
+export class TicketContactInput {
+  @Field(() => ID, { nullable: true, description: "The identifier for the contact as given by Intercom." })
+  id?: string;
+
+  @Field(() => String, { nullable: true, description: "The external_id you have defined for the contact." })
+  externalId?: string;
+
+  @Field(() => String, { nullable: true, description: "The email of the contact; Intercom creates the contact if none has it." })
+  email?: string;
+}
+
+@InputType()
+export class CreateTicketInput {
+  @Field(() => ID, { description: "The ID of the type of ticket you want to create." })
+  ticketTypeId!: string;
+
+  @Field(() => [TicketContactInput], { description: "The contacts (users or leads) affected by this ticket. Currently only one is allowed." })
+  contacts!: TicketContactInput[];
+
+  @Field(() => String, { nullable: true, description: "The ID of the company that the ticket is associated with (the ID you set upon company creation)." })
+  companyId?: string;
+
+  @Field(() => DateTime, { nullable: true, description: "The time the ticket was created; now if omitted." })
+  createdAt?: Date;
+
+  @Field(() => JSONObject, {
+    nullable: true,
+    description: "Attribute values by attribute name (`_default_title_`, `_default_description_`, …); a list attribute takes the id of a list item.",
+  })
+  ticketAttributes?: Record<string, unknown>;
+}
+
+export enum TicketStateUpdate {
+  IN_PROGRESS = "in_progress",
+  WAITING_ON_CUSTOMER = "waiting_on_customer",
+  RESOLVED = "resolved",
+}
+registerEnumType(TicketStateUpdate, { name: "TicketStateUpdate", description: "The states a ticket can be moved to." });
+
+@InputType()
+export class TicketAssignmentInput {
+  @Field(() => ID, { description: "The ID of the admin performing the action." })
+  adminId!: string;
+
+  @Field(() => ID, { description: "The ID of the admin or team to which the ticket is assigned; `0` unassigns it." })
+  assigneeId!: string;
+}
+
+@InputType()
+export class UpdateTicketInput {
+  @Field(() => JSONObject, { nullable: true, description: "Attribute values to set, by attribute name." })
+  ticketAttributes?: Record<string, unknown>;
+
+  @Field(() => TicketStateUpdate, { nullable: true, description: "The state of the ticket." })
+  state?: TicketStateUpdate;
+
+  @Field(() => Boolean, { nullable: true, description: "Set to false to close the ticket (closing also unsnoozes it)." })
+  open?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the ticket is visible to users." })
+  isShared?: boolean;
+
+  @Field(() => DateTime, { nullable: true, description: "The time you want the ticket to reopen." })
+  snoozedUntil?: Date;
+
+  @Field(() => TicketAssignmentInput, { nullable: true })
+  assignment?: TicketAssignmentInput;
+}
+
+export enum TicketReplyType {
+  COMMENT = "comment",
+  NOTE = "note",
+  QUICK_REPLY = "quick_reply",
+}
+registerEnumType(TicketReplyType, { name: "TicketReplyType", description: "A comment is seen by the customer, a note only by teammates; a quick reply offers buttons." });
+
+@InputType()
+export class QuickReplyOptionInput {
+  @Field(() => String, { description: "The text to display in this quick reply option." })
+  text!: string;
+
+  @Field(() => String, { description: "A unique identifier (uuid) for this option." })
+  uuid!: string;
+}
+
+@InputType({ description: "A reply written by an admin." })
+export class AdminTicketReplyInput {
+  @Field(() => ID, { description: "The id of the admin who is authoring the reply." })
+  adminId!: string;
+
+  // No GraphQL defaultValue: an enum default does not survive the subgraph's SDL round trip.
+  @Field(() => TicketReplyType, { nullable: true, description: "COMMENT when omitted." })
+  messageType?: TicketReplyType;
+
+  @Field(() => String, { nullable: true, description: "The text body; required for comments and notes. Notes accept some HTML." })
+  body?: string;
+
+  @Field(() => [QuickReplyOptionInput], { nullable: true, description: "The options of a quick reply; required for quick replies." })
+  replyOptions?: QuickReplyOptionInput[];
+
+  @Field(() => [String], { nullable: true, description: "Up to 10 image URLs added as attachments." })
+  attachmentUrls?: string[];
+
+  @Field(() => DateTime, { nullable: true, description: "When the reply was created; now if omitted." })
+  createdAt?: Date;
+
+  @Field(() => Boolean, { nullable: true, description: "Cross-post a note to all linked conversations (notes on back-office tickets)." })
+  crossPost?: boolean;
+}
+
+@InputType({ description: "Exactly one of `admin` or `contact`. Contacts may reply to customer tickets only." })
+export class ReplyToTicketInput {
+  @Field(() => AdminTicketReplyInput, { nullable: true })
+  admin?: AdminTicketReplyInput;
+
+  @Field(() => ContactReplyInput, { nullable: true })
+  contact?: ContactReplyInput;
+}
+
+@InputType()
+export class AttachTagToTicketInput {
+  @Field(() => ID, { description: "The id of the tag to apply." })
+  tagId!: string;
+
+  @Field(() => ID, { description: "The id of the admin applying the tag." })
+  adminId!: string;
+}
+
+@InputType()
+export class DetachTagFromTicketInput {
+  @Field(() => ID, { description: "The id of the admin removing the tag." })
+  adminId!: string;
+}
+
+@InputType()
+export class ConvertConversationToTicketInput {
+  @Field(() => ID, { description: "The ID of the type of ticket you want to convert the conversation to (a customer ticket type)." })
+  ticketTypeId!: string;
+
+  @Field(() => JSONObject, { nullable: true, description: "Attribute values by attribute name." })
+  attributes?: Record<string, unknown>;
 }

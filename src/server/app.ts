@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -125,6 +125,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; the gateway serves nothing from outside.
       ApolloServerPluginLandingPageDisabled(),
+      // Federated traces (ftv1) are for Apollo Studio; off unless someone wires them in on purpose.
+      ApolloServerPluginInlineTraceDisabled(),
       errorLogging(options.logger, secrets),
     ],
   });

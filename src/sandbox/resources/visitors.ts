@@ -1,13 +1,308 @@
-// Sandbox resource module: Visitors. Seeded records live on the workspace under the
-// keys of VisitorsState; routes follow the OpenAPI document's paths and shapes.
+// Sandbox resource module: Visitors. Anonymous website visitors, found by user_id, updated by
+// id or user_id, and converted into contacts (merged into an existing user, or becoming one).
+import { ApiError, badRequest, notFound } from "../errors.js";
 import type { ResourceModule } from "../resource.js";
+import type { Rng } from "../rng.js";
+import type { RouteContext, RouteInput } from "../routes.js";
+import { SEED_BASE_TIME } from "../seed.js";
+import type { Company, Contact, Tag, Workspace } from "../types.js";
+
+/** `visitor` schema (Intercom sends `last_request_at`; the document misspells it `las_request_at`). */
+export interface VisitorRecord {
+  type: "visitor";
+  id: string;
+  user_id: string;
+  anonymous: boolean;
+  email: string;
+  phone: string | null;
+  name: string | null;
+  pseudonym: string | null;
+  avatar: { type: "avatar"; image_url: string | null };
+  app_id: string;
+  companies: { type: "company.list"; companies: Company[] };
+  location_data: {
+    type: "location_data";
+    city_name?: string;
+    continent_code?: string;
+    country_code?: string;
+    country_name?: string;
+    postal_code?: string;
+    region_name?: string;
+    timezone?: string;
+  };
+  last_request_at: number | null;
+  created_at: number;
+  remote_created_at: number;
+  signed_up_at: number;
+  updated_at: number;
+  session_count: number;
+  social_profiles: { type: "social_profile.list"; social_profiles: string[] };
+  owner_id: string | null;
+  unsubscribed_from_emails: boolean;
+  marked_email_as_spam: boolean;
+  has_hard_bounced: boolean;
+  tags: { type: "tag.list"; tags: Tag[] };
+  segments: { type: "segment.list"; segments: string[] };
+  custom_attributes: Record<string, string | number | boolean | null>;
+  referrer: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+  utm_term: string | null;
+  do_not_track: boolean | null;
+}
 
 /** The workspace collections this module owns. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface VisitorsState {}
+export interface VisitorsState {
+  visitors: VisitorRecord[];
+}
+
+const DAY = 86_400;
+const COLOURS = ["Indigo", "Amber", "Crimson", "Teal", "Olive", "Coral", "Violet", "Silver"] as const;
+const CREATURES = ["Ghost", "Duck", "Fox", "Owl", "Otter", "Panda", "Lynx", "Robin"] as const;
+const PLACES = [
+  { city_name: "Dublin", region_name: "Leinster", country_name: "Ireland", country_code: "IRL", continent_code: "EU", postal_code: "D02 N960", timezone: "Europe/Dublin" },
+  { city_name: "London", region_name: "England", country_name: "United Kingdom", country_code: "GBR", continent_code: "EU", postal_code: "EC1A 1BB", timezone: "Europe/London" },
+  { city_name: "Austin", region_name: "Texas", country_name: "United States", country_code: "USA", continent_code: "NA", postal_code: "78701", timezone: "America/Chicago" },
+  { city_name: "Berlin", region_name: "Berlin", country_name: "Germany", country_code: "DEU", continent_code: "EU", postal_code: "10115", timezone: "Europe/Berlin" },
+  { city_name: "Tokyo", region_name: "Tokyo", country_name: "Japan", country_code: "JPN", continent_code: "AS", postal_code: "100-0001", timezone: "Asia/Tokyo" },
+] as const;
+const REFERRERS = ["https://www.google.com/", "https://news.ycombinator.com/", "https://www.linkedin.com/"] as const;
+
+const uuid = (rng: Rng) => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
+
+function seed(ws: Workspace, rng: Rng): void {
+  ws.visitors = [];
+  for (let i = 0; i < 40; i++) {
+    const created = SEED_BASE_TIME - rng.int(1, 120) * DAY - rng.int(0, DAY);
+    const updated = Math.min(SEED_BASE_TIME - 1, created + rng.int(0, 20) * DAY);
+    const pseudonym = `${rng.pick(COLOURS)} ${rng.pick(CREATURES)}`;
+    const place = rng.chance(0.8) ? rng.pick(PLACES) : null;
+    // A few visitors told the messenger who they are.
+    const named = rng.chance(0.25);
+    const campaign = rng.chance(0.3);
+    ws.visitors.push({
+      type: "visitor",
+      id: rng.hex(24),
+      user_id: uuid(rng),
+      anonymous: !named,
+      // The schema requires a valid email (its examples send ""): every seeded visitor left one in the messenger.
+      email: `visitor${i + 1}@${rng.pick(["gmail.com", "outlook.com", "proton.me"])}`,
+      phone: named && rng.chance(0.3) ? `+1415555${String(rng.int(0, 9999)).padStart(4, "0")}` : null,
+      name: named ? `Visitor ${i + 1}` : null,
+      pseudonym: place ? `${pseudonym} from ${place.city_name}` : pseudonym,
+      avatar: { type: "avatar", image_url: `https://static.intercomassets.com/app/pseudonym_avatars_2019/${pseudonym.toLowerCase().replace(" ", "-")}.png` },
+      app_id: ws.app.id_code,
+      companies: { type: "company.list", companies: rng.chance(0.15) ? [rng.pick(ws.companies)] : [] },
+      location_data: { type: "location_data", ...(place ?? {}) },
+      last_request_at: rng.chance(0.9) ? updated : null,
+      created_at: created,
+      remote_created_at: created,
+      signed_up_at: created,
+      updated_at: updated,
+      session_count: rng.int(1, 12),
+      social_profiles: { type: "social_profile.list", social_profiles: [] },
+      owner_id: rng.chance(0.4) ? rng.pick(ws.admins).id : null,
+      unsubscribed_from_emails: false,
+      marked_email_as_spam: false,
+      has_hard_bounced: false,
+      tags: { type: "tag.list", tags: rng.sample(ws.tags, rng.weighted([[0, 6], [1, 3], [2, 1]] as const)).map((t) => ({ type: "tag", id: t.id, name: t.name })) },
+      // Segment ids, as the schema lists them (the companies module seeds ws.segments before this module runs).
+      segments: { type: "segment.list", segments: rng.chance(0.3) && ws.segments?.length ? [rng.pick(ws.segments).id] : [] },
+      custom_attributes: rng.chance(0.5) ? { landing_page: rng.pick(["/pricing", "/features", "/blog/launch"]) } : {},
+      referrer: rng.chance(0.5) ? rng.pick(REFERRERS) : null,
+      utm_campaign: campaign ? "autumn_launch" : null,
+      utm_content: campaign ? "banner" : null,
+      utm_medium: campaign ? "cpc" : null,
+      utm_source: campaign ? "google" : null,
+      utm_term: campaign ? "helpdesk" : null,
+      do_not_track: rng.chance(0.1) ? true : null,
+    });
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
+
+function optionalString(body: Record<string, unknown>, field: string, prefix = ""): string | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw badRequest("parameter_invalid", `${prefix}${field} must be a string`, `${prefix}${field}`);
+  return v;
+}
+
+const visitorNotFound = () => notFound("not_found", "Visitor Not Found");
+
+/** GET /visitors?user_id= */
+function retrieveVisitor({ ws }: RouteContext, { query }: RouteInput) {
+  if (!query.user_id) throw badRequest("parameter_not_found", "user_id is a required parameter", "user_id");
+  const visitor = ws.visitors.find((v) => v.user_id === query.user_id);
+  if (!visitor) throw visitorNotFound();
+  return visitor;
+}
+
+/** PUT /visitors — found by id or user_id; name and custom_attributes change. */
+function updateVisitor(ctx: RouteContext, { body }: RouteInput) {
+  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
+  const id = optionalString(body, "id");
+  const userId = optionalString(body, "user_id");
+  if (id === undefined && userId === undefined) throw badRequest("parameter_not_found", "id or user_id is a required parameter", "id");
+  const name = optionalString(body, "name");
+  const attrs = body.custom_attributes;
+  if (attrs !== undefined && attrs !== null) {
+    if (!isObject(attrs)) throw badRequest("parameter_invalid", "custom_attributes must be an object", "custom_attributes");
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) {
+        throw badRequest("parameter_invalid", `custom_attributes.${k} must be a string, number, boolean or null`, "custom_attributes");
+      }
+    }
+  }
+  const visitor = ctx.ws.visitors.find((v) => (id !== undefined ? v.id === id : v.user_id === userId));
+  if (!visitor) throw visitorNotFound();
+  if (name !== undefined) visitor.name = name;
+  if (isObject(attrs)) Object.assign(visitor.custom_attributes, attrs);
+  visitor.updated_at = Math.max(visitor.updated_at, nowSeconds(ctx));
+  return visitor;
+}
+
+const refList = (contactId: string, what: string) => ({ type: "list" as const, data: [], url: `/contacts/${contactId}/${what}`, total_count: 0, has_more: false });
+
+/** A new contact made from a visitor: it keeps the visitor's id and what the visitor told us. */
+function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lead", externalId: string | null, email: string, at: number): Contact {
+  const domain = email.includes("@") ? email.split("@")[1]! : "";
+  const loc = v.location_data;
+  return {
+    type: "contact",
+    id: v.id,
+    workspace_id: ws.app.id_code,
+    external_id: externalId,
+    role,
+    email,
+    email_domain: domain,
+    phone: v.phone,
+    formatted_phone: v.phone,
+    name: v.name,
+    owner_id: v.owner_id === null ? null : Number(v.owner_id),
+    has_hard_bounced: v.has_hard_bounced,
+    marked_email_as_spam: v.marked_email_as_spam,
+    unsubscribed_from_emails: v.unsubscribed_from_emails,
+    created_at: at,
+    updated_at: at,
+    signed_up_at: role === "user" ? at : null,
+    last_seen_at: v.last_request_at,
+    last_replied_at: null,
+    last_contacted_at: null,
+    last_email_opened_at: null,
+    last_email_clicked_at: null,
+    language_override: null,
+    browser: null,
+    browser_version: null,
+    browser_language: null,
+    os: null,
+    android_app_name: null,
+    android_app_version: null,
+    android_device: null,
+    android_os_version: null,
+    android_sdk_version: null,
+    android_last_seen_at: null,
+    ios_app_name: null,
+    ios_app_version: null,
+    ios_device: null,
+    ios_os_version: null,
+    ios_sdk_version: null,
+    ios_last_seen_at: null,
+    custom_attributes: { ...v.custom_attributes },
+    avatar: v.avatar.image_url ? { type: "avatar", image_url: v.avatar.image_url } : null,
+    tags: {
+      ...refList(v.id, "tags"),
+      data: v.tags.tags.map((t) => ({ type: "tag", id: t.id, url: `/tags/${t.id}` })),
+      total_count: v.tags.tags.length,
+    },
+    notes: refList(v.id, "notes"),
+    companies: {
+      ...refList(v.id, "companies"),
+      data: v.companies.companies.map((c) => ({ type: "company", id: c.id, url: `/companies/${c.id}` })),
+      total_count: v.companies.companies.length,
+    },
+    opted_out_subscription_types: refList(v.id, "subscriptions"),
+    opted_in_subscription_types: refList(v.id, "subscriptions"),
+    location: {
+      type: "location",
+      country: loc.country_name ?? null,
+      region: loc.region_name ?? null,
+      city: loc.city_name ?? null,
+      country_code: loc.country_code ?? null,
+      continent_code: loc.continent_code ?? null,
+    },
+    social_profiles: { type: "list", data: [] },
+    utm_campaign: v.utm_campaign,
+    utm_content: v.utm_content,
+    utm_medium: v.utm_medium,
+    utm_source: v.utm_source,
+    utm_term: v.utm_term,
+    referrer: v.referrer,
+  };
+}
+
+/**
+ * POST /visitors/convert — an existing user named by user.id or user.user_id absorbs the
+ * visitor; otherwise the visitor becomes a new contact with the user identifiers. Either way
+ * the visitor is deleted and the contact returned.
+ */
+function convertVisitor(ctx: RouteContext, { body }: RouteInput) {
+  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
+  if (body.type === undefined || body.type === null) throw badRequest("parameter_not_found", "type is a required parameter", "type");
+  if (body.type !== "user" && body.type !== "lead") throw badRequest("parameter_invalid", "type must be one of user, lead", "type");
+  if (!isObject(body.visitor)) throw badRequest("parameter_not_found", "visitor is a required parameter", "visitor");
+  if (!isObject(body.user)) throw badRequest("parameter_not_found", "user is a required parameter", "user");
+  const from = {
+    id: optionalString(body.visitor, "id", "visitor."),
+    user_id: optionalString(body.visitor, "user_id", "visitor."),
+    email: optionalString(body.visitor, "email", "visitor."),
+  };
+  if (!from.id && !from.user_id && !from.email) throw badRequest("parameter_not_found", "visitor needs one of id, user_id or email", "visitor");
+  const to = {
+    id: optionalString(body.user, "id", "user."),
+    user_id: optionalString(body.user, "user_id", "user."),
+    email: optionalString(body.user, "email", "user."),
+  };
+  if (!to.id && !to.user_id) throw badRequest("parameter_not_found", "user needs one of id or user_id", "user");
+
+  const ws = ctx.ws;
+  const visitor = ws.visitors.find((v) =>
+    from.id ? v.id === from.id : from.user_id ? v.user_id === from.user_id : v.email !== "" && v.email.toLowerCase() === from.email!.toLowerCase(),
+  );
+  if (!visitor) throw visitorNotFound();
+
+  const at = nowSeconds(ctx);
+  let contact = to.id
+    ? ws.contacts.find((c) => c.id === to.id)
+    : ws.contacts.find((c) => c.role === "user" && c.external_id === to.user_id);
+  if (to.id && !contact) throw notFound("not_found", "User Not Found");
+  if (contact) {
+    // Merge: the user keeps its identity and gains what it lacked.
+    if (to.email && !contact.email) contact.email = to.email;
+    contact.name ??= visitor.name;
+    contact.updated_at = Math.max(contact.updated_at, at);
+  } else {
+    const email = to.email ?? visitor.email;
+    const taken = email && body.type === "user" ? ws.contacts.find((c) => c.role === "user" && c.email.toLowerCase() === email.toLowerCase()) : undefined;
+    if (taken) throw new ApiError(409, "conflict", `A contact matching those details already exists with id=${taken.id}`);
+    contact = contactFromVisitor(ws, visitor, body.type, to.user_id ?? null, email, at);
+    ws.contacts.push(contact);
+  }
+  ws.lastWriteAt.contacts.set(contact.id, ctx.now());
+  ws.visitors = ws.visitors.filter((v) => v !== visitor);
+  return contact;
+}
 
 export const visitorsResource: ResourceModule = {
   name: "visitors",
-  seed() {},
-  routes: [],
+  seed,
+  routes: [
+    { method: "GET", path: "/visitors", handler: retrieveVisitor },
+    { method: "PUT", path: "/visitors", handler: updateVisitor },
+    { method: "POST", path: "/visitors/convert", handler: convertVisitor },
+  ],
 };

@@ -1,0 +1,157 @@
+// Contract test of the contacts group: sandbox responses validated against the
+// 200 (and error) response schemas of the Intercom 2.11 OpenAPI document.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+
+warnIfSpecMissing("sandbox-contract-contacts");
+
+describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI response schemas", () => {
+  let sandbox: Sandbox;
+  let validators: ResponseValidators;
+  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
+
+  beforeAll(async () => {
+    validators = createValidators(loadSpec());
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  }
+
+  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
+    expectValid(validators.validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
+    return res.body;
+  }
+
+  async function checkError(method: string, urlPath: string, body: unknown, status: number, code: string) {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(status);
+    expectValid(validators.errorValidator(), res.body, `${status} ${method} ${urlPath}`);
+    expect(res.body.errors[0].code).toBe(code);
+  }
+
+  const ws = () => sandbox.workspace;
+
+  it("GET /contacts → contact_list, every contact across pages, archived ones left out", async () => {
+    let startingAfter: string | undefined;
+    const seen: string[] = [];
+    do {
+      const q = `per_page=150${startingAfter ? `&starting_after=${encodeURIComponent(startingAfter)}` : ""}`;
+      const body = await check("GET", "/contacts", `/contacts?${q}`);
+      expect(body.total_count).toBe(ws().contacts.length);
+      seen.push(...body.data.map((c: { id: string }) => c.id));
+      startingAfter = body.pages.next?.starting_after;
+    } while (startingAfter);
+    expect(new Set(seen)).toEqual(new Set(ws().contacts.map((c) => c.id)));
+    expect(seen).toHaveLength(ws().contacts.length);
+    const archived = ws().archivedContacts.map((c) => c.id);
+    expect(archived.length).toBeGreaterThan(0);
+    expect(seen.filter((id) => archived.includes(id))).toEqual([]);
+    const defaults = await check("GET", "/contacts", "/contacts");
+    expect(defaults.data).toHaveLength(50);
+    await checkError("GET", "/contacts?per_page=151", undefined, 400, "parameter_invalid");
+  });
+
+  it("POST /contacts → contact (user by email, lead by role, user by external_id with every attribute)", async () => {
+    const user = await check("POST", "/contacts", "/contacts", { email: "contract.user@northwind.example" });
+    expect(user).toMatchObject({ role: "user", email: "contract.user@northwind.example", email_domain: "northwind.example" });
+    const lead = await check("POST", "/contacts", "/contacts", { role: "lead" });
+    expect(lead.role).toBe("lead");
+    const full = await check("POST", "/contacts", "/contacts", {
+      external_id: "contract-ext-1",
+      role: "user",
+      email: "full@northwind.example",
+      phone: "+353 87 123 4567",
+      name: "Full Contract",
+      avatar: "https://example.org/avatar.png",
+      signed_up_at: 1_700_000_000,
+      last_seen_at: 1_700_100_000,
+      owner_id: 7350002,
+      unsubscribed_from_emails: true,
+      custom_attributes: { plan: "growth", seats: 3, beta_tester: false },
+    });
+    expect(full).toMatchObject({ external_id: "contract-ext-1", owner_id: 7350002, formatted_phone: "+353871234567", avatar: { image_url: "https://example.org/avatar.png" } });
+    await check("GET", "/contacts/{contact_id}", `/contacts/${full.id}`);
+  });
+
+  it("POST /contacts errors: nothing to identify, bad role, unknown owner, duplicates → 409", async () => {
+    await checkError("POST", "/contacts", {}, 400, "parameter_not_found");
+    await checkError("POST", "/contacts", { role: "admin" }, 400, "parameter_invalid");
+    await checkError("POST", "/contacts", { email: "not-an-email" }, 400, "parameter_invalid");
+    await checkError("POST", "/contacts", { email: "x@y.example", owner_id: 1 }, 400, "parameter_invalid");
+    const existingUser = ws().contacts.find((c) => c.role === "user")!;
+    await checkError("POST", "/contacts", { email: existingUser.email.toUpperCase() }, 409, "conflict");
+    await checkError("POST", "/contacts", { external_id: existingUser.external_id }, 409, "conflict");
+    await checkError("POST", "/contacts", { email: ws().archivedContacts[0]!.email }, 409, "conflict");
+    // Leads may share an email with a user.
+    await check("POST", "/contacts", "/contacts", { role: "lead", email: existingUser.email });
+  });
+
+  it("PUT /contacts/{contact_id} → contact", async () => {
+    const c = ws().contacts[3]!;
+    const body = await check("PUT", "/contacts/{contact_id}", `/contacts/${c.id}`, { name: "Renamed Person", custom_attributes: { vip: true }, phone: null });
+    expect(body).toMatchObject({ id: c.id, name: "Renamed Person", phone: null });
+    expect(body.custom_attributes.vip).toBe(true);
+    await checkError("PUT", "/contacts/000000000000000000000000", { name: "x" }, 404, "not_found");
+    const user = ws().contacts.find((x) => x.role === "user" && x.id !== c.id)!;
+    await checkError("PUT", `/contacts/${user.id}`, { role: "lead" }, 400, "parameter_invalid");
+  });
+
+  it("POST /contacts/search → contact_list for the created contacts", async () => {
+    const body = await check("POST", "/contacts/search", "/contacts/search", {
+      query: { field: "email", operator: "=", value: "contract.user@northwind.example" },
+    });
+    expect(body.data).toHaveLength(1);
+  });
+
+  it("POST /contacts/merge → contact: the lead disappears, its data moves to the user", async () => {
+    const lead = ws().contacts.find((c) => c.role === "lead" && c.tags.data.length > 0)!;
+    const user = ws().contacts.find((c) => c.role === "user" && !c.tags.data.some((t) => lead.tags.data.some((l) => l.id === t.id)))!;
+    const leadConversations = ws().conversations.filter((c) => c.contacts.contacts.some((r) => r.id === lead.id)).map((c) => c.id);
+    const body = await check("POST", "/contacts/merge", "/contacts/merge", { from: lead.id, into: user.id });
+    expect(body.id).toBe(user.id);
+    for (const tag of lead.tags.data) expect(body.tags.data.map((t: { id: string }) => t.id)).toContain(tag.id);
+    expect((await call("GET", `/contacts/${lead.id}`)).status).toBe(404);
+    for (const id of leadConversations) {
+      const conversation = ws().conversations.find((c) => c.id === id)!;
+      expect(conversation.contacts.contacts.map((r) => r.id)).toContain(user.id);
+      expect(conversation.contacts.contacts.map((r) => r.id)).not.toContain(lead.id);
+    }
+    await checkError("POST", "/contacts/merge", { from: lead.id }, 400, "parameter_not_found");
+    const otherUser = ws().contacts.find((c) => c.role === "user" && c.id !== user.id)!;
+    await checkError("POST", "/contacts/merge", { from: otherUser.id, into: user.id }, 400, "parameter_invalid");
+  });
+
+  it("POST /contacts/{contact_id}/archive and /unarchive → contact_archived, contact_unarchived", async () => {
+    const c = ws().contacts[5]!;
+    const archived = await check("POST", "/contacts/{contact_id}/archive", `/contacts/${c.id}/archive`);
+    expect(archived).toEqual({ id: c.id, external_id: c.external_id, type: "contact", archived: true });
+    expect((await call("GET", `/contacts/${c.id}`)).status).toBe(404);
+    const search = await check("POST", "/contacts/search", "/contacts/search", { query: { field: "id", operator: "=", value: c.id } });
+    expect(search.data).toHaveLength(0);
+    const unarchived = await check("POST", "/contacts/{contact_id}/unarchive", `/contacts/${c.id}/unarchive`);
+    expect(unarchived).toEqual({ id: c.id, external_id: c.external_id, type: "contact", archived: false });
+    await check("GET", "/contacts/{contact_id}", `/contacts/${c.id}`);
+    await checkError("POST", "/contacts/000000000000000000000000/archive", undefined, 404, "not_found");
+  });
+
+  it("DELETE /contacts/{contact_id} → contact_deleted; then 404", async () => {
+    const c = ws().contacts[9]!;
+    const body = await check("DELETE", "/contacts/{contact_id}", `/contacts/${c.id}`);
+    expect(body).toEqual({ id: c.id, external_id: c.external_id, type: "contact", deleted: true });
+    expect((await call("GET", `/contacts/${c.id}`)).status).toBe(404);
+    await checkError("DELETE", `/contacts/${c.id}`, undefined, 404, "not_found");
+    // An archived contact can be deleted for good by its id.
+    const archived = ws().archivedContacts[1]!;
+    await check("DELETE", "/contacts/{contact_id}", `/contacts/${archived.id}`);
+    expect(ws().archivedContacts.some((x) => x.id === archived.id)).toBe(false);
+  });
+});

@@ -1,0 +1,150 @@
+// Contract test: the sandbox's Data Attributes, Data Events and Data Export answers
+// validated against the Intercom 2.11 OpenAPI document's response schemas.
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators, type Spec } from "./support/openapi.js";
+
+warnIfSpecMissing("sandbox-contract-data");
+
+describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ OpenAPI response schemas", () => {
+  let sandbox: Sandbox;
+  let spec: Spec;
+  let validators: ResponseValidators;
+  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
+
+  beforeAll(async () => {
+    spec = loadSpec();
+    validators = createValidators(spec);
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any; text: string }> {
+    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed, text };
+  }
+
+  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${res.text}`).toBe(200);
+    expectValid(validators.validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
+    return res.body;
+  }
+
+  async function checkError(method: string, urlPath: string, status: number, code: string, body?: unknown) {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${res.text}`).toBe(status);
+    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} ${status}`);
+    expect(res.body.errors[0].code).toBe(code);
+  }
+
+  const someUser = () => sandbox.workspace.contacts.find((c) => c.role === "user" && sandbox.workspace.dataEvents.some((e) => e.intercom_user_id === c.id))!;
+
+  it("GET /data_attributes for contacts and companies, archived or not", async () => {
+    for (const query of ["?model=contact", "?model=company&include_archived=true", ""]) {
+      const body = await check("GET", "/data_attributes", `/data_attributes${query}`);
+      expect(body.data.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("GET /data_attributes?model=conversation matches the schema but for the model enum (a document defect)", async () => {
+    const body = (await call("GET", "/data_attributes?model=conversation")).body;
+    expect(body.data.every((a: any) => a.model === "conversation")).toBe(true);
+    // data_attribute.model lists contact and company only, though the list operation takes conversation.
+    const relabelled = { ...body, data: body.data.map((a: any) => ({ ...a, model: "contact" })) };
+    expectValid(validators.validatorFor("GET", "/data_attributes"), relabelled, "conversation attributes");
+  });
+
+  it("POST /data_attributes and PUT /data_attributes/{data_attribute_id}", async () => {
+    const created = await check("POST", "/data_attributes", "/data_attributes", { name: "Contract Shirt", model: "company", data_type: "string" });
+    expect(created).toMatchObject({ name: "Contract Shirt", custom: true, model: "company" });
+    const updated = await check("PUT", "/data_attributes/{data_attribute_id}", `/data_attributes/${created.id}`, {
+      description: "Just a plain old ring", options: [{ value: "1-10" }, { value: "11-20" }], archived: false,
+    });
+    expect(updated.options).toEqual(["1-10", "11-20"]);
+    const listed = await call("GET", "/data_attributes?model=company");
+    expect(listed.body.data.some((a: any) => a.id === created.id)).toBe(true);
+  });
+
+  it("data attribute errors use the document's codes", async () => {
+    await checkError("POST", "/data_attributes", 400, "parameter_invalid", { name: "!nv@l!d n@me", model: "company", data_type: "string" });
+    await checkError("POST", "/data_attributes", 400, "parameter_invalid", { name: "The Second Ring", model: "company", data_type: "mithril" });
+    await checkError("POST", "/data_attributes", 400, "parameter_invalid", { name: "account_tier", model: "contact", data_type: "integer" });
+    await checkError("PUT", "/data_attributes/999999", 404, "field_not_found", { description: "x" });
+    await checkError("PUT", "/data_attributes/12801", 400, "parameter_invalid", { options: { value: "1-10" } });
+    await checkError("PUT", `/data_attributes/${sandbox.workspace.dataAttributesInUse[0]}`, 422, "data_invalid", { archived: true });
+  });
+
+  it("GET /events?summary=true matches data_event_summary (the operation's documented schema)", async () => {
+    const user = someUser();
+    const body = await check("GET", "/events", `/events?type=user&user_id=${user.external_id}&summary=true`);
+    expect(body.intercom_user_id).toBe(user.id);
+    expect(body.events.length).toBeGreaterThan(0);
+  });
+
+  it("GET /events matches data_event_list (the document declares only the summary shape for the operation)", async () => {
+    const user = someUser();
+    const validate = validators.validatorFor("GET", "/events"); // compiles the shared definitions
+    expect(validate).toBeTypeOf("function");
+    const listValidator = createValidators({
+      ...spec,
+      paths: { "/list": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/data_event_list" } } } } } } } },
+    }).validatorFor("GET", "/list");
+    const res = await call("GET", `/events?type=user&intercom_user_id=${user.id}&per_page=2`);
+    expect(res.status).toBe(200);
+    expectValid(listValidator, res.body, "GET /events");
+    expect(res.body.events).toHaveLength(2);
+  });
+
+  it("POST /events answers 202 with an empty body; the event is then listed", async () => {
+    const user = someUser();
+    const res = await call("POST", "/events", { event_name: "contract-checked", created_at: 1790000000, user_id: user.external_id, metadata: { k: "v" } });
+    expect(res.status).toBe(202);
+    expect(res.text).toBe("");
+    const listed = await call("GET", `/events?type=user&user_id=${user.external_id}&per_page=150`);
+    expect(listed.body.events.find((e: any) => e.event_name === "contract-checked")).toMatchObject({ created_at: 1790000000, metadata: { k: "v" } });
+    await checkError("POST", "/events", 404, "not_found", { event_name: "x", created_at: 1, user_id: "nobody" });
+  });
+
+  it("POST /events/summaries answers 200 and the counts show in the summary", async () => {
+    const user = someUser();
+    const res = await call("POST", "/events/summaries", { user_id: user.external_id, event_summaries: { event_name: "imported-legacy", count: 7, first: 1700000000, last: 1710000000 } });
+    expect(res.status).toBe(200);
+    const summary = await check("GET", "/events", `/events?type=user&user_id=${user.external_id}&summary=true`);
+    expect(summary.events.find((e: any) => e.name === "imported-legacy")).toMatchObject({ count: 7 });
+  });
+
+  it("POST /export/content/data, GET its status, download, and cancel", async () => {
+    const job = await check("POST", "/export/content/data", "/export/content/data", { created_at_after: 1719474967, created_at_before: 1893456000 });
+    expect(job.status).toBe("pending");
+    await checkError("POST", "/export/content/data", 429, "rate_limit_exceeded", { created_at_after: 1, created_at_before: 2 });
+    const polled1 = await check("GET", "/export/content/data/{job_identifier}", `/export/content/data/${job.job_identifier}`);
+    const polled2 = await check("GET", "/export/content/data/{job_identifier}", `/export/content/data/${job.job_identifier}`);
+    // One status read moves it on, two complete it (or the wall clock did, on a slow machine).
+    expect(["in_progress", "completed"]).toContain(polled1.status);
+    expect(polled2.status).toBe("completed");
+    expect(Number(polled2.download_expires_at)).toBeGreaterThan(Date.now() / 1000);
+
+    const file = await fetch(`${sandbox.url}/download/content/data/${job.job_identifier}`, { headers: { ...auth, Accept: "application/octet-stream" } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toContain("application/octet-stream");
+    const csv = gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8");
+    expect(csv.split("\n")[0]).toContain("content_id,content_type");
+
+    const next = await check("POST", "/export/content/data", "/export/content/data", { created_at_after: 1719474967, created_at_before: 1893456000 });
+    const canceled = await check("POST", "/export/cancel/{job_identifier}", `/export/cancel/${next.job_identifier}`);
+    expect(canceled.status).toBe("canceled");
+    await checkError("GET", `/download/content/data/${next.job_identifier}`, 404, "not_found");
+    await checkError("GET", "/export/content/data/nosuchjob", 404, "not_found");
+  });
+});

@@ -1,0 +1,180 @@
+// Contract test for the tickets module of the sandbox: every ticket, ticket tag, ticket type and
+// ticket type attribute operation, validated against the 2.11 document's 200 (and error) schemas.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+
+warnIfSpecMissing("sandbox-contract-tickets");
+
+describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response schemas", () => {
+  let sandbox: Sandbox;
+  let validators: ResponseValidators;
+  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
+
+  beforeAll(async () => {
+    validators = createValidators(loadSpec());
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  }
+
+  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
+    expectValid(validators.validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
+    return res.body;
+  }
+
+  async function checkError(method: string, urlPath: string, body: unknown, status: number, code: string): Promise<void> {
+    const res = await call(method, urlPath, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} → ${status}`);
+    expect(res.body.errors[0].code).toBe(code);
+  }
+
+  const ws = () => sandbox.workspace;
+  const admin = () => ws().admins[0]!.id;
+  const customerType = () => ws().ticketTypes.find((t) => t.category === "Customer" && !t.archived)!;
+
+  it("seeds ~6 ticket types of every category and ~120 varied tickets", () => {
+    expect(ws().ticketTypes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(ws().ticketTypes.map((t) => t.category))).toEqual(new Set(["Customer", "Back-office", "Tracker"]));
+    const dataTypes = new Set(ws().ticketTypes.flatMap((t) => t.ticket_type_attributes.ticket_type_attributes.map((a) => a.data_type)));
+    expect(dataTypes.size).toBeGreaterThanOrEqual(6);
+    expect(ws().tickets.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(ws().tickets.map((t) => t.ticket_state)).size).toBe(4);
+    expect(ws().tickets.filter((t) => t.tags.tags.length > 0).length).toBeGreaterThan(20);
+    expect(ws().conversations.filter((c) => c.linked_objects.data.some((o) => o.type === "ticket")).length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("GET /tickets/{ticket_id} → ticket (every seeded ticket)", async () => {
+    const validate = validators.validatorFor("GET", "/tickets/{ticket_id}");
+    for (const t of ws().tickets) {
+      const res = await call("GET", `/tickets/${t.id}`);
+      expectValid(validate, res.body, `GET /tickets/${t.id}`);
+    }
+    await checkError("GET", "/tickets/999999", undefined, 404, "not_found");
+  });
+
+  it("POST /tickets/search → ticket_list, with id IN, paging and the ticket_attribute.{id} field", async () => {
+    const ids = ws().tickets.slice(0, 30).map((t) => t.id);
+    const page = await check("POST", "/tickets/search", "/tickets/search", { query: { field: "id", operator: "IN", value: ids }, pagination: { per_page: 25 } });
+    expect(page.tickets).toHaveLength(25);
+    expect(page.total_count).toBe(30);
+    const rest = await check("POST", "/tickets/search", "/tickets/search", {
+      query: { field: "id", operator: "IN", value: ids },
+      pagination: { per_page: 25, starting_after: page.pages.next.starting_after },
+    });
+    expect(rest.tickets).toHaveLength(5);
+
+    const bug = ws().ticketTypes.find((t) => t.name === "Bug Report")!;
+    const severity = bug.ticket_type_attributes.ticket_type_attributes.find((a) => a.name === "Severity")!;
+    const s1 = (severity.input_options.list_options as { id: string }[])[0]!.id;
+    const bySeverity = await check("POST", "/tickets/search", "/tickets/search", { query: { field: `ticket_attribute.${severity.id}`, operator: "=", value: s1 } });
+    const expected = ws().tickets.filter((t) => t.ticket_attributes.Severity === s1);
+    expect(bySeverity.total_count).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(0);
+
+    await checkError("POST", "/tickets/search", { query: { field: "created_at", operator: "~", value: "x" } }, 400, "parameter_invalid");
+  });
+
+  let created: any;
+  it("POST /tickets → ticket; validation errors", async () => {
+    const type = customerType();
+    const contact = ws().contacts[0]!;
+    created = await check("POST", "/tickets", "/tickets", {
+      ticket_type_id: type.id,
+      contacts: [{ id: contact.id }],
+      ticket_attributes: { _default_title_: "Contract ticket", _default_description_: "Created by the contract test" },
+    });
+    expect(created.ticket_state).toBe("submitted");
+    expect(created.contacts.contacts[0].id).toBe(contact.id);
+    await checkError("POST", "/tickets", { contacts: [{ id: contact.id }] }, 400, "parameter_not_found");
+    await checkError("POST", "/tickets", { ticket_type_id: type.id, contacts: [{ id: contact.id }], ticket_attributes: { nope: 1 } }, 400, "parameter_invalid");
+    await checkError("POST", "/tickets", { ticket_type_id: type.id, contacts: [{ id: "000000000000000000000000" }] }, 404, "not_found");
+  });
+
+  it("PUT /tickets/{ticket_id} → ticket; unknown assignee → 404 assignee_not_found", async () => {
+    const team = ws().teams[0]!.id;
+    const body = await check("PUT", "/tickets/{ticket_id}", `/tickets/${created.id}`, {
+      state: "in_progress",
+      is_shared: true,
+      snoozed_until: 1900000000,
+      assignment: { admin_id: admin(), assignee_id: team },
+      ticket_attributes: { _default_title_: "Renamed" },
+    });
+    expect(body.ticket_state).toBe("in_progress");
+    expect(body.team_assignee_id).toBe(team);
+    expect(body.snoozed_until).toBe(1900000000);
+    await check("PUT", "/tickets/{ticket_id}", `/tickets/${created.id}`, { open: false });
+    await checkError("PUT", `/tickets/${created.id}`, { assignment: { admin_id: admin(), assignee_id: "42" } }, 404, "assignee_not_found");
+    await checkError("PUT", `/tickets/${created.id}`, { state: "submitted" }, 400, "parameter_invalid");
+  });
+
+  it("POST /tickets/{ticket_id}/reply → ticket_reply (admin note, quick reply, contact comment); back-office user reply → 400", async () => {
+    await check("POST", "/tickets/{ticket_id}/reply", `/tickets/${created.id}/reply`, { message_type: "note", type: "admin", admin_id: admin(), body: "<p>note</p>" });
+    await check("POST", "/tickets/{ticket_id}/reply", `/tickets/${created.id}/reply`, {
+      message_type: "quick_reply",
+      type: "admin",
+      admin_id: admin(),
+      reply_options: [{ text: "Yes", uuid: "22d6d1f4-1a19-41d0-94c2-e54031f78aca" }],
+    });
+    await check("POST", "/tickets/{ticket_id}/reply", `/tickets/${created.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: ws().contacts[0]!.id, body: "Thanks" });
+    const backOffice = ws().tickets.find((t) => t.category === "Back-office")!;
+    await checkError("POST", `/tickets/${backOffice.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: ws().contacts[0]!.id, body: "hi" }, 400, "parameter_mismatch");
+    await checkError("POST", "/tickets/999999/reply", { message_type: "note", type: "admin", admin_id: admin(), body: "x" }, 404, "not_found");
+  });
+
+  it("POST /tickets/{ticket_id}/tags and DELETE /tickets/{ticket_id}/tags/{tag_id} → tag", async () => {
+    const tag = ws().tags[0]!;
+    const applied = await check("POST", "/tickets/{ticket_id}/tags", `/tickets/${created.id}/tags`, { id: tag.id, admin_id: admin() });
+    expect(applied.applied_by.id).toBe(admin());
+    await check("DELETE", "/tickets/{ticket_id}/tags/{tag_id}", `/tickets/${created.id}/tags/${tag.id}`, { admin_id: admin() });
+    await checkError("DELETE", `/tickets/${created.id}/tags/${tag.id}`, { admin_id: admin() }, 404, "tag_not_found");
+    await checkError("POST", "/tickets/999999/tags", { id: tag.id, admin_id: admin() }, 404, "ticket_not_found");
+  });
+
+  it("POST /conversations/{conversation_id}/convert → ticket linked both ways; non-customer type → 400", async () => {
+    const conversation = ws().conversations.find((c) => c.linked_objects.data.length === 0)!;
+    const ticket = await check("POST", "/conversations/{conversation_id}/convert", `/conversations/${conversation.id}/convert`, { ticket_type_id: customerType().id });
+    expect(ticket.linked_objects.data).toEqual([{ type: "conversation", id: conversation.id, category: null }]);
+    expect(conversation.linked_objects.data).toContainEqual({ type: "ticket", id: ticket.id, category: "Customer" });
+    const tracker = ws().ticketTypes.find((t) => t.category === "Tracker")!;
+    await checkError("POST", `/conversations/${conversation.id}/convert`, { ticket_type_id: tracker.id }, 400, "parameter_invalid");
+  });
+
+  it("GET /ticket_types → ticket_type_list; GET /ticket_types/{id} → ticket_type", async () => {
+    const list = await check("GET", "/ticket_types", "/ticket_types");
+    expect(list.ticket_types.length).toBe(ws().ticketTypes.length);
+    await check("GET", "/ticket_types/{ticket_type_id}", `/ticket_types/${list.ticket_types[0].id}`);
+    await checkError("GET", "/ticket_types/999", undefined, 404, "not_found");
+  });
+
+  it("POST and PUT /ticket_types, POST and PUT …/attributes", async () => {
+    const type = await check("POST", "/ticket_types", "/ticket_types", { name: "Contract Type", description: "d", category: "Tracker", icon: "🧪" });
+    expect(type.ticket_type_attributes.ticket_type_attributes.map((a: any) => a.name)).toEqual(["_default_title_", "_default_description_"]);
+    await checkError("POST", "/ticket_types", { name: "Contract Type" }, 400, "parameter_invalid");
+    await checkError("POST", "/ticket_types", { description: "no name" }, 400, "parameter_not_found");
+    const updated = await check("PUT", "/ticket_types/{ticket_type_id}", `/ticket_types/${type.id}`, { name: "Contract Type 2", archived: true });
+    expect(updated.archived).toBe(true);
+    const attr = await check("POST", "/ticket_types/{ticket_type_id}/attributes", `/ticket_types/${type.id}/attributes`, {
+      name: "Priority",
+      description: "How urgent",
+      data_type: "list",
+      list_items: "Low,High",
+    });
+    expect(attr.ticket_type_id).toBe(Number(type.id));
+    await checkError("POST", `/ticket_types/${type.id}/attributes`, { name: "X", description: "x", data_type: "color" }, 400, "parameter_invalid");
+    const changed = await check("PUT", "/ticket_types/{ticket_type_id}/attributes/{attribute_id}", `/ticket_types/${type.id}/attributes/${attr.id}`, {
+      description: "Changed",
+      list_items: "Urgent",
+    });
+    expect(changed.input_options.list_options.map((o: any) => o.label)).toEqual(["Low", "High", "Urgent"]);
+  });
+});
