@@ -2,14 +2,13 @@
 // against the 200 (and error) response schemas of the Intercom 2.11 OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-conversations");
 
 describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Intercom 2.11 response schemas", () => {
   let sandbox: Sandbox;
   let validators: ResponseValidators;
-  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
 
   beforeAll(async () => {
     validators = createValidators(loadSpec());
@@ -19,17 +18,8 @@ describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Int
     await sandbox?.close();
   });
 
-  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: await res.json() };
-  }
 
-  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
-    expectValid(validators.validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
-    return res.body;
-  }
+  const { call, check } = contractClient(() => sandbox, () => validators);
 
   async function checkError(method: string, urlPath: string, body: unknown, status: number, code: string): Promise<void> {
     const res = await call(method, urlPath, body);

@@ -119,3 +119,28 @@ export function expectValid(validate: ValidateFunction, body: unknown, label: st
   expect(validate.errors ?? [], label).toEqual([]);
   expect(ok, label).toBe(true);
 }
+
+const CONTRACT_HEADERS = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
+
+/**
+ * `call` an operation on a sandbox, and `check` that it answers 200 with a body valid against
+ * the document's response schema for `METHOD apiPath`. Getters, because suites create the
+ * sandbox and validators in beforeAll.
+ */
+export function contractClient(sandbox: () => { url: string }, validators: () => ResponseValidators) {
+  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const res = await fetch(sandbox().url + urlPath, {
+      method,
+      headers: CONTRACT_HEADERS,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
+    expectValid(validators().validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
+    return res.body;
+  }
+  return { call, check };
+}

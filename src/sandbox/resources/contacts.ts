@@ -33,8 +33,8 @@ function requireBody(body: unknown): Record<string, unknown> {
   return body;
 }
 
-/** A contact with every attribute Intercom knows nothing about yet. */
-function blankContact(ws: Workspace, id: string, role: "user" | "lead", at: number): Contact {
+/** A contact with every attribute Intercom knows nothing about yet; other modules spread their own values over it. */
+export function blankContact(ws: Workspace, id: string, role: "user" | "lead", at: number): Contact {
   const list = (what: string) => ({ type: "list" as const, data: [], url: `/contacts/${id}/${what}`, total_count: 0, has_more: false });
   return {
     type: "contact",

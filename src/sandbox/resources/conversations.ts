@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { RawResponse, type ResourceModule } from "../resource.js";
+import { blankContact } from "./contacts.js";
 import type { Rng } from "../rng.js";
 import { MAX_PARTS_RETURNED, type RouteContext, type RouteInput } from "../routes.js";
 import { adminAuthor, contactAuthor, makePart } from "../seed.js";
@@ -369,64 +370,7 @@ function createMessage(ctx: RouteContext, { body: raw }: RouteInput): unknown {
 /** A new lead for an email nobody in the workspace has ("we will create a new contact with role lead"). */
 function createLead(ctx: RouteContext, email: string): Contact {
   const id = randomBytes(12).toString("hex");
-  const at = nowSeconds(ctx);
-  const list = (what: string) => ({ type: "list" as const, data: [], url: `/contacts/${id}/${what}`, total_count: 0, has_more: false });
-  const lead: Contact = {
-    type: "contact",
-    id,
-    workspace_id: ctx.ws.app.id_code,
-    external_id: null,
-    role: "lead",
-    email,
-    email_domain: email.split("@")[1] ?? "",
-    phone: null,
-    formatted_phone: null,
-    name: null,
-    owner_id: null,
-    has_hard_bounced: false,
-    marked_email_as_spam: false,
-    unsubscribed_from_emails: false,
-    created_at: at,
-    updated_at: at,
-    signed_up_at: null,
-    last_seen_at: null,
-    last_replied_at: null,
-    last_contacted_at: null,
-    last_email_opened_at: null,
-    last_email_clicked_at: null,
-    language_override: null,
-    browser: null,
-    browser_version: null,
-    browser_language: null,
-    os: null,
-    android_app_name: null,
-    android_app_version: null,
-    android_device: null,
-    android_os_version: null,
-    android_sdk_version: null,
-    android_last_seen_at: null,
-    ios_app_name: null,
-    ios_app_version: null,
-    ios_device: null,
-    ios_os_version: null,
-    ios_sdk_version: null,
-    ios_last_seen_at: null,
-    custom_attributes: {},
-    avatar: null,
-    tags: list("tags"),
-    notes: list("notes"),
-    companies: list("companies"),
-    opted_out_subscription_types: list("subscriptions"),
-    opted_in_subscription_types: list("subscriptions"),
-    location: { type: "location", country: null, region: null, city: null, country_code: null, continent_code: null },
-    social_profiles: { type: "list", data: [] },
-    utm_campaign: null,
-    utm_content: null,
-    utm_medium: null,
-    utm_source: null,
-    utm_term: null,
-    referrer: null,
-  };
+  const lead: Contact = { ...blankContact(ctx.ws, id, "lead", nowSeconds(ctx)), email, email_domain: email.split("@")[1] ?? "" };
   ctx.ws.contacts.push(lead);
   ctx.ws.lastWriteAt.contacts.set(id, ctx.now());
   return lead;

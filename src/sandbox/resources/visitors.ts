@@ -2,6 +2,7 @@
 // id or user_id, and converted into contacts (merged into an existing user, or becoming one).
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { ResourceModule } from "../resource.js";
+import { blankContact } from "./contacts.js";
 import type { Rng } from "../rng.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
@@ -166,20 +167,15 @@ function updateVisitor(ctx: RouteContext, { body }: RouteInput) {
   return visitor;
 }
 
-const refList = (contactId: string, what: string) => ({ type: "list" as const, data: [], url: `/contacts/${contactId}/${what}`, total_count: 0, has_more: false });
-
 /** A new contact made from a visitor: it keeps the visitor's id and what the visitor told us. */
 function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lead", externalId: string | null, email: string, at: number): Contact {
-  const domain = email.includes("@") ? email.split("@")[1]! : "";
+  const blank = blankContact(ws, v.id, role, at);
   const loc = v.location_data;
   return {
-    type: "contact",
-    id: v.id,
-    workspace_id: ws.app.id_code,
+    ...blank,
     external_id: externalId,
-    role,
     email,
-    email_domain: domain,
+    email_domain: email.includes("@") ? email.split("@")[1]! : "",
     phone: v.phone,
     formatted_phone: v.phone,
     name: v.name,
@@ -187,46 +183,20 @@ function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lea
     has_hard_bounced: v.has_hard_bounced,
     marked_email_as_spam: v.marked_email_as_spam,
     unsubscribed_from_emails: v.unsubscribed_from_emails,
-    created_at: at,
-    updated_at: at,
     signed_up_at: role === "user" ? at : null,
     last_seen_at: v.last_request_at,
-    last_replied_at: null,
-    last_contacted_at: null,
-    last_email_opened_at: null,
-    last_email_clicked_at: null,
-    language_override: null,
-    browser: null,
-    browser_version: null,
-    browser_language: null,
-    os: null,
-    android_app_name: null,
-    android_app_version: null,
-    android_device: null,
-    android_os_version: null,
-    android_sdk_version: null,
-    android_last_seen_at: null,
-    ios_app_name: null,
-    ios_app_version: null,
-    ios_device: null,
-    ios_os_version: null,
-    ios_sdk_version: null,
-    ios_last_seen_at: null,
     custom_attributes: { ...v.custom_attributes },
     avatar: v.avatar.image_url ? { type: "avatar", image_url: v.avatar.image_url } : null,
     tags: {
-      ...refList(v.id, "tags"),
+      ...blank.tags,
       data: v.tags.tags.map((t) => ({ type: "tag", id: t.id, url: `/tags/${t.id}` })),
       total_count: v.tags.tags.length,
     },
-    notes: refList(v.id, "notes"),
     companies: {
-      ...refList(v.id, "companies"),
+      ...blank.companies,
       data: v.companies.companies.map((c) => ({ type: "company", id: c.id, url: `/companies/${c.id}` })),
       total_count: v.companies.companies.length,
     },
-    opted_out_subscription_types: refList(v.id, "subscriptions"),
-    opted_in_subscription_types: refList(v.id, "subscriptions"),
     location: {
       type: "location",
       country: loc.country_name ?? null,
@@ -235,7 +205,6 @@ function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lea
       country_code: loc.country_code ?? null,
       continent_code: loc.continent_code ?? null,
     },
-    social_profiles: { type: "list", data: [] },
     utm_campaign: v.utm_campaign,
     utm_content: v.utm_content,
     utm_medium: v.utm_medium,
