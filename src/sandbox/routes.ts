@@ -12,6 +12,7 @@ import {
 } from "./search.js";
 import { adminAuthor, contactAuthor, makePart } from "./seed.js";
 import type { Admin, Contact, Conversation, ConversationPart, PartAttachment, PartAuthor, PartType, Reference, Workspace } from "./types.js";
+import { attachmentsFrom, isObject, nowSeconds, optionalString, optionalTimestamp, requireBody } from "./validate.js";
 
 /** GET /conversations/{id} returns at most the 500 most recent parts. */
 export const MAX_PARTS_RETURNED = 500;
@@ -38,8 +39,6 @@ export interface Route {
   handler: Handler;
 }
 
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 // ---------------------------------------------------------------- views
 
@@ -89,42 +88,9 @@ function requireActingAdmin(ctx: RouteContext, body: Record<string, unknown>): A
   return admin;
 }
 
-function requireBodyObject(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
-  return body;
-}
 
-function optionalString(body: Record<string, unknown>, field: string): string | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") throw badRequest("parameter_invalid", `${field} must be a string`, field);
-  return v;
-}
 
-function optionalTimestamp(body: Record<string, unknown>, field: string): number | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw badRequest("parameter_invalid", `${field} must be a Unix timestamp (integer seconds)`, field);
-  return v;
-}
 
-function attachmentsFrom(body: Record<string, unknown>): PartAttachment[] {
-  const urls = body.attachment_urls;
-  if (urls === undefined || urls === null) return [];
-  if (!Array.isArray(urls) || urls.some((u) => typeof u !== "string")) {
-    throw badRequest("parameter_invalid", "attachment_urls must be an array of URLs", "attachment_urls");
-  }
-  if (urls.length > 10) throw badRequest("parameter_invalid", "attachment_urls can include up to 10 URLs", "attachment_urls");
-  return (urls as string[]).map((url) => ({
-    type: "upload",
-    name: url.split("/").pop() || "attachment",
-    url,
-    content_type: "application/octet-stream",
-    filesize: 0,
-    width: 0,
-    height: 0,
-  }));
-}
 
 // ---------------------------------------------------------------- mutations
 
@@ -171,7 +137,7 @@ function findContactForReply(ctx: RouteContext, body: Record<string, unknown>): 
 
 /** POST /conversations/{id}/reply — admin comment/note or contact comment. */
 function replyToConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): Conversation {
-  const body = requireBodyObject(rawBody);
+  const body = requireBody(rawBody);
   const messageType = body.message_type;
   const type = body.type;
   if (messageType === undefined || messageType === null) throw badRequest("parameter_not_found", "message_type is a required parameter", "message_type");
@@ -226,7 +192,7 @@ function replyToConversation(ctx: RouteContext, { params, body: rawBody }: Route
 
 /** POST /conversations/{id}/parts — close, snoozed, open, assignment. */
 function manageConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): Conversation {
-  const body = requireBodyObject(rawBody);
+  const body = requireBody(rawBody);
   const messageType = body.message_type;
   if (messageType === undefined || messageType === null) throw badRequest("parameter_not_found", "message_type is a required parameter", "message_type");
   const kinds = ["close", "snoozed", "open", "assignment"];
@@ -312,7 +278,7 @@ function manageConversation(ctx: RouteContext, { params, body: rawBody }: RouteI
 
 /** PUT /conversations/{id} — read and custom_attributes per the schema; title is accepted too (later API versions allow it). */
 function updateConversation(ctx: RouteContext, { params, query, body: rawBody }: RouteInput): Conversation {
-  const body = requireBodyObject(rawBody);
+  const body = requireBody(rawBody);
   if (body.read !== undefined && typeof body.read !== "boolean") throw badRequest("parameter_invalid", "read must be a boolean", "read");
   const attrs = body.custom_attributes;
   if (attrs !== undefined && attrs !== null) {
@@ -341,7 +307,7 @@ function runSearch<T extends { id: string }>(
   lastWriteAt: Map<string, number>,
   rawBody: unknown,
 ) {
-  const body = requireBodyObject(rawBody);
+  const body = requireBody(rawBody);
   const predicate = compileQuery(body.query, model);
   const pagination = body.pagination ?? {};
   if (!isObject(pagination)) throw badRequest("parameter_invalid", "pagination must be an object", "pagination");

@@ -2,6 +2,7 @@
 // cursor pagination shared with GET /conversations.
 import { badRequest } from "./errors.js";
 import type { Contact, Conversation } from "./types.js";
+import { isObject } from "./validate.js";
 
 export const MAX_PER_PAGE = 150;
 export const MAX_NESTING = 2; // "a limit of max 2 nested filters"
@@ -139,7 +140,6 @@ type Predicate<T> = (record: T) => boolean;
 type Scalar = string | number | boolean | null;
 
 const invalid = (message: string) => badRequest("parameter_invalid", message);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Validates a search query (throwing Intercom-style 400s) and compiles it to a predicate. */
 export function compileQuery<T>(query: unknown, model: SearchModel<T>): Predicate<T> {

@@ -9,6 +9,7 @@ import type { Rng } from "../rng.js";
 import type { RouteContext, RouteInput, Route } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Company, Contact, Workspace } from "../types.js";
+import { isObject, nowSeconds } from "../validate.js";
 
 const DAY = 86_400;
 
@@ -143,8 +144,6 @@ function findContact(ws: Workspace, id: string): Contact {
 
 const contactsOf = (ws: Workspace, company: Company) => ws.contacts.filter((c) => c.companies.data.some((r) => r.id === company.id));
 
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 // ---------------------------------------------------------------- paging
 

@@ -13,6 +13,7 @@ import type { Route, RouteContext } from "../routes.js";
 import { contactSearchModel, paginate, parsePerPage, sortSpec } from "../search.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Contact, CustomAttributes, Workspace } from "../types.js";
+import { isObject, nowSeconds, requireBody } from "../validate.js";
 
 /** The workspace collections this module owns. */
 export interface ContactsState {
@@ -24,14 +25,8 @@ export interface ContactsState {
 const DEFAULT_PER_PAGE = 50;
 const DAY = 86_400;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function requireBody(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
-  return body;
-}
 
 /** A contact with every attribute Intercom knows nothing about yet; other modules spread their own values over it. */
 export function blankContact(ws: Workspace, id: string, role: "user" | "lead", at: number): Contact {

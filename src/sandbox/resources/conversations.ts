@@ -21,6 +21,7 @@ import type {
   Reference,
   Workspace,
 } from "../types.js";
+import { attachmentsFrom, isObject, nowSeconds, optionalString, optionalTimestamp, requireBody } from "../validate.js";
 
 /** `message` schema, as POST /messages and POST /conversations answer it. */
 export interface SandboxMessage {
@@ -53,18 +54,12 @@ export interface ConversationsState {
   phoneSwitches: SandboxPhoneSwitch[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
 
 /** What Intercom puts in place of a redacted body (the document's example). */
 export const REDACTED_BODY = "<p><i>This message was deleted</i></p>";
 
 // ---------------------------------------------------------------- validation helpers
 
-function requireBody(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
-  return body;
-}
 
 function requireString(body: Record<string, unknown>, field: string, label = field): string {
   const v = body[field];
@@ -81,37 +76,8 @@ function requireId(body: Record<string, unknown>, field: string, label = field):
   return String(v);
 }
 
-function optionalString(body: Record<string, unknown>, field: string): string | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") throw badRequest("parameter_invalid", `${field} must be a string`, field);
-  return v;
-}
 
-function optionalTimestamp(body: Record<string, unknown>, field: string): number | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw badRequest("parameter_invalid", `${field} must be a Unix timestamp (integer seconds)`, field);
-  return v;
-}
 
-function attachmentsFrom(body: Record<string, unknown>): PartAttachment[] {
-  const urls = body.attachment_urls;
-  if (urls === undefined || urls === null) return [];
-  if (!Array.isArray(urls) || urls.some((u) => typeof u !== "string")) {
-    throw badRequest("parameter_invalid", "attachment_urls must be an array of URLs", "attachment_urls");
-  }
-  if (urls.length > 10) throw badRequest("parameter_invalid", "attachment_urls can include up to 10 URLs", "attachment_urls");
-  return (urls as string[]).map((url) => ({
-    type: "upload",
-    name: url.split("/").pop() || "attachment",
-    url,
-    content_type: "application/octet-stream",
-    filesize: 0,
-    width: 0,
-    height: 0,
-  }));
-}
 
 function findAdmin(ws: Workspace, id: string): Admin {
   const admin = ws.admins.find((a) => a.id === id);

@@ -10,6 +10,7 @@ import type { RouteContext } from "../routes.js";
 import { parsePerPage } from "../search.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Contact, Workspace } from "../types.js";
+import { isObject, nowSeconds } from "../validate.js";
 
 const DAY = 86_400;
 
@@ -101,8 +102,6 @@ export interface DataState {
   outboundReceipts: OutboundReceipt[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
 
 // ---------------------------------------------------------------- seed data
 

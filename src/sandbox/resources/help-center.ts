@@ -8,6 +8,7 @@ import type { RouteContext, RouteInput } from "../routes.js";
 import { parsePerPage } from "../search.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Workspace } from "../types.js";
+import { isObject, nowSeconds } from "../validate.js";
 
 // ---------------------------------------------------------------- records
 
@@ -488,8 +489,6 @@ function contentOf(a: ArticleRecord): ArticleContent {
 
 // ---------------------------------------------------------------- helpers
 
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const has = (body: Record<string, unknown>, field: string) => body[field] !== undefined;
 
 function requireBody(body: unknown): Record<string, unknown> {

@@ -7,6 +7,7 @@ import type { RouteContext, RouteInput } from "../routes.js";
 import { MAX_PER_PAGE } from "../search.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Workspace } from "../types.js";
+import { isObject, nowSeconds } from "../validate.js";
 
 /** `newsfeed` schema. */
 export interface NewsfeedRecord {
@@ -84,8 +85,6 @@ function seed(ws: Workspace, rng: Rng): void {
   ws.nextNewsItemId = 29 + TITLES.length;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
 
 /** page (1-based) and per_page from the query string. */
 function pageParams(query: Record<string, string>): { page: number; perPage: number } {

@@ -5,6 +5,7 @@ import type { ResourceModule } from "../resource.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Admin, Contact, Note, Workspace } from "../types.js";
+import { isObject } from "../validate.js";
 
 /** The workspace collections this module owns (notes themselves are core: `ws.notes`). */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
@@ -15,7 +16,6 @@ const DEFAULT_PER_PAGE = 15;
 const MAX_PER_PAGE = 50;
 const DAY = 86_400;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 /** Intercom stores note bodies as HTML: plain text is wrapped in a paragraph. */
 const asHtml = (text: string) => (/^\s*</.test(text) ? text : `<p>${escapeHtml(text)}</p>`);

@@ -7,6 +7,7 @@ import { RawResponse, type ResourceModule } from "../resource.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Admin, AppliedTag, Company, Contact, Conversation, Reference, Tag, UnixSeconds, Workspace } from "../types.js";
+import { isObject, nowSeconds } from "../validate.js";
 
 /** When and by whom a tag was applied to a contact (contacts' reference lists carry only ids). */
 export interface TagApplication {
@@ -23,8 +24,6 @@ export interface TagsState {
 }
 
 const DAY = 86_400;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
 const applicationKey = (contactId: string, tagId: string) => `${contactId}/${tagId}`;
 
 // ---------------------------------------------------------------- views

@@ -10,6 +10,7 @@ import type { Route, RouteContext, RouteInput } from "../routes.js";
 import { compileQuery, paginate, parsePerPage, sortSpec, type SearchModel } from "../search.js";
 import { SEED_BASE_TIME, makePart } from "../seed.js";
 import type { Admin, AppliedTag, Contact, Conversation, PartAttachment, Reference, UnixSeconds, Workspace } from "../types.js";
+import { isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, requireBody } from "../validate.js";
 
 export type TicketCategory = "Customer" | "Back-office" | "Tracker";
 export type TicketState = "submitted" | "in_progress" | "waiting_on_customer" | "resolved";
@@ -231,34 +232,10 @@ const ADMIN_COMMENTS = [
 
 // ---------------------------------------------------------------- helpers
 
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function requireBody(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
-  return body;
-}
 
-function optionalString(body: Record<string, unknown>, field: string): string | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") throw badRequest("parameter_invalid", `${field} must be a string`, field);
-  return v;
-}
 
-function optionalBoolean(body: Record<string, unknown>, field: string): boolean | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "boolean") throw badRequest("parameter_invalid", `${field} must be a boolean`, field);
-  return v;
-}
 
-function optionalTimestamp(body: Record<string, unknown>, field: string): number | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw badRequest("parameter_invalid", `${field} must be a Unix timestamp (integer seconds)`, field);
-  return v;
-}
 
 /** An id in a body: string or integer (the document's examples send integers). */
 function idParam(body: Record<string, unknown>, field: string): string {

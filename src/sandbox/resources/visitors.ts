@@ -7,6 +7,7 @@ import type { Rng } from "../rng.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Company, Contact, Tag, Workspace } from "../types.js";
+import { isObject, nowSeconds } from "../validate.js";
 
 /** `visitor` schema (Intercom sends `last_request_at`; the document misspells it `las_request_at`). */
 export interface VisitorRecord {
@@ -123,8 +124,6 @@ function seed(ws: Workspace, rng: Rng): void {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
 
 function optionalString(body: Record<string, unknown>, field: string, prefix = ""): string | undefined {
   const v = body[field];

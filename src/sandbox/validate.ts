@@ -1,0 +1,55 @@
+// Request-body checks shared by every sandbox route: they answer the way Intercom does
+// (400 with `parameter_invalid` / `bad_request` and the field at fault).
+import { badRequest } from "./errors.js";
+import type { RouteContext } from "./routes.js";
+import type { PartAttachment } from "./types.js";
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The route context's clock in Unix seconds, as Intercom's timestamps are. */
+export const nowSeconds = (ctx: RouteContext) => Math.floor(ctx.now() / 1000);
+
+export function requireBody(body: unknown): Record<string, unknown> {
+  if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
+  return body;
+}
+
+export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw badRequest("parameter_invalid", `${field} must be a string`, field);
+  return v;
+}
+
+export function optionalBoolean(body: Record<string, unknown>, field: string): boolean | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "boolean") throw badRequest("parameter_invalid", `${field} must be a boolean`, field);
+  return v;
+}
+
+export function optionalTimestamp(body: Record<string, unknown>, field: string): number | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw badRequest("parameter_invalid", `${field} must be a Unix timestamp (integer seconds)`, field);
+  return v;
+}
+
+/** `attachment_urls` of a reply: up to 10 URLs, turned into part attachments. */
+export function attachmentsFrom(body: Record<string, unknown>): PartAttachment[] {
+  const urls = body.attachment_urls;
+  if (urls === undefined || urls === null) return [];
+  if (!Array.isArray(urls) || urls.some((u) => typeof u !== "string")) {
+    throw badRequest("parameter_invalid", "attachment_urls must be an array of URLs", "attachment_urls");
+  }
+  if (urls.length > 10) throw badRequest("parameter_invalid", "attachment_urls can include up to 10 URLs", "attachment_urls");
+  return (urls as string[]).map((url) => ({
+    type: "upload",
+    name: url.split("/").pop() || "attachment",
+    url,
+    content_type: "application/octet-stream",
+    filesize: 0,
+    width: 0,
+    height: 0,
+  }));
+}
