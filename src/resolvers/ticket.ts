@@ -229,4 +229,17 @@ export class LinkedObjectResolver {
   }
 }
 
-export const ticketResolvers = [TicketResolver, TicketPartResolver, LinkedObjectResolver] as const;
+@Resolver(() => Conversation)
+export class ConversationTicketResolver {
+  @FieldResolver(() => Ticket, {
+    nullable: true,
+    description:
+      "The ticket this conversation is linked to (the first linked ticket, e.g. the one it was converted into); every conversation's ticket in a request comes from one ticket search.",
+  })
+  ticket(@Root() conversation: Conversation, @Ctx() { loaders }: GatewayContext): Promise<Ticket> | null {
+    const linked = conversation.linkedObjects?.nodes.find((o) => o.type === LinkedObjectType.TICKET);
+    return linked ? loaders.ticket.load(linked.id) : null;
+  }
+}
+
+export const ticketResolvers = [TicketResolver, TicketPartResolver, LinkedObjectResolver, ConversationTicketResolver] as const;
