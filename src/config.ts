@@ -8,6 +8,17 @@ export const REGION_URLS = {
 
 export type Region = keyof typeof REGION_URLS;
 
+/** Limits checked before any upstream call (see src/server/query-limits.ts). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  /** Estimated upstream requests one operation may cost. */
+  maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 50, maxRootFields: 50, maxCost: 1000 };
+
 /** Where the Intercom token of a request comes from. */
 export type AuthMode = "server" | "passthrough";
 
@@ -32,6 +43,8 @@ export interface Config {
   upstreamRetries: number;
   /** Start the embedded sandbox because neither a token nor a base URL was given. */
   useSandbox: boolean;
+  /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST). */
+  queryLimits: QueryLimits;
   /** Origins allowed to call the gateway from a browser on another origin (CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
   /** Introspection and GraphiQL: on in development and sandbox mode, off with NODE_ENV=production unless INTROSPECTION=true. */
@@ -113,6 +126,12 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamTimeoutMs: readPositiveInt(env, "INTERCOM_TIMEOUT_MS", 10_000),
     upstreamRetries: readPositiveInt(env, "INTERCOM_RETRIES", 2),
     useSandbox: authMode === "server" && !accessToken && !baseUrlRaw,
+    queryLimits: {
+      maxDepth: readPositiveInt(env, "MAX_QUERY_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth),
+      maxAliases: readPositiveInt(env, "MAX_QUERY_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases),
+      maxRootFields: readPositiveInt(env, "MAX_QUERY_ROOT_FIELDS", DEFAULT_QUERY_LIMITS.maxRootFields),
+      maxCost: readPositiveInt(env, "MAX_QUERY_COST", DEFAULT_QUERY_LIMITS.maxCost),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     introspection: readBoolean(env, "INTROSPECTION") ?? (env.NODE_ENV !== "production" || (!accessToken && !baseUrlRaw)),
   };

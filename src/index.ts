@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     introspection: config.introspection,
     graphiql: config.introspection,
     corsOrigins: config.corsOrigins,
+    queryLimits: config.queryLimits,
   });
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,

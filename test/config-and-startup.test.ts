@@ -116,3 +116,11 @@ describe("AUTH_MODE", () => {
     expect(() => loadConfig({ AUTH_MODE: "both" })).toThrowError(/^AUTH_MODE /);
   });
 });
+
+describe("query limits", () => {
+  it("have defaults and read MAX_QUERY_* from the environment", () => {
+    expect(loadConfig({}).queryLimits).toEqual({ maxDepth: 15, maxAliases: 50, maxRootFields: 50, maxCost: 1000 });
+    expect(loadConfig({ MAX_QUERY_DEPTH: "8", MAX_QUERY_COST: "200" }).queryLimits).toMatchObject({ maxDepth: 8, maxCost: 200 });
+    expect(() => loadConfig({ MAX_QUERY_ALIASES: "lots" })).toThrowError(/^MAX_QUERY_ALIASES /);
+  });
+});

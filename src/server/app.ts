@@ -19,6 +19,7 @@ import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
 import { createGraphiQLRouter } from "./graphiql.js";
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
 export interface GatewayOptions {
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Browser origins allowed to call /graphql cross-origin (CORS); none by default. */
   corsOrigins?: string[];
+  /** Depth, alias, root-field and estimated-cost limits checked before any upstream call. */
+  queryLimits?: QueryLimits;
 }
 
 export interface RunningGateway {
@@ -128,6 +131,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       // Federated traces (ftv1) are for Apollo Studio; off unless someone wires them in on purpose.
       ApolloServerPluginInlineTraceDisabled(),
       errorLogging(options.logger, secrets),
+      queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
     ],
   });
   await apollo.start();
