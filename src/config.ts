@@ -41,6 +41,12 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** Extra attempts for idempotent upstream calls that fail with 5xx or a network error. */
   upstreamRetries: number;
+  /** Overall deadline of one GraphQL request (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** Upstream calls in flight at once per token (UPSTREAM_CONCURRENCY). */
+  upstreamConcurrency: number;
+  /** Longest wait for Intercom's rate-limit window before retrying a read (RATE_LIMIT_MAX_WAIT_MS). */
+  rateLimitWaitMs: number;
   /** Start the embedded sandbox because neither a token nor a base URL was given. */
   useSandbox: boolean;
   /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST). */
@@ -125,6 +131,9 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxPort: readPort(env, "SANDBOX_PORT", 4010),
     upstreamTimeoutMs: readPositiveInt(env, "INTERCOM_TIMEOUT_MS", 10_000),
     upstreamRetries: readPositiveInt(env, "INTERCOM_RETRIES", 2),
+    requestTimeoutMs: readPositiveInt(env, "REQUEST_TIMEOUT_MS", 30_000),
+    upstreamConcurrency: Math.max(1, readPositiveInt(env, "UPSTREAM_CONCURRENCY", 8)),
+    rateLimitWaitMs: readPositiveInt(env, "RATE_LIMIT_MAX_WAIT_MS", 2_000),
     useSandbox: authMode === "server" && !accessToken && !baseUrlRaw,
     queryLimits: {
       maxDepth: readPositiveInt(env, "MAX_QUERY_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth),

@@ -53,6 +53,9 @@ async function main(): Promise<void> {
     graphiql: config.introspection,
     corsOrigins: config.corsOrigins,
     queryLimits: config.queryLimits,
+    requestTimeoutMs: config.requestTimeoutMs,
+    upstreamConcurrency: config.upstreamConcurrency,
+    rateLimitWaitMs: config.rateLimitWaitMs,
   });
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,

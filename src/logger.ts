@@ -1,10 +1,10 @@
 /**
- * A small JSON-lines logger. Every line passes through `redact`, so a token
- * can never reach the log, whatever a message or an error happens to contain.
+ * Structured JSON logs through pino. Every line passes through `redact` on its way out, so a
+ * token can never reach the log, whatever a message or an error happens to contain.
  */
-export type LogLevel = "debug" | "info" | "warn" | "error";
+import { pino } from "pino";
 
-const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type LogLevel = "debug" | "info" | "warn" | "error";
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -27,19 +27,26 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 export function createLogger(options: {
   level?: LogLevel;
   secrets?: readonly string[];
+  /** Where lines go (one JSON object a line); stdout by default. */
   write?: (line: string) => void;
 } = {}): Logger {
-  const min = LEVELS[options.level ?? "info"];
   const secrets = options.secrets ?? [];
-  const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
-  const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS[level] < min) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }, errorReplacer);
-    write(redact(line, secrets));
-  };
-  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
-}
-
-function errorReplacer(_key: string, value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message } : value;
+  const write = options.write ?? ((line: string) => void process.stdout.write(line));
+  const log = pino(
+    {
+      level: options.level ?? "info",
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      messageKey: "message",
+      // The last line of defence: nothing leaves the process with a token in it.
+      hooks: { streamWrite: (line) => redact(line, secrets) },
+    },
+    { write: (line: string) => write(line.endsWith("\n") ? line.slice(0, -1) : line) },
+  );
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      log[level](fields, message);
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }

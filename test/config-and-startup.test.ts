@@ -94,6 +94,41 @@ describe("startup", () => {
   });
 });
 
+describe("graceful shutdown", () => {
+  it("on SIGTERM, finishes the requests in flight, then exits 0", async () => {
+    const { startSandbox } = await import("../src/sandbox/index.js");
+    const sandbox = await startSandbox();
+    sandbox.injectFault({ method: "GET", path: "/admins", status: 200, body: { type: "admin.list", admins: [] }, delayMs: 1_000 });
+    const run = runGateway({ PORT: "0", INTERCOM_BASE_URL: sandbox.url, INTERCOM_ACCESS_TOKEN: "tok_shutdown_test" });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ready line: ${JSON.stringify(run.output())}`)), 20_000);
+        run.child.stdout.on("data", () => {
+          const match = /Gateway ready at (http:\/\/\S+?\/graphql)/.exec(run.output().stdout);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      const inFlight = fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ admins { id } }" }),
+      }).then(async (r) => (await r.json()) as any);
+      await new Promise((r) => setTimeout(r, 300));
+      run.child.kill("SIGTERM");
+      const answer = await inFlight;
+      expect(answer).toEqual({ data: { admins: [] } });
+      expect(await run.exited).toBe(0);
+      expect(run.output().stdout).not.toContain("tok_shutdown_test");
+    } finally {
+      run.child.kill("SIGKILL");
+      await sandbox.close();
+    }
+  });
+});
+
 describe("introspection and GraphiQL defaults", () => {
   it("on in development and in sandbox mode, off in production unless INTROSPECTION=true", () => {
     expect(loadConfig({}).introspection).toBe(true);

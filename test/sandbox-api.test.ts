@@ -624,10 +624,10 @@ describe("request log", () => {
     await api("GET", "/me");
     await fetch(`${sandbox.url}/me`); // unauthenticated: not recorded
     expect(sandbox.requests).toEqual([
-      { method: "GET", path: "/conversations", query: { per_page: "3", starting_after: "" }, body: undefined, status: 200, intercomVersion: "2.11" },
-      { method: "POST", path: "/contacts/search", query: {}, body: { query: { field: "role", operator: "=", value: "lead" }, pagination: { per_page: 2 } }, status: 200, intercomVersion: "2.11" },
-      { method: "GET", path: "/conversations/31337", query: {}, body: undefined, status: 404, intercomVersion: "2.11" },
-      { method: "GET", path: "/me", query: {}, body: undefined, status: 500, intercomVersion: "2.11" },
+      { method: "GET", path: "/conversations", query: { per_page: "3", starting_after: "" }, body: undefined, status: 200, intercomVersion: "2.11", requestId: null },
+      { method: "POST", path: "/contacts/search", query: {}, body: { query: { field: "role", operator: "=", value: "lead" }, pagination: { per_page: 2 } }, status: 200, intercomVersion: "2.11", requestId: null },
+      { method: "GET", path: "/conversations/31337", query: {}, body: undefined, status: 404, intercomVersion: "2.11", requestId: null },
+      { method: "GET", path: "/me", query: {}, body: undefined, status: 500, intercomVersion: "2.11", requestId: null },
     ]);
     expect(JSON.stringify(sandbox.requests)).not.toContain(TOKEN);
     expect(JSON.stringify(sandbox.requests)).not.toMatch(/authorization/i);

@@ -76,16 +76,17 @@ export function errorFromIntercomResponse(
     intercom: { requestId, errors },
   };
   if (status === 429) {
+    const retryAfter = Number(headers.get("retry-after"));
     const reset = Number(headers.get("x-ratelimit-reset"));
-    extensions.retryAfter = Number.isFinite(reset) && reset > 0
-      ? Math.max(0, Math.ceil(reset - Date.now() / 1000))
-      : null;
+    extensions.retryAfter = Number.isFinite(retryAfter) && retryAfter > 0
+      ? Math.ceil(retryAfter)
+      : Number.isFinite(reset) && reset > 0 ? Math.max(0, Math.ceil(reset - Date.now() / 1000)) : null;
   }
   return new UpstreamError(`Intercom ${operation} failed (${detail})`, status, extensions);
 }
 
-export function upstreamTimeout(operation: string, timeoutMs: number): UpstreamError {
-  return new UpstreamError(`Intercom ${operation} timed out after ${timeoutMs} ms`, undefined, {
+export function upstreamTimeout(operation: string, timeoutMs: number, reason?: string): UpstreamError {
+  return new UpstreamError(`Intercom ${operation} timed out ${reason ? `(${reason})` : `after ${timeoutMs} ms`}`, undefined, {
     code: "UPSTREAM_TIMEOUT",
   });
 }

@@ -6,6 +6,8 @@ import {
 } from "@apollo/datasource-rest";
 import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
 import type { Logger } from "../logger.js";
+import { routeTemplate, type GatewayMetrics } from "../server/metrics.js";
+import { hashToken, type Semaphore } from "./concurrency.js";
 import {
   UpstreamError,
   errorFromIntercomResponse,
@@ -22,6 +24,17 @@ export interface IntercomClientOptions {
   timeoutMs: number;
   retries: number;
   logger?: Logger;
+  /** Aborted when the GraphQL client goes away: upstream calls in flight are cancelled. */
+  signal?: AbortSignal;
+  /** Epoch ms by which the whole GraphQL request must be answered. */
+  deadline?: number;
+  /** This token's share of upstream concurrency. */
+  concurrency?: Semaphore;
+  /** Longest wait for Intercom's rate-limit window to reset before retrying a read (default 2 s). */
+  rateLimitWaitMs?: number;
+  /** Sent upstream as X-Request-Id, so one request can be followed through both logs. */
+  requestId?: string;
+  metrics?: GatewayMetrics;
 }
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
@@ -37,30 +50,83 @@ function operationName(method: string, url: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long to wait for a 429's window to reset: Retry-After, else X-RateLimit-Reset, plus jitter. */
+function rateLimitDelayMs(response: Response): number | undefined {
+  const retryAfter = Number(response.headers.get("retry-after"));
+  const reset = Number(response.headers.get("x-ratelimit-reset"));
+  const base = Number.isFinite(retryAfter) && retryAfter > 0
+    ? retryAfter * 1000
+    : Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
+  // Jitter spreads the retries of many waiting requests over the new window (no thundering herd).
+  return base === undefined ? undefined : base + Math.floor(Math.random() * 250);
+}
+
 /**
- * Node's fetch with a timeout per attempt and retries for idempotent calls
- * that fail with a 5xx or a network error. Writes are tried exactly once:
- * a write whose outcome is unknown is reported as failed, never replayed.
+ * Node's fetch with, per attempt, a timeout bounded by the request's deadline and the
+ * client's disconnect; at most the token's share of upstream concurrency; and retries for
+ * idempotent calls only: on a 5xx or a network error, and on a 429 once the rate-limit window
+ * resets (if that is soon enough). Writes are tried exactly once: a write whose outcome is
+ * unknown is reported as failed, never replayed.
  */
-export function createUpstreamFetch(options: Pick<IntercomClientOptions, "timeoutMs" | "retries" | "logger">): Fetcher {
+export function createUpstreamFetch(
+  options: Pick<
+    IntercomClientOptions,
+    "timeoutMs" | "retries" | "logger" | "signal" | "deadline" | "concurrency" | "rateLimitWaitMs" | "metrics" | "token" | "requestId"
+  >,
+): Fetcher {
+  const maxRateLimitWait = options.rateLimitWaitMs ?? 2_000;
   const upstreamFetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const method = (init.method ?? "GET").toUpperCase();
     const attempts = isIdempotent(method, url) ? options.retries + 1 : 1;
     const operation = operationName(method, url);
+    const route = routeTemplate(new URL(url).pathname);
+    const metrics = options.metrics;
+    const observe = (status: number, started: number) => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics?.upstreamRequests.inc({ method, route, status: String(status) });
+      metrics?.upstreamDuration.observe({ method, route }, seconds);
+      options.logger?.debug("upstream call", { requestId: options.requestId, method, route, status, ms: Math.round(seconds * 1000) });
+    };
+    const remaining = () => (options.deadline === undefined ? Infinity : options.deadline - Date.now());
     for (let attempt = 1; ; attempt++) {
       const isLast = attempt >= attempts;
+      if (remaining() <= 0) throw upstreamTimeout(operation, options.timeoutMs, "the request's deadline passed");
+      const timeoutMs = Math.min(options.timeoutMs, remaining());
+      const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+      const started = performance.now();
       try {
-        const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+        // The token's concurrency slot is held until the response's headers arrive.
+        const release = await options.concurrency?.acquire(options.signal);
+        const response = await fetch(url, { ...init, signal: AbortSignal.any(signals) }).finally(() => release?.());
+        observe(response.status, started);
+        const remainingBudget = Number(response.headers.get("x-ratelimit-remaining"));
+        if (metrics && options.token && Number.isFinite(remainingBudget) && response.headers.has("x-ratelimit-remaining")) {
+          metrics.rateLimitRemaining.set({ token: hashToken(options.token) }, remainingBudget);
+        }
         if (!isLast && RETRYABLE_STATUSES.has(response.status)) {
           await response.body?.cancel();
+          metrics?.upstreamRetries.inc({ method, route, reason: "5xx" });
           options.logger?.warn("upstream retry", { operation, status: response.status, attempt });
           await sleep(50 * 2 ** (attempt - 1));
           continue;
         }
+        if (!isLast && response.status === 429) {
+          const wait = rateLimitDelayMs(response);
+          if (wait !== undefined && wait <= maxRateLimitWait && wait < remaining()) {
+            await response.body?.cancel();
+            metrics?.upstreamRetries.inc({ method, route, reason: "rate_limit" });
+            options.logger?.warn("upstream rate limited, waiting for the window to reset", { operation, waitMs: wait, attempt });
+            await sleep(wait);
+            continue;
+          }
+        }
         return response;
       } catch (error) {
+        if (!(error instanceof UpstreamError)) observe(0, started);
+        if (options.signal?.aborted) throw upstreamUnreachable(operation, new Error("the client went away"));
         const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-        if (isLast) throw timedOut ? upstreamTimeout(operation, options.timeoutMs) : upstreamUnreachable(operation, error);
+        if (isLast || remaining() <= 0) throw timedOut ? upstreamTimeout(operation, timeoutMs) : upstreamUnreachable(operation, error);
+        metrics?.upstreamRetries.inc({ method, route, reason: "network" });
         options.logger?.warn("upstream retry", { operation, error: timedOut ? "timeout" : String(error), attempt });
         await sleep(50 * 2 ** (attempt - 1));
       }
@@ -84,6 +150,7 @@ export abstract class IntercomDataSource extends RESTDataSource {
     request.headers["intercom-version"] = this.client.version;
     request.headers["accept"] = "application/json";
     if (this.client.token) request.headers["authorization"] = `Bearer ${this.client.token}`;
+    if (this.client.requestId) request.headers["x-request-id"] = this.client.requestId;
     // No HTTP caching yet: every read goes upstream (and is counted).
     request.skipCache = true;
   }

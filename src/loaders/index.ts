@@ -156,3 +156,20 @@ export function createLoaders(dataSources: DataSources): Loaders {
     ...createSubscriptionLoaders(dataSources, core),
   };
 }
+
+/**
+ * Reports the size of every batch each loader dispatches (for the loader_batch_size metric).
+ * DataLoader 2 has no hook for it, so this wraps the batch function it keeps on the instance.
+ */
+export function observeBatches(loaders: Loaders, observe: (loader: string, keys: number) => void): void {
+  for (const [name, value] of Object.entries(loaders)) {
+    if (!(value instanceof DataLoader)) continue;
+    const internal = value as unknown as { _batchLoadFn?: (keys: readonly unknown[]) => unknown };
+    const batch = internal._batchLoadFn;
+    if (typeof batch !== "function") continue;
+    internal._batchLoadFn = (keys) => {
+      observe(name, keys.length);
+      return batch(keys);
+    };
+  }
+}

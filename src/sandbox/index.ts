@@ -41,6 +41,8 @@ export interface RecordedRequest {
   status: number;
   /** The Intercom-Version header the client sent (never the Authorization header). */
   intercomVersion: string | null;
+  /** The X-Request-Id header the client sent, if any. */
+  requestId: string | null;
 }
 
 export interface FaultSpec {
@@ -58,6 +60,10 @@ export interface FaultSpec {
   times?: number;
   /** Wait this long before answering (to exercise client timeouts). */
   delayMs?: number;
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  headers?: Record<string, string>;
+  /** Drop the connection instead of answering (status is then ignored). */
+  drop?: boolean;
 }
 
 export interface Sandbox {
@@ -113,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       body: undefined,
       status: 0,
       intercomVersion: req.header("intercom-version") ?? null,
+      requestId: req.header("x-request-id") ?? null,
     };
     requests.push(record);
     res.locals.record = record;
@@ -143,7 +150,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fault = takeFault(faults, req.method, req.path);
     if (fault) {
       const answer = () => {
+        if (fault.drop) {
+          // A dropped connection: no status line at all.
+          record.status = 0;
+          req.socket.destroy();
+          return;
+        }
         if (fault.status === 429) res.setHeader("X-RateLimit-Remaining", "0");
+        if (fault.headers) res.set(fault.headers);
         if (fault.body !== undefined) {
           record.status = fault.status;
           res.status(fault.status).type("application/json");

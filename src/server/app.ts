@@ -12,13 +12,15 @@ import http from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createDataSources } from "../datasources/index.js";
 import { UpstreamError } from "../datasources/errors.js";
+import { TokenLimiters } from "../datasources/concurrency.js";
 import type { IntercomClientOptions } from "../datasources/intercom.js";
-import { createLoaders } from "../loaders/index.js";
+import { createLoaders, observeBatches } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
 import { createGraphiQLRouter } from "./graphiql.js";
+import { GatewayMetrics } from "./metrics.js";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
@@ -37,6 +39,12 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Browser origins allowed to call /graphql cross-origin (CORS); none by default. */
   corsOrigins?: string[];
+  /** Overall deadline of one GraphQL request, upstream calls included (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Upstream calls in flight at once per token, across all requests (default 8). */
+  upstreamConcurrency?: number;
+  /** Longest wait for a rate-limit window to reset before retrying a read (default 2 s). */
+  rateLimitWaitMs?: number;
   /** Depth, alias, root-field and estimated-cost limits checked before any upstream call. */
   queryLimits?: QueryLimits;
 }
@@ -109,6 +117,39 @@ function upstreamClient(options: GatewayOptions, token: string | undefined): Int
     timeoutMs: options.upstreamTimeoutMs,
     retries: options.upstreamRetries,
     logger: options.logger,
+    rateLimitWaitMs: options.rateLimitWaitMs,
+  };
+}
+
+/**
+ * One log line and the metrics of every GraphQL request: operation, duration, outcome,
+ * error codes; and the request id in every error's extensions, to quote in a support ticket.
+ */
+function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ request }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response, contextValue, operationName }) {
+          const operation = operationName ?? request.operationName ?? "anonymous";
+          const seconds = (performance.now() - started) / 1000;
+          const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of errors) {
+            (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue?.requestId };
+            metrics.graphqlErrors.inc({ operation, code: String(error.extensions?.code ?? "UNKNOWN") });
+          }
+          metrics.graphqlRequests.inc({ operation, outcome: errors.length ? "error" : "ok" });
+          metrics.graphqlDuration.observe({ operation }, seconds);
+          logger.info("graphql request", {
+            requestId: contextValue?.requestId,
+            operation,
+            ms: Math.round(seconds * 1000),
+            status: response.http.status ?? 200,
+            errors: errors.length,
+          });
+        },
+      };
+    },
   };
 }
 
@@ -117,10 +158,14 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   const app = express();
   const httpServer: Server = http.createServer(app);
   const secrets = options.accessToken ? [options.accessToken] : [];
+  const limiters = new TokenLimiters(options.upstreamConcurrency ?? 8);
+  const metrics = new GatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     schema: await gatewaySchema(),
     formatError: formatErrorFor(secrets, options.logger),
     includeStacktraceInErrorResponses: false,
+    // src/index.ts owns SIGTERM/SIGINT: it drains in-flight requests, then exits 0.
+    stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
     // Refuses "simple" cross-site requests (text/plain POSTs, GETs without a preflight header).
     csrfPrevention: true,
@@ -131,6 +176,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       // Federated traces (ftv1) are for Apollo Studio; off unless someone wires them in on purpose.
       ApolloServerPluginInlineTraceDisabled(),
       errorLogging(options.logger, secrets),
+      requestObservation(options.logger, metrics),
       queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
     ],
   });
@@ -145,6 +191,9 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     options.authMode === "passthrough"
       ? createReadinessCheck(upstreamClient(options, undefined), "reachable")
       : createReadinessCheck(upstreamClient(options, options.accessToken), "token");
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get("/readyz", async (_req, res) => {
     const result = await readiness();
     res.status(result.ready ? 200 : 503).json(result);
@@ -158,7 +207,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = req.header("x-request-id") ?? randomUUID();
         const token = options.authMode === "passthrough" ? bearerToken(req.header("authorization")) : options.accessToken;
         if (options.authMode === "passthrough" && !token) {
@@ -168,8 +217,23 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
         }
         // Everything below is built per request from this request's token: loaders and
         // de-duplication are never shared between requests, so never between tenants.
-        const dataSources = createDataSources(upstreamClient(options, token));
-        return { requestId, token, dataSources, loaders: createLoaders(dataSources), logger: options.logger };
+        // Upstream calls of this request stop when its client goes away or its deadline passes.
+        const clientGone = new AbortController();
+        res.once("close", () => {
+          if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
+        });
+        const dataSources = createDataSources({
+          ...upstreamClient(options, token),
+          signal: clientGone.signal,
+          deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
+          concurrency: limiters.for(token),
+          requestId,
+          metrics,
+        });
+        const loaders = createLoaders(dataSources);
+        observeBatches(loaders, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
+        res.setHeader("x-request-id", requestId);
+        return { requestId, token, dataSources, loaders, logger: options.logger };
       },
     }),
   );

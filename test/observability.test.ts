@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../src/datasources/concurrency.js";
+import { startStack, TEST_TOKEN, type Stack } from "./support/stack.js";
+
+/** Logs, request ids and Prometheus metrics. */
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+const origin = () => stack.gateway.url.replace(/\/graphql$/, "");
+
+describe("request ids", () => {
+  it("a caller's X-Request-Id is returned, sent upstream, and put in every error's extensions", async () => {
+    stack.resetUpstream();
+    const res = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-observe-1" },
+      body: JSON.stringify({ query: `{ admins { id } conversation(id: "999999") { id } }` }),
+    });
+    expect(res.headers.get("x-request-id")).toBe("req-observe-1");
+    const body = (await res.json()) as any;
+    expect(body.errors[0].extensions.requestId).toBe("req-observe-1");
+    expect(new Set(stack.upstream().map((r) => r.requestId))).toEqual(new Set(["req-observe-1"]));
+  });
+
+  it("without one the gateway makes one up", async () => {
+    const res = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ __typename }` }),
+    });
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("logs", () => {
+  it("one JSON line per GraphQL request and per upstream call, with request id, operation, route and timings — no token", async () => {
+    stack.logs.length = 0;
+    await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-logs-1" },
+      body: JSON.stringify({ query: `query Inbox { conversations(first: 3) { nodes { id adminAssignee { name } } } }`, operationName: "Inbox" }),
+    });
+    const lines = stack.logs.map((l) => JSON.parse(l));
+    const request = lines.find((l) => l.message === "graphql request");
+    expect(request).toMatchObject({ level: "info", requestId: "req-logs-1", operation: "Inbox", status: 200, errors: 0 });
+    expect(typeof request.ms).toBe("number");
+    const upstream = lines.filter((l) => l.message === "upstream call");
+    expect(upstream.map((l) => `${l.method} ${l.route} ${l.status}`)).toEqual(expect.arrayContaining(["GET /conversations 200", "GET /admins 200"]));
+    for (const line of upstream) {
+      expect(line.requestId).toBe("req-logs-1");
+      expect(typeof line.ms).toBe("number");
+    }
+    expect(stack.logs.join("\n")).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe("/metrics", () => {
+  it("exposes requests, errors, latency, upstream calls by route template, rate-limit remaining and loader batch sizes", async () => {
+    await stack.query(`query Inbox2 { conversations(first: 20) { nodes { contacts { id } conversationParts { totalCount } } } }`);
+    await stack.query(`query Broken { conversation(id: "31337") { id } }`);
+    const res = await fetch(`${origin()}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/graphql_requests_total\{operation="Inbox2",outcome="ok"\} 1/);
+    expect(text).toMatch(/graphql_errors_total\{operation="Broken",code="NOT_FOUND"\} 1/);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="Inbox2"\} 1/);
+    expect(text).toMatch(/intercom_requests_total\{method="GET",route="\/conversations\/\{id\}",status="200"\} \d+/);
+    expect(text).toMatch(/intercom_requests_total\{method="POST",route="\/contacts\/search",status="200"\} \d+/);
+    expect(text).toMatch(/loader_batch_size_count\{loader="contact"\} \d+/);
+    expect(text).toContain(`intercom_rate_limit_remaining{token="${hashToken(TEST_TOKEN)}"}`);
+    // Labels never carry a token or an id.
+    expect(text).not.toContain(TEST_TOKEN);
+    expect(text).not.toMatch(/route="[^"]*\d[^"]*"/);
+  });
+});

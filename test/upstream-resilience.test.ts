@@ -1,0 +1,145 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startStack, type Stack } from "./support/stack.js";
+
+/** Rate limits, deadlines, per-token concurrency and cancellation of upstream calls. */
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+beforeEach(() => stack.resetUpstream());
+
+const calls = (s: Stack = stack) => s.upstream().map((r) => `${r.method} ${r.path} ${r.status}`);
+
+/** A proxy in front of the sandbox that delays answers and records what it saw. */
+async function startSlowProxy(target: string, delayMs: (path: string) => number) {
+  const seen = { inFlight: 0, maxInFlight: 0, abandoned: [] as string[] };
+  const server = http.createServer((req, res) => {
+    seen.inFlight++;
+    seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+    let done = false;
+    res.on("close", () => {
+      seen.inFlight--;
+      if (!done) seen.abandoned.push(`${req.method} ${req.url}`);
+    });
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      setTimeout(() => {
+        if (res.destroyed) return;
+        const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on("end", () => (done = true));
+        });
+        upstream.end(Buffer.concat(chunks));
+      }, delayMs(req.url ?? ""));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+describe("Intercom's rate limit", () => {
+  it("a read that gets 429 waits for the window (Retry-After) and retries once it resets", async () => {
+    stack.sandbox.injectFault({ method: "GET", path: "/teams", status: 429, code: "rate_limit_exceeded", headers: { "Retry-After": "1" } });
+    const res = await stack.query(`{ teams { id } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.teams.length).toBeGreaterThan(0);
+    expect(calls()).toEqual(["GET /teams 429", "GET /teams 200"]);
+  });
+
+  it("a write that gets 429 is never retried: RATE_LIMITED", async () => {
+    const conversation = stack.sandbox.workspace.conversations[0]!;
+    stack.sandbox.injectFault({ method: "POST", path: `/conversations/${conversation.id}/reply`, status: 429, code: "rate_limit_exceeded", headers: { "Retry-After": "1" } });
+    const res = await stack.query(
+      `mutation ($id: ID!, $admin: ID!) { replyToConversation(id: $id, input: { admin: { adminId: $admin, body: "hi" } }) { id } }`,
+      { id: conversation.id, admin: stack.sandbox.workspace.admins[0]!.id },
+    );
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfter: 1 });
+    expect(calls()).toEqual([`POST /conversations/${conversation.id}/reply 429`]);
+  });
+
+  it("a reply that times out is reported as failed and never posted twice", async () => {
+    const conversation = stack.sandbox.workspace.conversations[1]!;
+    const slow = await startStack({ gateway: { upstreamTimeoutMs: 150 } });
+    try {
+      slow.sandbox.injectFault({ method: "POST", path: `/conversations/${conversation.id}/reply`, status: 200, body: {}, delayMs: 600 });
+      const res = await slow.query(
+        `mutation ($id: ID!, $admin: ID!) { replyToConversation(id: $id, input: { admin: { adminId: $admin, body: "hello" } }) { id } }`,
+        { id: conversation.id, admin: slow.sandbox.workspace.admins[0]!.id },
+      );
+      expect(res.data).toEqual({ replyToConversation: null });
+      expect(res.errors![0]!.extensions!.code).toBe("UPSTREAM_TIMEOUT");
+      await new Promise((r) => setTimeout(r, 700));
+      expect(slow.upstream().filter((r) => r.method === "POST")).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe("deadlines, concurrency and cancellation", () => {
+  it("the request's deadline bounds every upstream call: a slow field fails, the rest is answered", async () => {
+    const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/teams") ? 3_000 : 0));
+    const viaProxy = await startStack({ gateway: { baseUrl: proxy.url, requestTimeoutMs: 400, upstreamTimeoutMs: 10_000 } });
+    try {
+      const res = await viaProxy.query(`{ admins { id } teams { id } }`);
+      expect(res.data.admins.length).toBeGreaterThan(0);
+      expect(res.data.teams).toBeNull();
+      expect(res.errors![0]!.path).toEqual(["teams"]);
+      expect(res.errors![0]!.extensions!.code).toBe("UPSTREAM_TIMEOUT");
+    } finally {
+      await viaProxy.close();
+      proxy.close();
+    }
+  });
+
+  it("holds a token to its share of upstream concurrency", async () => {
+    const proxy = await startSlowProxy(stack.sandbox.url, () => 40);
+    const limited = await startStack({ gateway: { baseUrl: proxy.url, upstreamConcurrency: 2 } });
+    try {
+      const ids = limited.sandbox.workspace.conversations.slice(0, 8).map((c) => c.id);
+      // The sandbox behind the proxy is the first stack's; its ids are the same seeded ones.
+      const query = `{ ${ids.map((id, i) => `c${i}: conversation(id: "${id}") { id }`).join(" ")} }`;
+      const res = await limited.query(query);
+      expect(res.errors).toBeUndefined();
+      expect(Object.keys(res.data)).toHaveLength(8);
+      expect(proxy.seen.maxInFlight).toBe(2);
+    } finally {
+      await limited.close();
+      proxy.close();
+    }
+  });
+
+  it("cancels upstream calls in flight when the client goes away", async () => {
+    const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/admins") ? 2_000 : 0));
+    const gateway = await startStack({ gateway: { baseUrl: proxy.url } });
+    try {
+      const aborted = new AbortController();
+      const pending = fetch(gateway.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ admins { id } }" }),
+        signal: aborted.signal,
+      }).catch((e: Error) => e);
+      await new Promise((r) => setTimeout(r, 200));
+      aborted.abort();
+      await pending;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(proxy.seen.abandoned).toContain("GET /admins");
+    } finally {
+      await gateway.close();
+      proxy.close();
+    }
+  });
+});
