@@ -49,6 +49,16 @@ export interface Config {
   rateLimitWaitMs: number;
   /** Start the embedded sandbox because neither a token nor a base URL was given. */
   useSandbox: boolean;
+  /** Seconds slow-changing reads stay cached (CACHE_TTL_SECONDS; 0 turns the cache off). */
+  cacheTtlSeconds: number;
+  /** Per-resource TTLs (CACHE_TTLS="admins=300,tags=30"). */
+  cacheTtls: Record<string, number>;
+  /** Bound of the in-memory cache (CACHE_MAX_MB). */
+  cacheMaxMegabytes: number;
+  /** Redis shared by replicas for the cache, APQ and the rate-limit budget (REDIS_URL). */
+  redisUrl?: string;
+  /** Intercom's per-app limit (INTERCOM_RATE_LIMIT_PER_MINUTE), drawn in 10-second windows; 0 = no budget. */
+  rateLimitPerMinute: number;
   /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST). */
   queryLimits: QueryLimits;
   /** Origins allowed to call the gateway from a browser on another origin (CORS_ORIGINS, comma-separated). */
@@ -101,6 +111,22 @@ function readBoolean(env: Env, name: string): boolean | undefined {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function readTtls(raw: string | undefined): Record<string, number> {
+  const ttls: Record<string, number> = {};
+  for (const entry of (raw ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([a-z_/]+)=(\d+)$/.exec(entry);
+    if (!match) throw new ConfigError(`CACHE_TTLS must look like "admins=300,tags=30", got "${raw}"`);
+    ttls[match[1]!] = Number(match[2]);
+  }
+  return ttls;
+}
+
+function readRedisUrl(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  if (!/^rediss?:\/\/\S+$/.test(raw.trim())) throw new ConfigError(`REDIS_URL must look like redis://host:6379, got "${raw}"`);
+  return raw.trim();
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const regionRaw = (env.INTERCOM_REGION?.trim() || "us").toLowerCase();
   if (!(regionRaw in REGION_URLS)) {
@@ -135,6 +161,11 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamConcurrency: Math.max(1, readPositiveInt(env, "UPSTREAM_CONCURRENCY", 8)),
     rateLimitWaitMs: readPositiveInt(env, "RATE_LIMIT_MAX_WAIT_MS", 2_000),
     useSandbox: authMode === "server" && !accessToken && !baseUrlRaw,
+    cacheTtlSeconds: readPositiveInt(env, "CACHE_TTL_SECONDS", 60),
+    cacheTtls: readTtls(env.CACHE_TTLS),
+    cacheMaxMegabytes: Math.max(1, readPositiveInt(env, "CACHE_MAX_MB", 64)),
+    redisUrl: readRedisUrl(env.REDIS_URL),
+    rateLimitPerMinute: readPositiveInt(env, "INTERCOM_RATE_LIMIT_PER_MINUTE", 10_000),
     queryLimits: {
       maxDepth: readPositiveInt(env, "MAX_QUERY_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth),
       maxAliases: readPositiveInt(env, "MAX_QUERY_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases),

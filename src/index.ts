@@ -2,6 +2,9 @@ import "reflect-metadata";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import { inMemoryStore, ResponseCache } from "./datasources/cache.js";
+import { RateBudget } from "./datasources/rate-budget.js";
+import { RedisStore } from "./datasources/redis-store.js";
 import { startGateway } from "./server/app.js";
 
 /** The token the gateway sends to its own embedded sandbox, which accepts any bearer token. */
@@ -39,6 +42,13 @@ async function main(): Promise<void> {
     logger.warn("INTERCOM_ACCESS_TOKEN is not set: upstream calls go out without a token and Intercom will answer 401");
   }
 
+  // One store for the response cache, APQ and the rate-limit budget: Redis when replicas share it.
+  const redis = config.redisUrl ? await RedisStore.connect(config.redisUrl) : undefined;
+  const store = redis ?? inMemoryStore(config.cacheMaxMegabytes);
+  const cache = new ResponseCache({ store, defaultTtlSeconds: config.cacheTtlSeconds, ttlSeconds: config.cacheTtls });
+  const budget = config.rateLimitPerMinute > 0 ? new RateBudget(Math.floor(config.rateLimitPerMinute / 6), 10, redis) : undefined;
+  if (redis) logger.info("Shared cache, persisted queries and rate-limit budget in Redis");
+
   const gateway = await startGateway({
     baseUrl,
     intercomVersion: config.intercomVersion,
@@ -56,6 +66,9 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.requestTimeoutMs,
     upstreamConcurrency: config.upstreamConcurrency,
     rateLimitWaitMs: config.rateLimitWaitMs,
+    cache,
+    budget,
+    apqStore: store,
   });
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,
@@ -67,6 +80,7 @@ async function main(): Promise<void> {
     logger.info(`Received ${signal}, shutting down`);
     await gateway.close();
     await sandbox?.close();
+    await redis?.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -31,7 +31,7 @@ export function createLogger(options: {
   write?: (line: string) => void;
 } = {}): Logger {
   const secrets = options.secrets ?? [];
-  const write = options.write ?? ((line: string) => void process.stdout.write(line));
+  const write = options.write ?? ((line: string) => void process.stdout.write(line + "\n"));
   const log = pino(
     {
       level: options.level ?? "info",

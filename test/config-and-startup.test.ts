@@ -159,3 +159,15 @@ describe("query limits", () => {
     expect(() => loadConfig({ MAX_QUERY_ALIASES: "lots" })).toThrowError(/^MAX_QUERY_ALIASES /);
   });
 });
+
+describe("cache, Redis and rate-limit settings", () => {
+  it("read CACHE_*, REDIS_URL and INTERCOM_RATE_LIMIT_PER_MINUTE", () => {
+    expect(loadConfig({})).toMatchObject({ cacheTtlSeconds: 60, cacheTtls: {}, cacheMaxMegabytes: 64, redisUrl: undefined, rateLimitPerMinute: 10_000 });
+    expect(loadConfig({ CACHE_TTLS: "admins=300,tags=30", REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({
+      cacheTtls: { admins: 300, tags: 30 },
+      redisUrl: "redis://127.0.0.1:6379",
+    });
+    expect(() => loadConfig({ CACHE_TTLS: "admins:300" })).toThrowError(/^CACHE_TTLS /);
+    expect(() => loadConfig({ REDIS_URL: "localhost:6379" })).toThrowError(/^REDIS_URL /);
+  });
+});

@@ -7,7 +7,9 @@ import {
 import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
 import type { Logger } from "../logger.js";
 import { routeTemplate, type GatewayMetrics } from "../server/metrics.js";
+import type { ResponseCache } from "./cache.js";
 import { hashToken, type Semaphore } from "./concurrency.js";
+import type { RateBudget } from "./rate-budget.js";
 import {
   UpstreamError,
   errorFromIntercomResponse,
@@ -35,6 +37,10 @@ export interface IntercomClientOptions {
   /** Sent upstream as X-Request-Id, so one request can be followed through both logs. */
   requestId?: string;
   metrics?: GatewayMetrics;
+  /** Shared cache of slow-changing reads (admins, teams, tags, …). */
+  cache?: ResponseCache;
+  /** The token's share of Intercom's rate limit, drawn before every upstream call. */
+  budget?: RateBudget;
 }
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
@@ -62,6 +68,32 @@ function rateLimitDelayMs(response: Response): number | undefined {
 }
 
 /**
+ * Takes one call from the token's rate-limit budget; when the window is spent, a read waits
+ * for the next one if that is soon enough, anything else fails fast with RATE_LIMITED.
+ */
+async function drawFromBudget(
+  options: Pick<IntercomClientOptions, "budget" | "token" | "rateLimitWaitMs">,
+  operation: string,
+  method: string,
+  remainingMs: number,
+): Promise<void> {
+  if (!options.budget) return;
+  for (;;) {
+    const decision = await options.budget.take(options.token);
+    if (decision.allowed) return;
+    const wait = decision.retryAfterMs + Math.floor(Math.random() * 100);
+    const canWait = (method === "GET" || method === "HEAD") && wait <= (options.rateLimitWaitMs ?? 2_000) && wait < remainingMs;
+    if (!canWait) {
+      throw new UpstreamError(`Intercom ${operation} not sent: this token's rate-limit budget is spent for this window`, undefined, {
+        code: "RATE_LIMITED",
+        retryAfter: Math.ceil(decision.retryAfterMs / 1000),
+      });
+    }
+    await sleep(wait);
+  }
+}
+
+/**
  * Node's fetch with, per attempt, a timeout bounded by the request's deadline and the
  * client's disconnect; at most the token's share of upstream concurrency; and retries for
  * idempotent calls only: on a 5xx or a network error, and on a 429 once the rate-limit window
@@ -71,7 +103,7 @@ function rateLimitDelayMs(response: Response): number | undefined {
 export function createUpstreamFetch(
   options: Pick<
     IntercomClientOptions,
-    "timeoutMs" | "retries" | "logger" | "signal" | "deadline" | "concurrency" | "rateLimitWaitMs" | "metrics" | "token" | "requestId"
+    "timeoutMs" | "retries" | "logger" | "signal" | "deadline" | "concurrency" | "rateLimitWaitMs" | "metrics" | "token" | "requestId" | "budget"
   >,
 ): Fetcher {
   const maxRateLimitWait = options.rateLimitWaitMs ?? 2_000;
@@ -93,6 +125,7 @@ export function createUpstreamFetch(
       if (remaining() <= 0) throw upstreamTimeout(operation, options.timeoutMs, "the request's deadline passed");
       const timeoutMs = Math.min(options.timeoutMs, remaining());
       const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+      await drawFromBudget(options, operation, method, remaining());
       const started = performance.now();
       try {
         // The token's concurrency slot is held until the response's headers arrive.
@@ -141,18 +174,38 @@ export function createUpstreamFetch(
  */
 export abstract class IntercomDataSource extends RESTDataSource {
   constructor(protected readonly client: IntercomClientOptions) {
-    super({ fetch: createUpstreamFetch(client) });
+    super({ fetch: createUpstreamFetch(client), cache: client.cache?.store });
     // A trailing slash so relative paths keep a proxy's path prefix.
     this.baseURL = client.baseUrl.replace(/\/*$/, "/");
   }
 
-  protected override willSendRequest(_path: string, request: AugmentedRequest<CacheOptions>): void {
+  protected override async willSendRequest(path: string, request: AugmentedRequest<CacheOptions>): Promise<void> {
     request.headers["intercom-version"] = this.client.version;
     request.headers["accept"] = "application/json";
     if (this.client.token) request.headers["authorization"] = `Bearer ${this.client.token}`;
     if (this.client.requestId) request.headers["x-request-id"] = this.client.requestId;
-    // No HTTP caching yet: every read goes upstream (and is counted).
-    request.skipCache = true;
+    const cache = this.client.cache;
+    const resource = cache?.cacheableResource(request.method ?? "GET", path);
+    if (!cache || !resource) {
+      request.skipCache = true; // every other read goes upstream (and is counted)
+      return;
+    }
+    const ttl = cache.ttlFor(resource);
+    request.cacheKey = await cache.keyFor(this.client.token, resource, `${path}?${request.params.toString()}`);
+    // Only 2xx answers are kept; upstream Cache-Control, when present, decides the lifetime.
+    request.cacheOptions = (_url, response) =>
+      response.status < 200 || response.status > 299 ? { ttl: 0 } : response.headers.has("cache-control") ? undefined : { ttl };
+  }
+
+  override async fetch<TResult>(path: string, request?: Parameters<RESTDataSource["fetch"]>[1]) {
+    const method = (request?.method ?? "GET").toUpperCase();
+    const written = this.client.cache?.writtenResource(method, path);
+    try {
+      return await super.fetch<TResult>(path, request);
+    } finally {
+      // Whatever the outcome, a write may have changed the resource: drop every replica's copy.
+      if (written) await this.client.cache!.invalidate(this.client.token, written);
+    }
   }
 
   protected override async parseBody(response: FetcherResponse): Promise<object | string> {

@@ -12,7 +12,10 @@ import http from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createDataSources } from "../datasources/index.js";
 import { UpstreamError } from "../datasources/errors.js";
+import { PrefixingKeyValueCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
+import type { RateBudget } from "../datasources/rate-budget.js";
 import type { IntercomClientOptions } from "../datasources/intercom.js";
 import { createLoaders, observeBatches } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
@@ -47,6 +50,12 @@ export interface GatewayOptions {
   rateLimitWaitMs?: number;
   /** Depth, alias, root-field and estimated-cost limits checked before any upstream call. */
   queryLimits?: QueryLimits;
+  /** Shared cache of slow-changing reads (in memory, or Redis shared by replicas). */
+  cache?: ResponseCache;
+  /** Per-token share of Intercom's rate limit (in memory, or Redis shared by replicas). */
+  budget?: RateBudget;
+  /** Where automatic persisted queries live; the same store as `cache`, so a hash works on any replica. */
+  apqStore?: KeyValueCache;
 }
 
 export interface RunningGateway {
@@ -118,6 +127,8 @@ function upstreamClient(options: GatewayOptions, token: string | undefined): Int
     retries: options.upstreamRetries,
     logger: options.logger,
     rateLimitWaitMs: options.rateLimitWaitMs,
+    cache: options.cache,
+    budget: options.budget,
   };
 }
 
@@ -164,6 +175,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     schema: await gatewaySchema(),
     formatError: formatErrorFor(secrets, options.logger),
     includeStacktraceInErrorResponses: false,
+    persistedQueries: options.apqStore ? { cache: new PrefixingKeyValueCache(options.apqStore, "apq:") } : undefined,
     // src/index.ts owns SIGTERM/SIGINT: it drains in-flight requests, then exits 0.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,

@@ -1,0 +1,39 @@
+import { hashToken } from "./concurrency.js";
+import type { RedisStore } from "./redis-store.js";
+
+export interface BudgetDecision {
+  allowed: boolean;
+  /** Milliseconds until the next window, when a call was refused. */
+  retryAfterMs: number;
+}
+
+/**
+ * The upstream rate-limit budget of each (hashed) token, in Intercom's 10-second windows. In
+ * memory it is this process's; with Redis every replica draws from the same count, so N
+ * replicas together stay under the app's limit instead of each assuming it has all of it.
+ */
+export class RateBudget {
+  private readonly local = new Map<string, number>();
+
+  constructor(
+    readonly limitPerWindow: number,
+    readonly windowSeconds = 10,
+    private readonly redis?: RedisStore,
+  ) {}
+
+  async take(token: string | undefined): Promise<BudgetDecision> {
+    const now = Date.now();
+    const windowMs = this.windowSeconds * 1000;
+    const window = Math.floor(now / windowMs);
+    const key = `budget:${token ? hashToken(token) : "anonymous"}:${window}`;
+    const used = this.redis ? await this.redis.increment(key, this.windowSeconds + 1) : this.incrementLocal(key, window);
+    return { allowed: used <= this.limitPerWindow, retryAfterMs: (window + 1) * windowMs - now };
+  }
+
+  private incrementLocal(key: string, window: number): number {
+    for (const k of this.local.keys()) if (!k.endsWith(`:${window}`)) this.local.delete(k);
+    const used = (this.local.get(key) ?? 0) + 1;
+    this.local.set(key, used);
+    return used;
+  }
+}
