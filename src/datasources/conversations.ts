@@ -8,45 +8,21 @@ import {
   type AiAgentLastAnswerType,
   type AiAgentResolutionState,
   type AiAgentSourceType,
-  type AuthorReference,
   type ContentSourceType,
   type ConversationPriority,
   type ConversationSourceType,
   type ConversationState,
   type LinkedObjectCategory,
   type LinkedObjectType,
-  type PartAttachment,
   type SlaStatus,
 } from "../schema/conversation.js";
 import type { Message } from "../schema/message.js";
 import { build, fromUnix } from "../schema/scalars.js";
-import { Tag } from "../schema/tag.js";
 import { IntercomDataSource } from "./intercom.js";
 import { messageReducer, type RestMessage } from "./messages.js";
+import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, type RestTag } from "./reducers.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import type { IntercomSearchQuery } from "./search-query.js";
-
-interface RestReference {
-  type: string;
-  id?: string | number | null;
-}
-
-interface RestAuthor {
-  type: string;
-  id: string | number;
-  name?: string | null;
-  email?: string | null;
-}
-
-interface RestAttachment {
-  type: string;
-  name: string;
-  url: string;
-  content_type: string;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-}
 
 interface RestPart {
   id: string;
@@ -60,13 +36,6 @@ interface RestPart {
   attachments?: RestAttachment[];
   external_id?: string | null;
   redacted?: boolean;
-}
-
-interface RestTag {
-  id: string | number;
-  name: string;
-  applied_at?: number | null;
-  applied_by?: RestReference | null;
 }
 
 export interface RestConversation {
@@ -126,24 +95,6 @@ export interface RestConversation {
   } | null;
 }
 
-const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
-
-function authorRef(author: RestAuthor): AuthorReference {
-  return { type: author.type, id: String(author.id), name: author.name ?? null, email: author.email ?? null };
-}
-
-function attachmentsReducer(list: RestAttachment[] | undefined): PartAttachment[] {
-  return (list ?? []).map((a) => ({
-    type: a.type,
-    name: a.name,
-    url: a.url,
-    contentType: a.content_type,
-    filesize: a.filesize ?? null,
-    width: a.width ?? null,
-    height: a.height ?? null,
-  }));
-}
-
 function partReducer(rest: RestPart): ConversationPart {
   return build(ConversationPart, {
     id: String(rest.id),
@@ -160,15 +111,6 @@ function partReducer(rest: RestPart): ConversationPart {
     attachments: attachmentsReducer(rest.attachments),
     externalId: rest.external_id ?? null,
     redacted: rest.redacted ?? false,
-  });
-}
-
-function tagReducer(rest: RestTag): Tag {
-  return build(Tag, {
-    id: String(rest.id),
-    name: rest.name,
-    appliedAt: fromUnix(rest.applied_at),
-    appliedById: idOrNull(rest.applied_by?.id),
   });
 }
 
@@ -324,8 +266,6 @@ export interface ConversationCustomer {
 export type Redaction =
   | { type: "conversation_part"; conversationId: string; conversationPartId: string }
   | { type: "source"; conversationId: string; sourceId: string };
-
-const unixOrUndefined = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
 
 interface ConversationListBody {
   conversations: RestConversation[];

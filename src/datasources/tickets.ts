@@ -1,29 +1,13 @@
-import { LinkedObject, LinkedObjectList, type AuthorReference, type LinkedObjectCategory, type LinkedObjectType, type PartAttachment } from "../schema/conversation.js";
+import { LinkedObject, LinkedObjectList, type LinkedObjectCategory, type LinkedObjectType } from "../schema/conversation.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import type { TicketCategory } from "../schema/ticket-type.js";
 import { Ticket, TicketPart, type TicketState } from "../schema/ticket.js";
 import { IntercomDataSource } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
+import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag } from "./reducers.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 import { ticketTypeReducer, type RestTicketType } from "./ticket-types.js";
-
-interface RestAuthor {
-  type: string;
-  id: string | number;
-  name?: string | null;
-  email?: string | null;
-}
-
-interface RestAttachment {
-  type: string;
-  name: string;
-  url: string;
-  content_type: string;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-}
 
 export interface RestTicketPart {
   id: string | number;
@@ -38,13 +22,6 @@ export interface RestTicketPart {
   attachments?: RestAttachment[] | null;
   external_id?: string | null;
   redacted?: boolean | null;
-}
-
-interface RestTag {
-  id: string | number;
-  name: string;
-  applied_at?: number | null;
-  applied_by?: { type: string; id?: string | number | null } | null;
 }
 
 export interface RestTicket {
@@ -78,23 +55,6 @@ interface RestTicketList {
 
 /** Intercom says `0` (or sends nothing) for "nobody assigned". */
 const assigneeId = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" || String(id) === "0" ? null : String(id));
-const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
-
-function authorRef(author: RestAuthor): AuthorReference {
-  return { type: author.type, id: String(author.id), name: author.name ?? null, email: author.email ?? null };
-}
-
-function attachmentsReducer(list: RestAttachment[] | null | undefined): PartAttachment[] {
-  return (list ?? []).map((a) => ({
-    type: a.type,
-    name: a.name,
-    url: a.url,
-    contentType: a.content_type,
-    filesize: a.filesize ?? null,
-    width: a.width ?? null,
-    height: a.height ?? null,
-  }));
-}
 
 export function ticketPartReducer(rest: RestTicketPart): TicketPart {
   return build(TicketPart, {
@@ -116,14 +76,8 @@ export function ticketPartReducer(rest: RestTicketPart): TicketPart {
   });
 }
 
-export function ticketTagReducer(rest: RestTag): Tag {
-  return build(Tag, {
-    id: String(rest.id),
-    name: rest.name,
-    appliedAt: fromUnix(rest.applied_at),
-    appliedById: idOrNull(rest.applied_by?.id),
-  });
-}
+/** Tickets carry applied tags in the same shape as conversations. */
+export const ticketTagReducer = tagReducer;
 
 export function ticketReducer(rest: RestTicket): Ticket {
   const parts = rest.ticket_parts?.ticket_parts ?? [];
@@ -197,7 +151,6 @@ export interface ContactTicketReply {
   createdAt?: Date | null;
 }
 
-const unix = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
 
 /** Drops unset members, so a body names only what the caller set. */
 function defined(body: Record<string, unknown>): Record<string, unknown> {
@@ -224,7 +177,7 @@ export class TicketsAPI extends IntercomDataSource {
       ticket_type_id: input.ticketTypeId,
       contacts: input.contacts.map((c) => defined({ id: c.id, external_id: c.externalId, email: c.email })),
       company_id: input.companyId,
-      created_at: unix(input.createdAt),
+      created_at: unixOrUndefined(input.createdAt),
       ticket_attributes: input.ticketAttributes,
     });
     return ticketReducer(await this.post<RestTicket>("tickets", { body }));
@@ -236,7 +189,7 @@ export class TicketsAPI extends IntercomDataSource {
       state: changes.state,
       open: changes.open,
       is_shared: changes.isShared,
-      snoozed_until: unix(changes.snoozedUntil),
+      snoozed_until: unixOrUndefined(changes.snoozedUntil),
       assignment: changes.assignment ? { admin_id: changes.assignment.adminId, assignee_id: changes.assignment.assigneeId } : undefined,
     });
     return ticketReducer(await this.put<RestTicket>(`tickets/${this.segment(id)}`, { body }));
@@ -250,7 +203,7 @@ export class TicketsAPI extends IntercomDataSource {
       body: reply.body,
       reply_options: reply.replyOptions?.map((o) => ({ text: o.text, uuid: o.uuid })),
       attachment_urls: reply.attachmentUrls,
-      created_at: unix(reply.createdAt),
+      created_at: unixOrUndefined(reply.createdAt),
       cross_post: reply.crossPost,
     });
   }
@@ -264,7 +217,7 @@ export class TicketsAPI extends IntercomDataSource {
       email: reply.email,
       body: reply.body,
       attachment_urls: reply.attachmentUrls,
-      created_at: unix(reply.createdAt),
+      created_at: unixOrUndefined(reply.createdAt),
     });
   }
 

@@ -1,0 +1,64 @@
+// REST shapes and reducers that several resources share: references, part authors,
+// attachments, applied tags, ids and timestamps.
+import type { AuthorReference, PartAttachment } from "../schema/conversation.js";
+import { build, fromUnix } from "../schema/scalars.js";
+import { Tag } from "../schema/tag.js";
+
+export interface RestReference {
+  type: string;
+  id?: string | number | null;
+}
+
+export interface RestAuthor {
+  type: string;
+  id: string | number;
+  name?: string | null;
+  email?: string | null;
+}
+
+export interface RestAttachment {
+  type: string;
+  name: string;
+  url: string;
+  content_type: string;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+
+export interface RestTag {
+  id: string | number;
+  name: string;
+  applied_at?: number | null;
+  applied_by?: RestReference | null;
+}
+
+export const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
+
+/** A Date for a request body's Unix seconds (omitted when absent). */
+export const unixOrUndefined = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
+
+export function authorRef(author: RestAuthor): AuthorReference {
+  return { type: author.type, id: String(author.id), name: author.name ?? null, email: author.email ?? null };
+}
+
+export function attachmentsReducer(list: RestAttachment[] | null | undefined): PartAttachment[] {
+  return (list ?? []).map((a) => ({
+    type: a.type,
+    name: a.name,
+    url: a.url,
+    contentType: a.content_type,
+    filesize: a.filesize ?? null,
+    width: a.width ?? null,
+    height: a.height ?? null,
+  }));
+}
+
+export function tagReducer(rest: RestTag): Tag {
+  return build(Tag, {
+    id: String(rest.id),
+    name: rest.name,
+    appliedAt: fromUnix(rest.applied_at),
+    appliedById: idOrNull(rest.applied_by?.id),
+  });
+}
