@@ -39,8 +39,18 @@ export class Semaphore {
   }
 }
 
-/** Tokens are only ever keys in hashed form. */
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex").slice(0, 16);
+const hashes = new Map<string, string>();
+
+/** Tokens are only ever keys in hashed form (memoised: a request hashes its token many times). */
+export function hashToken(token: string): string {
+  let hash = hashes.get(token);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(token).digest("hex").slice(0, 16);
+    if (hashes.size >= 10_000) hashes.clear();
+    hashes.set(token, hash);
+  }
+  return hash;
+}
 
 /**
  * One semaphore per (hashed) token for the whole process, so all requests of one workspace

@@ -4,7 +4,11 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -187,6 +191,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       ApolloServerPluginLandingPageDisabled(),
       // Federated traces (ftv1) are for Apollo Studio; off unless someone wires them in on purpose.
       ApolloServerPluginInlineTraceDisabled(),
+      // HTTP cache hints are unused (responses are per token); the plugin would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
       queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
