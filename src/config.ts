@@ -59,6 +59,8 @@ export interface Config {
   redisUrl?: string;
   /** Intercom's per-app limit (INTERCOM_RATE_LIMIT_PER_MINUTE), drawn in 10-second windows; 0 = no budget. */
   rateLimitPerMinute: number;
+  /** Length of a budget window (INTERCOM_RATE_LIMIT_WINDOW_SECONDS; Intercom's is 10 s). */
+  rateLimitWindowSeconds: number;
   /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST). */
   queryLimits: QueryLimits;
   /** Origins allowed to call the gateway from a browser on another origin (CORS_ORIGINS, comma-separated). */
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheMaxMegabytes: Math.max(1, readPositiveInt(env, "CACHE_MAX_MB", 64)),
     redisUrl: readRedisUrl(env.REDIS_URL),
     rateLimitPerMinute: readPositiveInt(env, "INTERCOM_RATE_LIMIT_PER_MINUTE", 10_000),
+    rateLimitWindowSeconds: Math.max(1, readPositiveInt(env, "INTERCOM_RATE_LIMIT_WINDOW_SECONDS", 10)),
     queryLimits: {
       maxDepth: readPositiveInt(env, "MAX_QUERY_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth),
       maxAliases: readPositiveInt(env, "MAX_QUERY_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases),

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   const redis = config.redisUrl ? await RedisStore.connect(config.redisUrl) : undefined;
   const store = redis ?? inMemoryStore(config.cacheMaxMegabytes);
   const cache = new ResponseCache({ store, defaultTtlSeconds: config.cacheTtlSeconds, ttlSeconds: config.cacheTtls });
-  const budget = config.rateLimitPerMinute > 0 ? new RateBudget(Math.floor(config.rateLimitPerMinute / 6), 10, redis) : undefined;
+  // Each window gets its share of the per-minute limit (a sixth, in Intercom's 10-second windows).
+  const perWindow = Math.max(1, Math.floor((config.rateLimitPerMinute * config.rateLimitWindowSeconds) / 60));
+  const budget = config.rateLimitPerMinute > 0 ? new RateBudget(perWindow, config.rateLimitWindowSeconds, redis) : undefined;
   if (redis) logger.info("Shared cache, persisted queries and rate-limit budget in Redis");
 
   const gateway = await startGateway({

@@ -162,7 +162,14 @@ describe("query limits", () => {
 
 describe("cache, Redis and rate-limit settings", () => {
   it("read CACHE_*, REDIS_URL and INTERCOM_RATE_LIMIT_PER_MINUTE", () => {
-    expect(loadConfig({})).toMatchObject({ cacheTtlSeconds: 60, cacheTtls: {}, cacheMaxMegabytes: 64, redisUrl: undefined, rateLimitPerMinute: 10_000 });
+    expect(loadConfig({})).toMatchObject({
+      cacheTtlSeconds: 60,
+      cacheTtls: {},
+      cacheMaxMegabytes: 64,
+      redisUrl: undefined,
+      rateLimitPerMinute: 10_000,
+      rateLimitWindowSeconds: 10,
+    });
     expect(loadConfig({ CACHE_TTLS: "admins=300,tags=30", REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({
       cacheTtls: { admins: 300, tags: 30 },
       redisUrl: "redis://127.0.0.1:6379",
