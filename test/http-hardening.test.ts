@@ -72,3 +72,30 @@ describe("request hygiene", () => {
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
+
+describe("the POST /graphql fast path (no CORS configured)", () => {
+  let plain: Stack;
+  beforeAll(async () => {
+    plain = await startStack();
+  });
+  afterAll(() => plain.close());
+
+  it("answers GraphQL, keeps the 1 MB limit, rejects malformed JSON, and leaves CSRF-able requests to Apollo's check", async () => {
+    expect((await plain.query(`{ admins { id } }`)).data.admins.length).toBeGreaterThan(0);
+    const big = await fetch(plain.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ admins { id } }", variables: { padding: "x".repeat(1_100_000) } }),
+    });
+    expect(big.status).toBe(413);
+    const malformed = await fetch(plain.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{ nope" });
+    expect(malformed.status).toBe(400);
+    const simple = await fetch(plain.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ admins { id } }" }),
+    });
+    expect(simple.status).toBe(400);
+    expect(await simple.text()).toMatch(/CSRF|preflight/i);
+  });
+});

@@ -12,7 +12,7 @@ import {
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
-import http from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createDataSources } from "../datasources/index.js";
 import { UpstreamError } from "../datasources/errors.js";
@@ -26,6 +26,7 @@ import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
+import { graphqlFastPath } from "./fast-path.js";
 import { createGraphiQLRouter } from "./graphiql.js";
 import { GatewayMetrics } from "./metrics.js";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from "./query-limits.js";
@@ -117,6 +118,14 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
   };
 }
 
+/** Request bodies over this are refused with 413. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
   return match?.[1];
@@ -171,7 +180,12 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
 /** Starts the HTTP app: `POST /graphql` (and GET queries), `GET /health`. */
 export async function startGateway(options: GatewayOptions & { port: number; host?: string }): Promise<RunningGateway> {
   const app = express();
-  const httpServer: Server = http.createServer(app);
+  // POST /graphql with a JSON body — nearly all traffic — skips Express's router and body-parser
+  // (see graphqlFastPath); everything else (GraphiQL, probes, downloads, CORS, odd requests) is Express's.
+  let fastPath: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  const httpServer: Server = http.createServer((req, res) => {
+    if (!fastPath?.(req, res)) app(req, res);
+  });
   const secrets = options.accessToken ? [options.accessToken] : [];
   const limiters = new TokenLimiters(options.upstreamConcurrency ?? 8);
   const metrics = new GatewayMetrics();
@@ -200,6 +214,36 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   });
   await apollo.start();
 
+  /** Everything one GraphQL request's resolvers may use, built from that request alone. */
+  const buildContext = async (req: IncomingMessage, res: ServerResponse): Promise<GatewayContext> => {
+    const requestId = headerValue(req, "x-request-id") ?? randomUUID();
+    const token = options.authMode === "passthrough" ? bearerToken(headerValue(req, "authorization")) : options.accessToken;
+    if (options.authMode === "passthrough" && !token) {
+      throw new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
+        extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      });
+    }
+    // Everything below is built per request from this request's token: loaders and
+    // de-duplication are never shared between requests, so never between tenants.
+    // Upstream calls of this request stop when its client goes away or its deadline passes.
+    const clientGone = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
+    });
+    const dataSources = createDataSources({
+      ...upstreamClient(options, token),
+      signal: clientGone.signal,
+      deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
+      concurrency: limiters.for(token),
+      requestId,
+      metrics,
+    });
+    const loaders = createLoaders(dataSources);
+    observeBatches(loaders, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
+    res.setHeader("x-request-id", requestId);
+    return { requestId, token, dataSources, loaders, logger: options.logger };
+  };
+
   app.disable("x-powered-by");
   // Liveness: the process is up. Readiness: Intercom answers with the configured token.
   const health = (_req: express.Request, res: express.Response) => void res.json({ status: "ok" });
@@ -223,38 +267,13 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   app.use("/downloads", createDownloadRouter(upstreamClient(options, options.accessToken)));
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = req.header("x-request-id") ?? randomUUID();
-        const token = options.authMode === "passthrough" ? bearerToken(req.header("authorization")) : options.accessToken;
-        if (options.authMode === "passthrough" && !token) {
-          throw new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
-            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-          });
-        }
-        // Everything below is built per request from this request's token: loaders and
-        // de-duplication are never shared between requests, so never between tenants.
-        // Upstream calls of this request stop when its client goes away or its deadline passes.
-        const clientGone = new AbortController();
-        res.once("close", () => {
-          if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
-        });
-        const dataSources = createDataSources({
-          ...upstreamClient(options, token),
-          signal: clientGone.signal,
-          deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
-          concurrency: limiters.for(token),
-          requestId,
-          metrics,
-        });
-        const loaders = createLoaders(dataSources);
-        observeBatches(loaders, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
-        res.setHeader("x-request-id", requestId);
-        return { requestId, token, dataSources, loaders, logger: options.logger };
-      },
+      context: ({ req, res }) => buildContext(req, res),
     }),
   );
+
+  if (!options.corsOrigins?.length) fastPath = graphqlFastPath(apollo, buildContext, BODY_LIMIT_BYTES, options.logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
