@@ -93,6 +93,8 @@ async function startGatewayProcess(sandbox: Sandbox, extraEnv: Record<string, st
       PORT: String(port),
       LOG_LEVEL: "warn",
       INTROSPECTION: "false",
+      // The sandbox's own limit is raised for the bench; the gateway's budget would only measure itself.
+      INTERCOM_RATE_LIMIT_PER_MINUTE: "0",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -457,11 +459,22 @@ async function main(): Promise<void> {
     const restHeaders = { authorization: `Bearer ${TOKEN}`, "intercom-version": "2.11", accept: "application/json" };
     const rest = await load({ url: `${sandbox.url}/admins`, method: "GET", headers: restHeaders, seconds: DURATION });
     sandbox.clearRequests();
-    const restSequential = await sequentialP50(async () => (await fetch(`${sandbox.url}/admins`, { headers: restHeaders })).text());
+    // Let the load run's connections and garbage settle, then alternate REST and gateway rounds
+    // and keep each one's best median: one noisy round (GC, the other core busy) doesn't decide.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const adminsOp = ops[0]!;
-    const gatewaySequential = await sequentialP50(async () =>
-      (await fetch(gatewayUrl, { method: "POST", headers: graphqlHeaders, body: adminsOp.body })).text(),
-    );
+    const rounds: Array<{ rest: { p50: number; p99: number }; gateway: { p50: number; p99: number } }> = [];
+    for (let round = 0; round < 3; round++) {
+      const restRound = await sequentialP50(async () => (await fetch(`${sandbox.url}/admins`, { headers: restHeaders })).text());
+      const gatewayRound = await sequentialP50(async () =>
+        (await fetch(gatewayUrl, { method: "POST", headers: graphqlHeaders, body: adminsOp.body })).text(),
+      );
+      rounds.push({ rest: restRound, gateway: gatewayRound });
+    }
+    const best = (pick: (r: (typeof rounds)[number]) => { p50: number; p99: number }) =>
+      rounds.map(pick).reduce((a, b) => (b.p50 < a.p50 ? b : a));
+    const restSequential = best((r) => r.rest);
+    const gatewaySequential = best((r) => r.gateway);
     sandbox.clearRequests();
 
     // 4. Each operation under load.

@@ -124,20 +124,26 @@ export function createUpstreamFetch(
       const isLast = attempt >= attempts;
       if (remaining() <= 0) throw upstreamTimeout(operation, options.timeoutMs, "the request's deadline passed");
       const timeoutMs = Math.min(options.timeoutMs, remaining());
-      const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
       await drawFromBudget(options, operation, method, remaining());
       const started = performance.now();
+      // Our own timer, cleared as soon as the body is read: a pending AbortSignal.timeout would keep
+      // the whole exchange reachable for the full timeout, and under load that heap slows every request.
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new DOMException("upstream timeout", "TimeoutError")), timeoutMs);
+      const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
       try {
         // The token's concurrency slot is held until the response's headers arrive.
         const release = await options.concurrency?.acquire(options.signal);
-        const response = await fetch(url, { ...init, signal: AbortSignal.any(signals) }).finally(() => release?.());
+        const answer = await fetch(url, { ...init, signal }).finally(() => release?.());
+        // Intercom answers small JSON bodies: read them inside the timeout, then let everything go.
+        const response = new Response(await answer.arrayBuffer(), { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+        Object.defineProperty(response, "url", { value: answer.url });
         observe(response.status, started);
         const remainingBudget = Number(response.headers.get("x-ratelimit-remaining"));
         if (metrics && options.token && Number.isFinite(remainingBudget) && response.headers.has("x-ratelimit-remaining")) {
           metrics.rateLimitRemaining.set({ token: hashToken(options.token) }, remainingBudget);
         }
         if (!isLast && RETRYABLE_STATUSES.has(response.status)) {
-          await response.body?.cancel();
           metrics?.upstreamRetries.inc({ method, route, reason: "5xx" });
           options.logger?.warn("upstream retry", { operation, status: response.status, attempt });
           await sleep(50 * 2 ** (attempt - 1));
@@ -146,7 +152,6 @@ export function createUpstreamFetch(
         if (!isLast && response.status === 429) {
           const wait = rateLimitDelayMs(response);
           if (wait !== undefined && wait <= maxRateLimitWait && wait < remaining()) {
-            await response.body?.cancel();
             metrics?.upstreamRetries.inc({ method, route, reason: "rate_limit" });
             options.logger?.warn("upstream rate limited, waiting for the window to reset", { operation, waitMs: wait, attempt });
             await sleep(wait);
@@ -162,6 +167,8 @@ export function createUpstreamFetch(
         metrics?.upstreamRetries.inc({ method, route, reason: "network" });
         options.logger?.warn("upstream retry", { operation, error: timedOut ? "timeout" : String(error), attempt });
         await sleep(50 * 2 ** (attempt - 1));
+      } finally {
+        clearTimeout(timer);
       }
     }
   };

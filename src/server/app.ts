@@ -108,7 +108,7 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
               requestId: contextValue.requestId,
               code: error.extensions.code ?? null,
               status: original instanceof UpstreamError ? original.status ?? null : null,
-              message: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets),
+              error: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets),
               path: error.path?.join(".") ?? null,
             });
           }
