@@ -300,7 +300,8 @@ function updateConversation(ctx: RouteContext, { params, query, body: rawBody }:
 
 // ---------------------------------------------------------------- search
 
-function runSearch<T extends { id: string }>(
+/** A search endpoint's body (query, pagination, sort) run over records, hiding ones written within the index lag. */
+export function runSearch<T extends { id: string }>(
   ctx: RouteContext,
   model: SearchModel<T>,
   records: T[],

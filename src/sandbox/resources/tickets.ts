@@ -6,8 +6,8 @@
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { ResourceModule } from "../resource.js";
 import type { Rng } from "../rng.js";
-import type { Route, RouteContext, RouteInput } from "../routes.js";
-import { compileQuery, paginate, parsePerPage, sortSpec, type SearchModel } from "../search.js";
+import { runSearch, type Route, type RouteContext, type RouteInput } from "../routes.js";
+import type { SearchModel } from "../search.js";
 import { SEED_BASE_TIME, makePart } from "../seed.js";
 import type { Admin, AppliedTag, Contact, Conversation, PartAttachment, Reference, UnixSeconds, Workspace } from "../types.js";
 import { isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, requireBody } from "../validate.js";
@@ -595,24 +595,8 @@ function searchDoc(ws: Workspace, t: TicketRecord): SearchDoc {
 }
 
 function searchTickets(ctx: RouteContext, { body: rawBody }: RouteInput) {
-  const body = requireBody(rawBody);
-  const predicate = compileQuery(body.query, ticketSearchModel);
-  const pagination = body.pagination ?? {};
-  if (!isObject(pagination)) throw badRequest("parameter_invalid", "pagination must be an object", "pagination");
-  const perPage = parsePerPage(pagination.per_page, ticketSearchModel.defaultPerPage);
-  const startingAfter = pagination.starting_after;
-  if (startingAfter !== undefined && startingAfter !== null && typeof startingAfter !== "string") {
-    throw badRequest("parameter_invalid", "starting_after must be a string", "starting_after");
-  }
-  const sort = sortSpec(ticketSearchModel, body.sort);
-  const now = ctx.now();
-  // Search index lag: tickets written less than searchIndexLagMs ago are not indexed yet.
-  const indexed = (t: TicketRecord) => {
-    const written = ctx.ws.ticketWrites.get(t.id);
-    return written === undefined || now - written >= ctx.searchIndexLagMs;
-  };
-  const docs = ctx.ws.tickets.filter(indexed).map((t) => searchDoc(ctx.ws, t));
-  const page = paginate(docs.filter(predicate), sort, perPage, startingAfter ?? undefined);
+  const docs = ctx.ws.tickets.map((t) => searchDoc(ctx.ws, t));
+  const page = runSearch(ctx, ticketSearchModel, docs, ctx.ws.ticketWrites, rawBody);
   return {
     type: "ticket.list",
     tickets: page.items.map(({ ticket_attribute: _byId, ...t }) => ticketView(ctx.ws, t)),
