@@ -565,8 +565,8 @@ function checkLocale(locale: string): void {
   }
 }
 
-/** The locale entries of an `article_translated_content` body (without `type`). */
-function articleTranslations(raw: unknown): Record<string, Record<string, unknown>> | undefined {
+/** The locale entries of an `article_translated_content` or `group_translated_content` body (without `type`). */
+function translationsFrom(raw: unknown): Record<string, Record<string, unknown>> | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) throw badRequest("parameter_invalid", "translated_content must be an object", "translated_content");
   const out: Record<string, Record<string, unknown>> = {};
@@ -629,7 +629,7 @@ function syncDefaultLocale(ctx: RouteContext, a: ArticleRecord): void {
 
 function createArticle(ctx: RouteContext, { body: raw }: RouteInput): ArticleRecord {
   const body = requireBody(raw);
-  const translations = articleTranslations(body.translated_content);
+  const translations = translationsFrom(body.translated_content);
   const main = translations?.[DEFAULT_LOCALE] ?? {};
   const title = optionalText(body, "title") ?? optionalText(main, "title");
   if (!title) throw badRequest("parameter_not_found", "title must be in the main body or default locale translated_content object", "title");
@@ -671,7 +671,7 @@ function createArticle(ctx: RouteContext, { body: raw }: RouteInput): ArticleRec
 function updateArticle(ctx: RouteContext, { params, body: raw }: RouteInput): ArticleRecord {
   const article = findArticle(ctx, params.article_id!);
   const body = requireBody(raw);
-  const translations = articleTranslations(body.translated_content);
+  const translations = translationsFrom(body.translated_content);
   const title = optionalText(body, "title");
   if (title === "") throw badRequest("parameter_invalid", "title cannot be blank", "title");
   const author = has(body, "author_id") ? requireAuthor(ctx, body.author_id, "author_id") : undefined;
@@ -756,20 +756,6 @@ function searchArticles(ctx: RouteContext, { query }: RouteInput) {
 
 // ---------------------------------------------------------------- collections
 
-/** The locale entries of a `group_translated_content` body. */
-function groupTranslations(raw: unknown): Record<string, Record<string, unknown>> | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (!isObject(raw)) throw badRequest("parameter_invalid", "translated_content must be an object", "translated_content");
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [locale, value] of Object.entries(raw)) {
-    if (locale === "type") continue;
-    checkLocale(locale);
-    if (!isObject(value)) throw badRequest("parameter_invalid", `translated_content.${locale} must be an object`, "translated_content");
-    out[locale] = value;
-  }
-  return out;
-}
-
 function applyGroupTranslations(c: CollectionRecord, entries: Record<string, Record<string, unknown>>): void {
   const content: GroupTranslatedContent = c.translated_content ?? {
     type: "group_translated_content",
@@ -815,7 +801,7 @@ function parentCollection(ctx: RouteContext, id: string): CollectionRecord {
 
 function createCollection(ctx: RouteContext, { body: raw }: RouteInput): CollectionRecord {
   const body = requireBody(raw);
-  const translations = groupTranslations(body.translated_content);
+  const translations = translationsFrom(body.translated_content);
   const name = optionalText(body, "name") ?? optionalText(translations?.[DEFAULT_LOCALE] ?? {}, "name");
   if (!name) throw badRequest("parameter_not_found", "Name is a required parameter.", "name");
   const parentId = optionalId(body, "parent_id") ?? null;
@@ -853,7 +839,7 @@ function createCollection(ctx: RouteContext, { body: raw }: RouteInput): Collect
 function updateCollection(ctx: RouteContext, { params, body: raw }: RouteInput): CollectionRecord {
   const collection = findCollection(ctx, params.collection_id!);
   const body = requireBody(raw);
-  const translations = groupTranslations(body.translated_content);
+  const translations = translationsFrom(body.translated_content);
   const name = optionalText(body, "name");
   if (name === "") throw badRequest("parameter_invalid", "Name cannot be blank", "name");
   const parentId = optionalId(body, "parent_id");
