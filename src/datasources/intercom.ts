@@ -46,13 +46,10 @@ export interface IntercomClientOptions {
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
 /** Searches are POSTs that read, so retrying them is as safe as retrying a GET. */
-function isIdempotent(method: string, url: string): boolean {
-  return method === "GET" || method === "HEAD" || (method === "POST" && new URL(url).pathname.endsWith("/search"));
+function isIdempotent(method: string, pathname: string): boolean {
+  return method === "GET" || method === "HEAD" || (method === "POST" && pathname.endsWith("/search"));
 }
 
-function operationName(method: string, url: string): string {
-  return `${method} ${new URL(url).pathname}`;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -109,9 +106,10 @@ export function createUpstreamFetch(
   const maxRateLimitWait = options.rateLimitWaitMs ?? 2_000;
   const upstreamFetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const method = (init.method ?? "GET").toUpperCase();
-    const attempts = isIdempotent(method, url) ? options.retries + 1 : 1;
-    const operation = operationName(method, url);
-    const route = routeTemplate(new URL(url).pathname);
+    const pathname = new URL(url).pathname;
+    const attempts = isIdempotent(method, pathname) ? options.retries + 1 : 1;
+    const operation = `${method} ${pathname}`;
+    const route = routeTemplate(pathname);
     const metrics = options.metrics;
     const observe = (status: number, started: number) => {
       const seconds = (performance.now() - started) / 1000;
@@ -221,7 +219,7 @@ export abstract class IntercomDataSource extends RESTDataSource {
     try {
       return JSON.parse(text) as object;
     } catch {
-      const operation = operationName("", response.url).trim();
+      const operation = new URL(response.url).pathname;
       if (response.ok) {
         throw new UpstreamError(`Intercom ${operation} answered a body that is not JSON`, response.status, {
           code: "UPSTREAM_ERROR",
