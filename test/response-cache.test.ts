@@ -61,6 +61,24 @@ describe("response cache", () => {
     }
   });
 
+  it("keeps an answer only as long as upstream Cache-Control max-age allows", async () => {
+    const fresh = await startStack({ gateway: { cache: new ResponseCache({ store: inMemoryStore(), defaultTtlSeconds: 60 }) } });
+    try {
+      const body = { type: "team.list", teams: [{ type: "team", id: "77", name: "Short-lived", admin_ids: [] }] };
+      fresh.sandbox.injectFault({ method: "GET", path: "/teams", status: 200, body, headers: { "Cache-Control": "max-age=1" }, times: 2 });
+      const first = await fresh.query(`{ teams { id name } }`);
+      const second = await fresh.query(`{ teams { id name } }`);
+      expect(second.data).toEqual(first.data);
+      expect(first.data.teams).toEqual([{ id: "77", name: "Short-lived" }]);
+      expect(fresh.upstream().filter((r) => r.path === "/teams")).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await fresh.query(`{ teams { id } }`);
+      expect(fresh.upstream().filter((r) => r.path === "/teams")).toHaveLength(2);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("a write invalidates what it changes: setting an admin away refreshes the admins", async () => {
     const admin = stack.sandbox.workspace.admins[3]!;
     const before = await stack.query(`query ($id: ID!) { admins { id awayModeEnabled } admin(id: $id) { awayModeEnabled } }`, { id: admin.id });

@@ -1,4 +1,6 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import CachePolicy from "http-cache-semantics";
+import { LRUCache } from "lru-cache";
 import { hashToken } from "./concurrency.js";
 
 /**
@@ -26,6 +28,22 @@ export interface ResponseCacheOptions {
   /** Seconds an entry lives when upstream sends no Cache-Control; 0 turns caching off. */
   defaultTtlSeconds: number;
   ttlSeconds?: Partial<Record<CachedResource, number>>;
+  /** Bound of the in-process copy of parsed entries, in bytes of their JSON (default 16 MiB). */
+  nearCacheBytes?: number;
+}
+
+/** What an upstream read answered, for deciding whether and how long to keep it. */
+export interface UpstreamAnswer<T> {
+  body: T;
+  status: number;
+  headers: Headers;
+}
+
+/** An entry as stored (JSON) in the shared store and, parsed and frozen, in the near cache. */
+interface Entry {
+  body: unknown;
+  /** Epoch ms: the entry is never served after this, from either copy. */
+  expiresAt: number;
 }
 
 /** Reads that never go stale this way: a contact's list, an audit log. */
@@ -38,7 +56,17 @@ function resourceOf(pathname: string): CachedResource | undefined {
 }
 
 export class ResponseCache {
-  constructor(readonly options: ResponseCacheOptions) {}
+  /**
+   * This process's parsed copies of entries of the shared store, so a hit costs no JSON parsing
+   * (most of the price of a cached read). Keys carry the resource's generation, which is always
+   * read from the shared store, so a write on any replica still stops every replica serving
+   * what it changed; a copy never outlives its shared entry.
+   */
+  private readonly near: LRUCache<string, Entry>;
+
+  constructor(readonly options: ResponseCacheOptions) {
+    this.near = new LRUCache<string, Entry>({ maxSize: options.nearCacheBytes ?? 16 * 1024 * 1024 });
+  }
 
   get store(): KeyValueCache {
     return this.options.store;
@@ -69,10 +97,57 @@ export class ResponseCache {
     return `http:${token ? hashToken(token) : "anonymous"}:${resource}:${generation}:${request}`;
   }
 
+  /**
+   * A cached read: the near copy, else the shared store, else `fetchUpstream`, whose 2xx answer is
+   * kept for the resource's TTL, or as long as upstream Cache-Control allows. Bodies are frozen,
+   * since every request that hits the entry gets the same object. Failures are never kept.
+   */
+  async read<T>(token: string | undefined, resource: CachedResource, request: string, fetchUpstream: () => Promise<UpstreamAnswer<T>>): Promise<T> {
+    const key = await this.keyFor(token, resource, request);
+    const now = Date.now();
+    const near = this.near.get(key);
+    if (near && near.expiresAt > now) return near.body as T;
+    const stored = await this.store.get(key);
+    if (stored) {
+      const entry = JSON.parse(stored) as Entry;
+      if (entry.expiresAt > now) {
+        this.keepNear(key, entry, stored.length);
+        return entry.body as T;
+      }
+    }
+    const answer = await fetchUpstream();
+    const lifetimeMs = lifetimeMsOf(answer, this.ttlFor(resource));
+    if (lifetimeMs <= 0) return answer.body;
+    const entry: Entry = { body: answer.body, expiresAt: Date.now() + lifetimeMs };
+    const json = JSON.stringify(entry);
+    await this.store.set(key, json, { ttl: Math.ceil(lifetimeMs / 1000) });
+    this.keepNear(key, entry, json.length);
+    return answer.body;
+  }
+
+  private keepNear(key: string, entry: Entry, size: number): void {
+    deepFreeze(entry.body);
+    this.near.set(key, entry, { size: Math.max(1, size + key.length), ttl: Math.max(1, entry.expiresAt - Date.now()) });
+  }
+
   /** After a write: every cached read of that resource, for that token, is stale. */
   async invalidate(token: string | undefined, resource: CachedResource): Promise<void> {
     await this.store.set(this.generationKey(token, resource), `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
   }
+}
+
+/** How long to keep a 2xx read (ms): as upstream Cache-Control says when it sends one, else the configured TTL. */
+function lifetimeMsOf(answer: UpstreamAnswer<unknown>, fallbackSeconds: number): number {
+  if (answer.status < 200 || answer.status > 299) return 0;
+  if (!answer.headers.has("cache-control")) return fallbackSeconds * 1000;
+  const policy = new CachePolicy({ method: "GET", url: "/", headers: {} }, { status: answer.status, headers: Object.fromEntries(answer.headers) });
+  return policy.storable() ? policy.timeToLive() : 0;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /** A bounded in-memory LRU: the default store of one process. */

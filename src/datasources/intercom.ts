@@ -2,9 +2,10 @@ import {
   RESTDataSource,
   type AugmentedRequest,
   type CacheOptions,
+  type GetRequest,
   type RequestOptions,
 } from "@apollo/datasource-rest";
-import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from "@apollo/utils.fetcher";
 import type { Logger } from "../logger.js";
 import { routeTemplate, type GatewayMetrics } from "../server/metrics.js";
 import type { ResponseCache } from "./cache.js";
@@ -173,33 +174,47 @@ export function createUpstreamFetch(
   return upstreamFetch as unknown as Fetcher;
 }
 
+/** Query parameters as RESTDataSource sends them (null and undefined values left out). */
+function searchParams(params: GetRequest["params"]): URLSearchParams {
+  if (params instanceof URLSearchParams) return params;
+  const result = new URLSearchParams();
+  for (const [name, value] of Object.entries(params ?? {})) if (value !== undefined && value !== null) result.set(name, value);
+  return result;
+}
+
 /**
  * Base of every Intercom datasource: region URL, version header, auth and
  * error mapping. One instance per resource group per GraphQL request.
  */
 export abstract class IntercomDataSource extends RESTDataSource {
   constructor(protected readonly client: IntercomClientOptions) {
-    super({ fetch: createUpstreamFetch(client), cache: client.cache?.store });
+    super();
     // A trailing slash so relative paths keep a proxy's path prefix.
     this.baseURL = client.baseUrl.replace(/\/*$/, "/");
+    // Caching is ResponseCache's (cached reads go through `get` below), so RESTDataSource's HTTP
+    // cache is bypassed: it would build a cache policy for every answer and allocate a store per instance.
+    const upstreamFetch = createUpstreamFetch(client);
+    this.httpCache = {
+      fetch: async (url: URL, init: FetcherRequestInit) => ({ response: await upstreamFetch(url.toString(), init) }),
+    } as unknown as RESTDataSource["httpCache"];
   }
 
-  protected override async willSendRequest(path: string, request: AugmentedRequest<CacheOptions>): Promise<void> {
+  protected override willSendRequest(_path: string, request: AugmentedRequest<CacheOptions>): void {
     request.headers["intercom-version"] = this.client.version;
     request.headers["accept"] = "application/json";
     if (this.client.token) request.headers["authorization"] = `Bearer ${this.client.token}`;
     if (this.client.requestId) request.headers["x-request-id"] = this.client.requestId;
+  }
+
+  /** Reads of slow-changing resources (admins, teams, tags, …) go through the shared response cache. */
+  protected override async get<TResult = any>(path: string, request?: GetRequest<CacheOptions>): Promise<TResult> {
     const cache = this.client.cache;
-    const resource = cache?.cacheableResource(request.method ?? "GET", path);
-    if (!cache || !resource) {
-      request.skipCache = true; // every other read goes upstream (and is counted)
-      return;
-    }
-    const ttl = cache.ttlFor(resource);
-    request.cacheKey = await cache.keyFor(this.client.token, resource, `${path}?${request.params.toString()}`);
-    // Only 2xx answers are kept; upstream Cache-Control, when present, decides the lifetime.
-    request.cacheOptions = (_url, response) =>
-      response.status < 200 || response.status > 299 ? { ttl: 0 } : response.headers.has("cache-control") ? undefined : { ttl };
+    const resource = cache?.cacheableResource("GET", path);
+    if (!cache || !resource) return super.get<TResult>(path, request);
+    return cache.read(this.client.token, resource, `${path}?${searchParams(request?.params).toString()}`, async () => {
+      const { parsedBody, response } = await super.fetch<TResult>(path, { ...request, method: "GET" });
+      return { body: parsedBody, status: response.status, headers: response.headers as unknown as Headers };
+    });
   }
 
   override async fetch<TResult>(path: string, request?: Parameters<RESTDataSource["fetch"]>[1]) {
@@ -211,6 +226,15 @@ export abstract class IntercomDataSource extends RESTDataSource {
       // Whatever the outcome, a write may have changed the resource: drop every replica's copy.
       if (written) await this.client.cache!.invalidate(this.client.token, written);
     }
+  }
+
+  /**
+   * Concurrent identical GETs of one request share one upstream call; they may share its parsed
+   * body too, as nothing here mutates an upstream body (cached ones are frozen), so the deep copy
+   * RESTDataSource makes for each of them is skipped.
+   */
+  protected override cloneParsedBody<TResult>(parsedBody: TResult): TResult {
+    return parsedBody;
   }
 
   protected override async parseBody(response: FetcherResponse): Promise<object | string> {
