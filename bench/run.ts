@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox, type Sandbox, type Workspace } from "../src/sandbox/index.js";
+import { timeProbes, type Probe, type TimedRequest } from "./sequential.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
@@ -338,18 +339,6 @@ async function load(options: { url: string; method: "GET" | "POST"; headers: Rec
   };
 }
 
-/** Unloaded latency: one request at a time, timed with sub-millisecond resolution. */
-async function sequentialP50(send: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 30; i++) await send();
-  const times: number[] = [];
-  for (let i = 0; i < SEQUENTIAL_SAMPLES; i++) {
-    const started = performance.now();
-    await send();
-    times.push(performance.now() - started);
-  }
-  return { p50: round(median(times), 3), p99: round(percentile(times, 99), 3) };
-}
-
 interface UpstreamCount {
   measured: number;
   calls: string[];
@@ -367,35 +356,19 @@ async function countUpstream(sandbox: Sandbox, url: string, op: Operation): Prom
   return { measured: recorded.length, calls: summarize(recorded.map((r) => `${r.method} ${r.path}`)), recorded, data };
 }
 
+/** The query through the gateway, as a timed request. */
+const graphqlRequest = (url: string, op: Operation): TimedRequest => ({ url, method: "POST", headers: { "content-type": "application/json" }, body: op.body });
+
 /** Median time of the query through the gateway, and of its upstream calls replayed one after another straight at the sandbox. */
 async function timeSplit(sandbox: Sandbox, url: string, op: Operation, recorded: Sandbox["requests"]): Promise<{ gatewayMs: number; upstreamReplayMs: number }> {
-  const n = 20;
   const headers = { authorization: `Bearer ${TOKEN}`, "intercom-version": "2.11", "content-type": "application/json" };
-  const replay = async () => {
-    for (const r of recorded) {
-      const qs = new URLSearchParams(r.query).toString();
-      const res = await fetch(`${sandbox.url}${r.path}${qs ? `?${qs}` : ""}`, {
-        method: r.method,
-        headers,
-        body: r.body === undefined ? undefined : JSON.stringify(r.body),
-      });
-      await res.text();
-    }
-  };
-  const gatewayTimes: number[] = [];
-  const replayTimes: number[] = [];
-  await replay();
-  await postGraphQL(url, op.body);
-  for (let i = 0; i < n; i++) {
-    let t = performance.now();
-    await postGraphQL(url, op.body);
-    gatewayTimes.push(performance.now() - t);
-    t = performance.now();
-    await replay();
-    replayTimes.push(performance.now() - t);
-  }
+  const replay: TimedRequest[] = recorded.map((r) => {
+    const qs = new URLSearchParams(r.query).toString();
+    return { url: `${sandbox.url}${r.path}${qs ? `?${qs}` : ""}`, method: r.method, headers, body: r.body === undefined ? undefined : JSON.stringify(r.body) };
+  });
+  const timing = await timeProbes([{ name: "gateway", requests: [graphqlRequest(url, op)] }, { name: "replay", requests: replay }], 30, 3);
   sandbox.clearRequests();
-  return { gatewayMs: round(median(gatewayTimes), 2), upstreamReplayMs: round(median(replayTimes), 2) };
+  return { gatewayMs: round(timing.gateway!.p50, 2), upstreamReplayMs: round(timing.replay!.p50, 2) };
 }
 
 // ─── main ───────────────────────────────────────────────────────────────────
@@ -404,8 +377,9 @@ async function main(): Promise<void> {
   const started = new Date();
   const sandbox = await startSandbox({ port: 0, host: HOST, rateLimitPerWindow: 10_000_000 });
   let gateway: GatewayProcess | undefined;
+  let cold: GatewayProcess | undefined; // the second gateway, response cache off
   const stopOnSignal = (signal: NodeJS.Signals) => {
-    void stopGatewayProcess(gateway).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    void Promise.all([stopGatewayProcess(gateway), stopGatewayProcess(cold)]).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
@@ -415,20 +389,17 @@ async function main(): Promise<void> {
 
     // 1. Upstream calls of exactly one query each, before any load. First with the shared
     //    response cache off (CACHE_TTL_SECONDS=0): what the per-request loaders cost, which
-    //    is what the theoretical minimum is about. That gateway is stopped before the load runs.
+    //    is what the theoretical minimum is about. That gateway is stopped before the load runs
+    //    (after the unloaded latency rounds of step 3, where it stands for "no cache").
     log("upstream calls per query, shared response cache off (CACHE_TTL_SECONDS=0)");
     const upstream: Record<string, { measured: number; minimum: number; ratio: number; why: string; calls: string[]; warm: number; warmCalls: string[]; gatewayMs: number; upstreamReplayMs: number }> = {};
-    const cold = await startGatewayProcess(sandbox, { CACHE_TTL_SECONDS: "0" });
+    cold = await startGatewayProcess(sandbox, { CACHE_TTL_SECONDS: "0" });
     const recordedByOp = new Map<string, Sandbox["requests"]>();
-    try {
-      for (const op of ops) {
-        const count = await countUpstream(sandbox, cold.url, op);
-        const minimum = op.minimum(count.data);
-        recordedByOp.set(op.key, count.recorded);
-        upstream[op.key] = { measured: count.measured, minimum: minimum.calls, ratio: round(count.measured / minimum.calls), why: minimum.why, calls: count.calls, warm: 0, warmCalls: [], gatewayMs: 0, upstreamReplayMs: 0 };
-      }
-    } finally {
-      await stopGatewayProcess(cold);
+    for (const op of ops) {
+      const count = await countUpstream(sandbox, cold.url, op);
+      const minimum = op.minimum(count.data);
+      recordedByOp.set(op.key, count.recorded);
+      upstream[op.key] = { measured: count.measured, minimum: minimum.calls, ratio: round(count.measured / minimum.calls), why: minimum.why, calls: count.calls, warm: 0, warmCalls: [], gatewayMs: 0, upstreamReplayMs: 0 };
     }
 
     // The gateway as deployed: production defaults (shared response cache on).
@@ -459,22 +430,27 @@ async function main(): Promise<void> {
     const restHeaders = { authorization: `Bearer ${TOKEN}`, "intercom-version": "2.11", accept: "application/json" };
     const rest = await load({ url: `${sandbox.url}/admins`, method: "GET", headers: restHeaders, seconds: DURATION });
     sandbox.clearRequests();
-    // Let the load run's connections and garbage settle, then alternate REST and gateway rounds
-    // and keep each one's best median: one noisy round (GC, the other core busy) doesn't decide.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Let the load run's connections and garbage settle. Then, one at a time and interleaved:
+    // REST, the gateway as deployed (admins from the shared cache), the gateway with the cache off
+    // (its one upstream call included), and a bare round trip to the gateway (GET /healthz: what a
+    // second loopback hop costs). Three rounds; each probe keeps its best median, so one noisy
+    // round (GC, the other core busy) doesn't decide.
+    await sleep(1_000);
     const adminsOp = ops[0]!;
-    const rounds: Array<{ rest: { p50: number; p99: number }; gateway: { p50: number; p99: number } }> = [];
-    for (let round = 0; round < 3; round++) {
-      const restRound = await sequentialP50(async () => (await fetch(`${sandbox.url}/admins`, { headers: restHeaders })).text());
-      const gatewayRound = await sequentialP50(async () =>
-        (await fetch(gatewayUrl, { method: "POST", headers: graphqlHeaders, body: adminsOp.body })).text(),
-      );
-      rounds.push({ rest: restRound, gateway: gatewayRound });
-    }
-    const best = (pick: (r: (typeof rounds)[number]) => { p50: number; p99: number }) =>
-      rounds.map(pick).reduce((a, b) => (b.p50 < a.p50 ? b : a));
-    const restSequential = best((r) => r.rest);
-    const gatewaySequential = best((r) => r.gateway);
+    const probes: Probe[] = [
+      { name: "rest", requests: [{ url: `${sandbox.url}/admins`, method: "GET", headers: restHeaders }] },
+      { name: "gateway", requests: [graphqlRequest(gatewayUrl, adminsOp)] },
+      { name: "cacheOff", requests: [graphqlRequest(cold.url, adminsOp)] },
+      { name: "hop", requests: [{ url: gatewayUrl.replace(/\/graphql$/, "/healthz"), method: "GET" }] },
+    ];
+    const rounds: Array<Awaited<ReturnType<typeof timeProbes>>> = [];
+    for (let i = 0; i < 3; i++) rounds.push(await timeProbes(probes, SEQUENTIAL_SAMPLES, i === 0 ? 200 : 30));
+    const best = (name: string) => rounds.map((r) => r[name]!).reduce((a, b) => (b.p50 < a.p50 ? b : a));
+    const restSequential = best("rest");
+    const gatewaySequential = best("gateway");
+    const cacheOffSequential = best("cacheOff");
+    const hopSequential = best("hop");
+    await stopGatewayProcess(cold);
     sandbox.clearRequests();
 
     // 4. Each operation under load.
@@ -549,7 +525,20 @@ async function main(): Promise<void> {
         ...rest,
         gatewayPercentOfRest: round((admins.reqPerSec / rest.reqPerSec) * 100, 1),
         addedP50UnderLoadMs: round(admins.p50 - rest.p50, 3),
-        sequential: { restP50Ms: restSequential.p50, restP99Ms: restSequential.p99, gatewayP50Ms: gatewaySequential.p50, gatewayP99Ms: gatewaySequential.p99, addedP50Ms: round(gatewaySequential.p50 - restSequential.p50, 3) },
+        sequential: {
+          restP50Ms: restSequential.p50,
+          restP99Ms: restSequential.p99,
+          gatewayP50Ms: gatewaySequential.p50,
+          gatewayP99Ms: gatewaySequential.p99,
+          addedP50Ms: round(gatewaySequential.p50 - restSequential.p50, 3),
+          cacheOff: {
+            gatewayP50Ms: cacheOffSequential.p50,
+            gatewayP99Ms: cacheOffSequential.p99,
+            addedP50Ms: round(cacheOffSequential.p50 - restSequential.p50, 3),
+            bareHopP50Ms: hopSequential.p50,
+            addedBeyondTheHopP50Ms: round(cacheOffSequential.p50 - restSequential.p50 - hopSequential.p50, 3),
+          },
+        },
       },
       memory: { rssAfterWarmupMiB: rssAfterWarmup, rssAfterSoakMiB: rssAfterSoak, soak: { ...soak, samples }, growthFirstToLastThirdPct: growthPct, keptGrowing },
       targets: { gatewayPercentOfRest: ">= 25", addedP50Ms: "<= 1", ratio: "1.00" },
@@ -569,6 +558,7 @@ async function main(): Promise<void> {
     if (other.length) process.stdout.write(other.slice(-10).join("\n") + "\n");
   } finally {
     await stopGatewayProcess(gateway);
+    await stopGatewayProcess(cold);
     await sandbox.close();
   }
 }
@@ -614,6 +604,9 @@ function printTable(r: any): void {
   lines.push(`(1) vs direct REST: ${pct}% of REST req/s (target >= 25%: ${pct >= 25 ? "met" : "NOT met"})`);
   lines.push(`    added p50 under load: ${r.restBaseline.addedP50UnderLoadMs} ms (autocannon, 1 ms resolution)`);
   lines.push(`    added p50 unloaded: ${s.addedP50Ms} ms (gateway ${s.gatewayP50Ms} ms vs REST ${s.restP50Ms} ms, ${r.settings.sequentialSamples} sequential requests; target <= 1 ms: ${s.addedP50Ms <= 1 ? "met" : "NOT met"})`);
+  const off = s.cacheOff;
+  lines.push(`    with the response cache off: ${off.addedP50Ms} ms (gateway ${off.gatewayP50Ms} ms, its GET /admins included), of which a second loopback hop`);
+  lines.push(`    ~${off.bareHopP50Ms} ms (GET /healthz round trip): ${off.addedBeyondTheHopP50Ms} ms beyond the hop`);
   const m = r.memory;
   lines.push(`gateway RSS: ${m.rssAfterWarmupMiB} MiB after warm-up, ${m.rssAfterSoakMiB} MiB after a ${r.settings.soakSeconds}s soak (${m.soak.reqPerSec} req/s, ${m.soak.requests} requests); first→last third ${m.growthFirstToLastThirdPct >= 0 ? "+" : ""}${m.growthFirstToLastThirdPct}%: ${m.keptGrowing ? "KEPT GROWING" : "did not keep growing"}`);
   lines.push(`    samples (s: MiB): ${m.soak.samples.map((x: any) => `${x.s}: ${x.rssMiB}`).join(", ")}`);

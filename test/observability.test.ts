@@ -61,6 +61,9 @@ describe("/metrics", () => {
   it("exposes requests, errors, latency, upstream calls by route template, rate-limit remaining and loader batch sizes", async () => {
     await stack.query(`query Inbox2 { conversations(first: 20) { nodes { contacts { id } conversationParts { totalCount } } } }`);
     await stack.query(`query Broken { conversation(id: "31337") { id } }`);
+    // A resource group's loader (built on first use) reports its batches too.
+    const contacts = await stack.query(`query ContactCompanies { contacts(first: 3) { nodes { companies { nodes { id } } } } }`);
+    expect(contacts.errors).toBeUndefined();
     const res = await fetch(`${origin()}/metrics`);
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -70,6 +73,7 @@ describe("/metrics", () => {
     expect(text).toMatch(/intercom_requests_total\{method="GET",route="\/conversations\/\{id\}",status="200"\} \d+/);
     expect(text).toMatch(/intercom_requests_total\{method="POST",route="\/contacts\/search",status="200"\} \d+/);
     expect(text).toMatch(/loader_batch_size_count\{loader="contact"\} \d+/);
+    expect(text).toMatch(/loader_batch_size_sum\{loader="contactCompanies"\} 3\n/);
     expect(text).toContain(`intercom_rate_limit_remaining{token="${hashToken(TEST_TOKEN)}"}`);
     // Labels never carry a token or an id.
     expect(text).not.toContain(TEST_TOKEN);

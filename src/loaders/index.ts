@@ -140,28 +140,82 @@ function createCoreLoaders(dataSources: DataSources): CoreLoaders {
 /** Every loader of one request: the core ones above plus each resource group's. */
 export type Loaders = CoreLoaders & ContactLoaders & CompanyLoaders & ConversationLoaders & TicketLoaders & HelpCenterLoaders & TagLoaders & NoteLoaders & NewsLoaders & DataLoaders & SubscriptionLoaders;
 
-export function createLoaders(dataSources: DataSources): Loaders {
+/** Reports how many keys a loader's batch had (for the loader_batch_size metric). */
+export type BatchObserver = (loader: string, keys: number) => void;
+
+type GroupFactory = (dataSources: DataSources, core: CoreLoaders) => object;
+
+const GROUPS: GroupFactory[] = [
+  createContactLoaders,
+  createCompanyLoaders,
+  createConversationLoaders,
+  createTicketLoaders,
+  createHelpCenterLoaders,
+  createTagLoaders,
+  createNoteLoaders,
+  createNewsLoaders,
+  createDataLoaders,
+  createSubscriptionLoaders,
+];
+
+/**
+ * One request's loaders. The core ones are built with it; each resource group's are built on
+ * the first use of any of them, so a request pays only for the groups it touches (most touch
+ * one or two of ten).
+ */
+class RequestLoaders {
+  private readonly groups: Array<object | undefined> = [];
+
+  constructor(
+    core: CoreLoaders,
+    private readonly dataSources: DataSources,
+    private readonly observe: BatchObserver | undefined,
+  ) {
+    Object.assign(this, core);
+  }
+
+  group(index: number): object {
+    let group = this.groups[index];
+    if (!group) {
+      group = GROUPS[index]!(this.dataSources, this as unknown as CoreLoaders);
+      if (this.observe) observeBatches(group, this.observe);
+      this.groups[index] = group;
+    }
+    return group;
+  }
+}
+
+/**
+ * One getter per group loader, on the prototype, defined on first use (not at import: the group
+ * modules import this one). The names are learnt by building each group once over nothing:
+ * factories only create loaders, they call upstream later, when one loads.
+ */
+let groupGettersDefined = false;
+function defineGroupGetters(): void {
+  GROUPS.forEach((factory, index) => {
+    for (const name of Object.keys(factory({} as DataSources, {} as CoreLoaders))) {
+      Object.defineProperty(RequestLoaders.prototype, name, {
+        get(this: RequestLoaders) {
+          return (this.group(index) as Record<string, unknown>)[name];
+        },
+      });
+    }
+  });
+  groupGettersDefined = true;
+}
+
+export function createLoaders(dataSources: DataSources, observe?: BatchObserver): Loaders {
+  if (!groupGettersDefined) defineGroupGetters();
   const core = createCoreLoaders(dataSources);
-  return {
-    ...core,
-    ...createContactLoaders(dataSources, core),
-    ...createCompanyLoaders(dataSources, core),
-    ...createConversationLoaders(dataSources, core),
-    ...createTicketLoaders(dataSources, core),
-    ...createHelpCenterLoaders(dataSources, core),
-    ...createTagLoaders(dataSources, core),
-    ...createNoteLoaders(dataSources, core),
-    ...createNewsLoaders(dataSources, core),
-    ...createDataLoaders(dataSources, core),
-    ...createSubscriptionLoaders(dataSources, core),
-  };
+  if (observe) observeBatches(core, observe);
+  return new RequestLoaders(core, dataSources, observe) as unknown as Loaders;
 }
 
 /**
  * Reports the size of every batch each loader dispatches (for the loader_batch_size metric).
  * DataLoader 2 has no hook for it, so this wraps the batch function it keeps on the instance.
  */
-export function observeBatches(loaders: Loaders, observe: (loader: string, keys: number) => void): void {
+function observeBatches(loaders: object, observe: BatchObserver): void {
   for (const [name, value] of Object.entries(loaders)) {
     if (!(value instanceof DataLoader)) continue;
     const internal = value as unknown as { _batchLoadFn?: (keys: readonly unknown[]) => unknown };

@@ -21,7 +21,7 @@ import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
 import type { IntercomClientOptions } from "../datasources/intercom.js";
-import { createLoaders, observeBatches } from "../loaders/index.js";
+import { createLoaders } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
@@ -238,8 +238,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       requestId,
       metrics,
     });
-    const loaders = createLoaders(dataSources);
-    observeBatches(loaders, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
+    const loaders = createLoaders(dataSources, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
     res.setHeader("x-request-id", requestId);
     return { requestId, token, dataSources, loaders, logger: options.logger };
   };

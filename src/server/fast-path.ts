@@ -33,16 +33,11 @@ export function graphqlFastPath(
   async function handle(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const declared = Number(req.headers["content-length"]);
     if (declared > limitBytes) return tooLarge(req, res);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limitBytes) return tooLarge(req, res);
-      chunks.push(chunk);
-    }
+    const raw = await readBody(req, limitBytes);
+    if (raw === undefined) return tooLarge(req, res);
     let body: unknown;
     try {
-      body = size === 0 ? undefined : JSON.parse(Buffer.concat(chunks, size).toString("utf8"));
+      body = raw.length === 0 ? undefined : JSON.parse(raw.toString("utf8"));
     } catch {
       return send(res, 400, { errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
     }
@@ -64,6 +59,23 @@ export function graphqlFastPath(
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+/** The request's body, or undefined once it passes the limit (events, not an async iterator: cheaper per request). */
+function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limitBytes) return void chunks.push(chunk);
+      req.off("data", onData);
+      resolve(undefined);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
