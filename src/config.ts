@@ -53,7 +53,7 @@ export interface Config {
   cacheTtlSeconds: number;
   /** Per-resource TTLs (CACHE_TTLS="admins=300,tags=30"). */
   cacheTtls: Record<string, number>;
-  /** Bound of the in-memory cache (CACHE_MAX_MB). */
+  /** Bound of the in-memory cache and of each process's parsed copies of cached entries (CACHE_MAX_MB). */
   cacheMaxMegabytes: number;
   /** Redis shared by replicas for the cache, APQ and the rate-limit budget (REDIS_URL). */
   redisUrl?: string;

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   // One store for the response cache, APQ and the rate-limit budget: Redis when replicas share it.
   const redis = config.redisUrl ? await RedisStore.connect(config.redisUrl) : undefined;
   const store = redis ?? inMemoryStore(config.cacheMaxMegabytes);
-  const cache = new ResponseCache({ store, defaultTtlSeconds: config.cacheTtlSeconds, ttlSeconds: config.cacheTtls });
+  const cache = new ResponseCache({
+    store,
+    defaultTtlSeconds: config.cacheTtlSeconds,
+    ttlSeconds: config.cacheTtls,
+    nearCacheBytes: config.cacheMaxMegabytes * 1024 * 1024,
+  });
   // Each window gets its share of the per-minute limit (a sixth, in Intercom's 10-second windows).
   const perWindow = Math.max(1, Math.floor((config.rateLimitPerMinute * config.rateLimitWindowSeconds) / 60));
   const budget = config.rateLimitPerMinute > 0 ? new RateBudget(perWindow, config.rateLimitWindowSeconds, redis) : undefined;
