@@ -1,8 +1,9 @@
 // `npm run bench`: the gateway, as built for production, against the embedded sandbox.
 //
 // The sandbox runs in this process (so its request log counts the upstream calls of each
-// query); the gateway runs as `node dist/index.js` in a child process; autocannon drives
-// both on loopback from a worker thread. Every loop is bounded and the run stops by itself.
+// query); the gateway runs as `node dist/index.js` in a child process; autocannon and the
+// one-at-a-time latency probes (bench/sequential.ts) drive both on loopback from worker threads.
+// Every loop is bounded and the run stops by itself.
 // See docs/performance.md for what the figures mean and the targets.
 //
 // Env: BENCH_DURATION_SECONDS (per operation, default 10), BENCH_SOAK_SECONDS (default 60),
