@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
-import { inMemoryStore, ResponseCache } from "./datasources/cache.js";
+import { failSoft, inMemoryStore, ResponseCache } from "./datasources/cache.js";
 import { RateBudget } from "./datasources/rate-budget.js";
 import { RedisStore } from "./datasources/redis-store.js";
 import { startGateway } from "./server/app.js";
@@ -50,10 +50,11 @@ async function main(): Promise<void> {
     defaultTtlSeconds: config.cacheTtlSeconds,
     ttlSeconds: config.cacheTtls,
     nearCacheBytes: config.cacheMaxMegabytes * 1024 * 1024,
+    logger,
   });
   // Each window gets its share of the per-minute limit (a sixth, in Intercom's 10-second windows).
   const perWindow = Math.max(1, Math.floor((config.rateLimitPerMinute * config.rateLimitWindowSeconds) / 60));
-  const budget = config.rateLimitPerMinute > 0 ? new RateBudget(perWindow, config.rateLimitWindowSeconds, redis) : undefined;
+  const budget = config.rateLimitPerMinute > 0 ? new RateBudget(perWindow, config.rateLimitWindowSeconds, redis, logger) : undefined;
   if (redis) logger.info("Shared cache, persisted queries and rate-limit budget in Redis");
 
   const gateway = await startGateway({
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     rateLimitWaitMs: config.rateLimitWaitMs,
     cache,
     budget,
-    apqStore: store,
+    apqStore: redis ? failSoft(redis, logger) : store,
   });
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,

@@ -16,6 +16,17 @@ export interface Logger {
 const BEARER = /(bearer\s+)[^\s"',]+/gi;
 
 /** Removes bearer tokens and the given secrets from a text. */
+/** A warning logged at most once per interval: during an outage every request fails the same way. */
+export function throttledWarning(logger: Logger | undefined, message: string, intervalMs = 10_000): (fields: Record<string, unknown>) => void {
+  let last = -Infinity;
+  return (fields) => {
+    const now = Date.now();
+    if (now - last < intervalMs) return;
+    last = now;
+    logger?.warn(message, fields);
+  };
+}
+
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text.replace(BEARER, "$1[REDACTED]");
   for (const secret of secrets) {

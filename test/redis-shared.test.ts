@@ -151,4 +151,33 @@ describe.skipIf(!available && !required)("gateway processes sharing Redis", () =
     expect(refusedBy).toEqual(new Set([0, 1]));
     expect(refused[0].errors[0].extensions.retryAfter).toBeGreaterThan(0);
   });
+
+  // Last: it stops Redis.
+  it("when Redis goes away, both replicas keep answering from Intercom", async () => {
+    const exited = new Promise((resolve) => redis.once("exit", resolve));
+    redis.kill("SIGKILL");
+    await exited;
+    const admins = await post(one, { query: "{ admins { id name } }" });
+    expect(admins.errors).toBeUndefined();
+    expect(admins.data.admins).toHaveLength(sandbox.workspace.admins.length);
+    // The budget falls back to each process's own count: reads are served, not refused.
+    const conversations = await post(two, { query: `{ conversations(first: 1) { nodes { id } } }` });
+    expect(conversations.errors).toBeUndefined();
+    // A write upstream confirms is reported done although the cache can't be told.
+    const admin = sandbox.workspace.admins[5]!;
+    const write = await post(two, {
+      query: `mutation ($id: ID!) { setAdminAway(id: $id, input: { awayModeEnabled: true, awayModeReassign: false }) { awayModeEnabled } }`,
+      variables: { id: admin.id },
+    });
+    expect(write.errors).toBeUndefined();
+    expect(write.data.setAdminAway.awayModeEnabled).toBe(true);
+    // A persisted-query hash is unknown (not an error): the client sends the full query again.
+    const query = `{ teams { id name } }`;
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } };
+    expect((await post(one, { extensions })).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const full = await post(one, { query, extensions });
+    expect(full.errors).toBeUndefined();
+    expect(full.data.teams.length).toBeGreaterThan(0);
+    expect(sandbox.requests.map((r) => r.path)).toEqual(expect.arrayContaining(["/admins", "/conversations", "/teams"]));
+  });
 });

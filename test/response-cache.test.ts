@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { inMemoryStore, ResponseCache } from "../src/datasources/cache.js";
+import { createLogger } from "../src/logger.js";
 import { RateBudget } from "../src/datasources/rate-budget.js";
 import { startStack, type Stack } from "./support/stack.js";
 
@@ -93,6 +95,38 @@ describe("response cache", () => {
     expect(after.data.admin.awayModeEnabled).toBe(away);
     expect(after.data.admins.find((a: any) => a.id === admin.id).awayModeEnabled).toBe(away);
     expect(calls()).toEqual(expect.arrayContaining(["GET /admins"]));
+  });
+
+  it("a store that fails (Redis down) costs upstream calls, never answers: reads and writes still work", async () => {
+    const broken: KeyValueCache = {
+      get: () => Promise.reject(new Error("connection refused")),
+      set: () => Promise.reject(new Error("connection refused")),
+      delete: () => Promise.reject(new Error("connection refused")),
+    };
+    const warnings: string[] = [];
+    const logger = createLogger({ level: "warn", secrets: [], write: (line) => warnings.push(line) });
+    const fresh = await startStack({ gateway: { cache: new ResponseCache({ store: broken, defaultTtlSeconds: 60, logger }) } });
+    try {
+      const admin = fresh.sandbox.workspace.admins[2]!;
+      const first = await fresh.query(`{ admins { id name } }`);
+      const second = await fresh.query(`{ admins { id name } }`);
+      expect(first.errors).toBeUndefined();
+      expect(second.data).toEqual(first.data);
+      expect(calls(fresh)).toEqual(["GET /admins", "GET /admins"]);
+      // Upstream confirmed the write, so it is reported done although its invalidation failed.
+      const write = await fresh.query(
+        `mutation ($id: ID!) { setAdminAway(id: $id, input: { awayModeEnabled: true, awayModeReassign: false }) { awayModeEnabled } }`,
+        { id: admin.id },
+      );
+      expect(write.errors).toBeUndefined();
+      expect(write.data.setAdminAway.awayModeEnabled).toBe(true);
+      const after = await fresh.query(`{ admins { id awayModeEnabled } }`);
+      expect(after.data.admins.find((a: any) => a.id === admin.id).awayModeEnabled).toBe(true);
+      // One warning, not one per request.
+      expect(warnings.filter((w) => w.includes("response cache store failed"))).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("is partitioned by token: another token's first read goes upstream", async () => {

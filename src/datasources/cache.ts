@@ -1,6 +1,7 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
+import { throttledWarning, type Logger } from "../logger.js";
 import { hashToken } from "./concurrency.js";
 
 /**
@@ -30,6 +31,8 @@ export interface ResponseCacheOptions {
   ttlSeconds?: Partial<Record<CachedResource, number>>;
   /** Bound of the in-process copy of parsed entries, in bytes of their JSON (default 16 MiB). */
   nearCacheBytes?: number;
+  /** Told when the store fails (Redis down): reads then go upstream, uncached, instead of failing. */
+  logger?: Logger;
 }
 
 /** What an upstream read answered, for deciding whether and how long to keep it. */
@@ -64,8 +67,11 @@ export class ResponseCache {
    */
   private readonly near: LRUCache<string, Entry>;
 
+  private readonly warnStoreFailed: (fields: Record<string, unknown>) => void;
+
   constructor(readonly options: ResponseCacheOptions) {
     this.near = new LRUCache<string, Entry>({ maxSize: options.nearCacheBytes ?? 16 * 1024 * 1024 });
+    this.warnStoreFailed = throttledWarning(options.logger, "response cache store failed; answering from Intercom");
   }
 
   get store(): KeyValueCache {
@@ -103,11 +109,18 @@ export class ResponseCache {
    * since every request that hits the entry gets the same object. Failures are never kept.
    */
   async read<T>(token: string | undefined, resource: CachedResource, request: string, fetchUpstream: () => Promise<UpstreamAnswer<T>>): Promise<T> {
-    const key = await this.keyFor(token, resource, request);
+    let key: string;
+    try {
+      key = await this.keyFor(token, resource, request);
+    } catch (error) {
+      // Without the generation a copy could be stale (another replica may have written): go upstream.
+      this.storeFailed("read", error);
+      return (await fetchUpstream()).body;
+    }
     const now = Date.now();
     const near = this.near.get(key);
     if (near && near.expiresAt > now) return near.body as T;
-    const stored = await this.store.get(key);
+    const stored = await this.store.get(key).catch((error: unknown) => void this.storeFailed("read", error));
     if (stored) {
       const entry = JSON.parse(stored) as Entry;
       if (entry.expiresAt > now) {
@@ -120,7 +133,7 @@ export class ResponseCache {
     if (lifetimeMs <= 0) return answer.body;
     const entry: Entry = { body: answer.body, expiresAt: Date.now() + lifetimeMs };
     const json = JSON.stringify(entry);
-    await this.store.set(key, json, { ttl: Math.ceil(lifetimeMs / 1000) });
+    await this.store.set(key, json, { ttl: Math.ceil(lifetimeMs / 1000) }).catch((error: unknown) => this.storeFailed("write", error));
     this.keepNear(key, entry, json.length);
     return answer.body;
   }
@@ -130,9 +143,22 @@ export class ResponseCache {
     this.near.set(key, entry, { size: Math.max(1, size + key.length), ttl: Math.max(1, entry.expiresAt - Date.now()) });
   }
 
-  /** After a write: every cached read of that resource, for that token, is stale. */
+  /**
+   * After a write: every cached read of that resource, for that token, is stale. If the store
+   * can't take the new generation, the write still stands (it happened upstream): this process
+   * drops its own copies, and other replicas' copies expire with their TTL.
+   */
   async invalidate(token: string | undefined, resource: CachedResource): Promise<void> {
-    await this.store.set(this.generationKey(token, resource), `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+    try {
+      await this.store.set(this.generationKey(token, resource), `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+    } catch (error) {
+      this.near.clear();
+      this.storeFailed("invalidate", error);
+    }
+  }
+
+  private storeFailed(what: "read" | "write" | "invalidate", error: unknown): void {
+    this.warnStoreFailed({ what, error: String(error) });
   }
 }
 
@@ -148,6 +174,20 @@ function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const child of Object.values(value)) deepFreeze(child);
+}
+
+/**
+ * A store whose failures (Redis down) read as misses and lost writes, for persisted queries: a
+ * client whose hash is then unknown sends the full query again, as APQ clients do.
+ */
+export function failSoft(store: KeyValueCache, logger?: Logger): KeyValueCache {
+  const warn = throttledWarning(logger, "persisted query store failed; hashes read as unknown");
+  const failed = (error: unknown) => void warn({ error: String(error) });
+  return {
+    get: (key) => store.get(key).catch(failed),
+    set: (key, value, options) => store.set(key, value, options).catch(failed),
+    delete: (key) => Promise.resolve(store.delete(key)).catch(failed),
+  };
 }
 
 /** A bounded in-memory LRU: the default store of one process. */

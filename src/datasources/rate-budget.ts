@@ -1,3 +1,4 @@
+import { throttledWarning, type Logger } from "../logger.js";
 import { hashToken } from "./concurrency.js";
 import type { RedisStore } from "./redis-store.js";
 
@@ -15,18 +16,29 @@ export interface BudgetDecision {
 export class RateBudget {
   private readonly local = new Map<string, number>();
 
+  private readonly warnSharedFailed: (fields: Record<string, unknown>) => void;
+
   constructor(
     readonly limitPerWindow: number,
     readonly windowSeconds = 10,
     private readonly redis?: RedisStore,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.warnSharedFailed = throttledWarning(logger, "shared rate-limit budget unavailable; counting in this process");
+  }
 
   async take(token: string | undefined): Promise<BudgetDecision> {
     const now = Date.now();
     const windowMs = this.windowSeconds * 1000;
     const window = Math.floor(now / windowMs);
     const key = `budget:${token ? hashToken(token) : "anonymous"}:${window}`;
-    const used = this.redis ? await this.redis.increment(key, this.windowSeconds + 1) : this.incrementLocal(key, window);
+    const used = this.redis
+      ? await this.redis.increment(key, this.windowSeconds + 1).catch((error: unknown) => {
+          // Redis down: this process counts alone until it is back (its share is then the whole limit).
+          this.warnSharedFailed({ error: String(error) });
+          return this.incrementLocal(key, window);
+        })
+      : this.incrementLocal(key, window);
     return { allowed: used <= this.limitPerWindow, retryAfterMs: (window + 1) * windowMs - now };
   }
 

@@ -1,6 +1,9 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { createClient, type RedisClientType } from "redis";
 
+/** Redis on the same network answers in well under a millisecond; this long means it is unwell. */
+const COMMAND_TIMEOUT_MS = 500;
+
 /**
  * Apollo's KeyValueCache over Redis (node-redis), so the response cache, APQ and the
  * rate-limit budget are shared by every replica pointing at the same REDIS_URL.
@@ -9,7 +12,9 @@ export class RedisStore implements KeyValueCache {
   private constructor(readonly client: RedisClientType, private readonly prefix: string) {}
 
   static async connect(url: string, prefix = "intercom-gw:"): Promise<RedisStore> {
-    const client = createClient({ url }) as RedisClientType;
+    // While Redis is down or slow, commands fail fast (no offline queue, a short timeout) and
+    // callers fall back: the cache reads from Intercom, the budget counts in this process.
+    const client = createClient({ url, disableOfflineQueue: true, commandOptions: { timeout: COMMAND_TIMEOUT_MS } }) as RedisClientType;
     client.on("error", () => {
       // Reconnects on its own; a failed command surfaces where it is awaited.
     });
