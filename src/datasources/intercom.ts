@@ -270,7 +270,7 @@ export abstract class IntercomDataSource extends RESTDataSource {
     if (!cache || !resource) return super.get<TResult>(path, request);
     return cache.read(this.client.token, resource, `${path}?${searchParams(request?.params).toString()}`, async () => {
       const { parsedBody, response } = await super.fetch<TResult>(path, { ...request, method: "GET" });
-      return { body: parsedBody, status: response.status, headers: response.headers as unknown as Headers };
+      return { body: parsedBody, status: response.status, headers: response.headers };
     });
   }
 

@@ -164,22 +164,23 @@ const GROUPS: GroupFactory[] = [
  * one or two of ten).
  */
 class RequestLoaders {
-  private readonly groups: Array<object | undefined> = [];
+  // ES private fields: no loader name can clash with them.
+  readonly #groups: Array<object | undefined> = [];
+  readonly #dataSources: DataSources;
+  readonly #observe: BatchObserver | undefined;
 
-  constructor(
-    core: CoreLoaders,
-    private readonly dataSources: DataSources,
-    private readonly observe: BatchObserver | undefined,
-  ) {
+  constructor(core: CoreLoaders, dataSources: DataSources, observe: BatchObserver | undefined) {
     Object.assign(this, core);
+    this.#dataSources = dataSources;
+    this.#observe = observe;
   }
 
   group(index: number): object {
-    let group = this.groups[index];
+    let group = this.#groups[index];
     if (!group) {
-      group = GROUPS[index]!(this.dataSources, this as unknown as CoreLoaders);
-      if (this.observe) observeBatches(group, this.observe);
-      this.groups[index] = group;
+      group = GROUPS[index]!(this.#dataSources, this as unknown as CoreLoaders);
+      if (this.#observe) observeBatches(group, this.#observe);
+      this.#groups[index] = group;
     }
     return group;
   }
