@@ -162,6 +162,21 @@ describe("automatic persisted queries", () => {
 });
 
 describe("rate-limit budget", () => {
+  it("counts each token per window and starts again when the window turns", async () => {
+    const budget = new RateBudget(2, 1);
+    // Start just after a window turns, so the three takes below land in one window.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+    expect((await budget.take("tok_a")).allowed).toBe(true);
+    expect((await budget.take("tok_a")).allowed).toBe(true);
+    const refused = await budget.take("tok_a");
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(1000);
+    expect((await budget.take("tok_b")).allowed).toBe(true); // another token has its own count
+    await new Promise((resolve) => setTimeout(resolve, refused.retryAfterMs + 5));
+    expect((await budget.take("tok_a")).allowed).toBe(true);
+  });
+
   it("past the token's budget for the window, calls fail fast with RATE_LIMITED before reaching Intercom", async () => {
     const limited = await startStack({ gateway: { budget: new RateBudget(3, 60), rateLimitWaitMs: 0 } });
     try {

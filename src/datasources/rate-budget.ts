@@ -14,7 +14,9 @@ export interface BudgetDecision {
  * replicas together stay under the app's limit instead of each assuming it has all of it.
  */
 export class RateBudget {
-  private readonly local = new Map<string, number>();
+  /** This window's counts per key (in memory, or while Redis is down); emptied when the window turns. */
+  private local = new Map<string, number>();
+  private localWindow = -1;
 
   private readonly warnSharedFailed: (fields: Record<string, unknown>) => void;
 
@@ -43,7 +45,10 @@ export class RateBudget {
   }
 
   private incrementLocal(key: string, window: number): number {
-    for (const k of this.local.keys()) if (!k.endsWith(`:${window}`)) this.local.delete(k);
+    if (window !== this.localWindow) {
+      this.local = new Map();
+      this.localWindow = window;
+    }
     const used = (this.local.get(key) ?? 0) + 1;
     this.local.set(key, used);
     return used;
