@@ -15,7 +15,6 @@ export interface Logger {
 
 const BEARER = /(bearer\s+)[^\s"',]+/gi;
 
-/** Removes bearer tokens and the given secrets from a text. */
 /** A warning logged at most once per interval: during an outage every request fails the same way. */
 export function throttledWarning(logger: Logger | undefined, message: string, intervalMs = 10_000): (fields: Record<string, unknown>) => void {
   let last = -Infinity;
@@ -27,6 +26,7 @@ export function throttledWarning(logger: Logger | undefined, message: string, in
   };
 }
 
+/** Removes bearer tokens and the given secrets from a text. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text.replace(BEARER, "$1[REDACTED]");
   for (const secret of secrets) {
