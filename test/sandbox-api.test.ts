@@ -400,6 +400,30 @@ describe("search", () => {
     expect(ids).toHaveLength(expected.length);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("segment_id finds exactly the contacts whose GET /contacts/{id}/segments lists the segment", async () => {
+    const members = new Map<string, Set<string>>();
+    for (const contact of contacts()) {
+      const res = await api("GET", `/contacts/${contact.id}/segments`);
+      for (const segment of res.body.data as Array<{ id: string }>) {
+        if (!members.has(segment.id)) members.set(segment.id, new Set());
+        members.get(segment.id)!.add(contact.id);
+      }
+    }
+    expect(members.size).toBeGreaterThan(1);
+    for (const [segmentId, expected] of members) {
+      const found: string[] = [];
+      let startingAfter: string | undefined;
+      do {
+        const res = await search("contacts", { field: "segment_id", operator: "=", value: segmentId }, { per_page: 150, ...(startingAfter ? { starting_after: startingAfter } : {}) });
+        found.push(...res.body.data.map((c: { id: string }) => c.id));
+        startingAfter = res.body.pages.next?.starting_after;
+      } while (startingAfter);
+      expect(new Set(found)).toEqual(expected);
+      const others = await search("contacts", { field: "segment_id", operator: "!=", value: segmentId });
+      expect(others.body.total_count).toBe(contacts().length - expected.size);
+    }
+  });
 });
 
 describe("writes: reply, update, manage", () => {

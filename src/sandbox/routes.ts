@@ -4,12 +4,14 @@ import { ApiError, badRequest, notFound } from "./errors.js";
 import {
   compileQuery,
   contactSearchModel,
+  withSegmentIds,
   conversationSearchModel,
   paginate,
   parsePerPage,
   sortSpec,
   type SearchModel,
 } from "./search.js";
+import { contactSegments } from "./resources/companies.js";
 import { adminAuthor, contactAuthor, makePart } from "./seed.js";
 import type { Admin, Contact, Conversation, ConversationPart, PartAttachment, PartAuthor, PartType, Reference, Workspace } from "./types.js";
 import { attachmentsFrom, isObject, nowSeconds, optionalString, optionalTimestamp, requireBody } from "./validate.js";
@@ -368,7 +370,8 @@ export const routes: Route[] = [
     method: "POST",
     path: "/contacts/search",
     handler: (ctx, { body }) => {
-      const page = runSearch(ctx, contactSearchModel, ctx.ws.contacts, ctx.ws.lastWriteAt.contacts, body);
+      const model = withSegmentIds(contactSearchModel, (c) => contactSegments(ctx.ws, c).map((s) => s.id));
+      const page = runSearch(ctx, model, ctx.ws.contacts, ctx.ws.lastWriteAt.contacts, body);
       return { type: "list", data: page.items, total_count: page.total_count, pages: page.pages };
     },
   },

@@ -82,9 +82,13 @@ export const contactSearchModel: SearchModel<Contact> = {
     andoid_sdk_version: at("string", "android_sdk_version"), // the document's spelling
     tag_id: { type: "tag", get: (c) => c.tags.data.map((t) => t.id) },
     company_id: { type: "string", get: (c) => c.companies.data.map((t) => t.id) },
-    segment_id: { type: "string", get: () => [] }, // the demo workspace has no segments
   },
 };
+
+/** The contacts model with `segment_id`, whose membership comes from the workspace's segment rules. */
+export function withSegmentIds(model: SearchModel<Contact>, segmentIdsOf: (contact: Contact) => string[]): SearchModel<Contact> {
+  return { ...model, fields: { ...model.fields, segment_id: { type: "string", get: segmentIdsOf } } };
+}
 
 export const conversationSearchModel: SearchModel<Conversation> = {
   name: "conversations",
