@@ -70,6 +70,19 @@ describe("createTicket", () => {
     expect((await readBack(ticketId)).ticketAttributes._default_title_).toBe("Cannot export invoices");
   });
 
+  it("for an email nobody has, creates the ticket with a new lead, as Intercom does", async () => {
+    const email = "first.time.customer@example.org";
+    expect(ws().contacts.some((c) => c.email === email)).toBe(false);
+    const res = await stack.query(
+      `mutation($input: CreateTicketInput!) { createTicket(input: $input) { id contacts { nodes { id email role } } } }`,
+      { input: { ticketTypeId: customerType().id, contacts: [{ email }], ticketAttributes: { _default_title_: "Where is my order?" } } },
+    );
+    expect(res.errors).toBeUndefined();
+    const [lead] = res.data.createTicket.contacts.nodes;
+    expect(lead).toMatchObject({ email, role: "LEAD" });
+    expect(ws().contacts.find((c) => c.id === lead.id)?.email).toBe(email);
+  });
+
   it("checks the contact input before any upstream call, and maps Intercom's 400s", async () => {
     const mutation = `mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }`;
     const two = await stack.query(mutation, { input: { ticketTypeId: customerType().id, contacts: [{ id: "a" }, { id: "b" }] } });

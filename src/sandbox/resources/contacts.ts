@@ -25,7 +25,7 @@ export interface ContactsState {
 const DEFAULT_PER_PAGE = 50;
 const DAY = 86_400;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 
 /** A contact with every attribute Intercom knows nothing about yet; other modules spread their own values over it. */
@@ -221,6 +221,17 @@ function written(ctx: RouteContext, contact: Contact): Contact {
 }
 
 const newId = () => randomBytes(12).toString("hex");
+
+/**
+ * A new lead for an email nobody in the workspace has: what adding a participant by email
+ * ("we will create a new contact with role lead") and creating a ticket for an email do.
+ */
+export function createLead(ctx: RouteContext, email: string): Contact {
+  const lead: Contact = { ...blankContact(ctx.ws, newId(), "lead", nowSeconds(ctx)), email, email_domain: email.split("@")[1] ?? "" };
+  ctx.ws.contacts.push(lead);
+  ctx.ws.lastWriteAt.contacts.set(lead.id, ctx.now());
+  return lead;
+}
 
 // ---------------------------------------------------------------- handlers
 

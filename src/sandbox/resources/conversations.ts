@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { RawResponse, type ResourceModule } from "../resource.js";
-import { blankContact } from "./contacts.js";
+import { createLead, EMAIL } from "./contacts.js";
 import type { Rng } from "../rng.js";
 import { MAX_PARTS_RETURNED, type RouteContext, type RouteInput } from "../routes.js";
 import { adminAuthor, contactAuthor, makePart } from "../seed.js";
@@ -332,17 +332,6 @@ function createMessage(ctx: RouteContext, { body: raw }: RouteInput): unknown {
 }
 
 // ---------------------------------------------------------------- participants
-
-/** A new lead for an email nobody in the workspace has ("we will create a new contact with role lead"). */
-function createLead(ctx: RouteContext, email: string): Contact {
-  const id = randomBytes(12).toString("hex");
-  const lead: Contact = { ...blankContact(ctx.ws, id, "lead", nowSeconds(ctx)), email, email_domain: email.split("@")[1] ?? "" };
-  ctx.ws.contacts.push(lead);
-  ctx.ws.lastWriteAt.contacts.set(id, ctx.now());
-  return lead;
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** POST /conversations/{id}/customers — add a contact as a participant, on behalf of an admin. */
 function attachContact(ctx: RouteContext, { params, body: raw }: RouteInput): unknown {

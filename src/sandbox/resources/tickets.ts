@@ -9,6 +9,7 @@ import type { Rng } from "../rng.js";
 import { runSearch, type Route, type RouteContext, type RouteInput } from "../routes.js";
 import type { SearchModel } from "../search.js";
 import { SEED_BASE_TIME, makePart } from "../seed.js";
+import { createLead, EMAIL } from "./contacts.js";
 import type { Admin, AppliedTag, Contact, Conversation, PartAttachment, Reference, UnixSeconds, Workspace } from "../types.js";
 import { isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, requireBody } from "../validate.js";
 
@@ -620,8 +621,13 @@ function contactsFrom(ctx: RouteContext, raw: unknown): Contact[] {
     const found = ctx.ws.contacts.find((c) =>
       key === "id" ? c.id === value : key === "external_id" ? c.external_id === value : c.email.toLowerCase() === value.toLowerCase(),
     );
-    if (!found) throw notFound("not_found", "User Not Found");
-    return found;
+    if (found) return found;
+    // "If a contact with this email does not exist, one will be created."
+    if (key === "email") {
+      if (!EMAIL.test(value)) throw badRequest("parameter_invalid", "email is not a valid email address", "contacts");
+      return createLead(ctx, value);
+    }
+    throw notFound("not_found", "User Not Found");
   });
 }
 
