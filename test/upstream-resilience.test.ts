@@ -13,8 +13,8 @@ beforeEach(() => stack.resetUpstream());
 
 const calls = (s: Stack = stack) => s.upstream().map((r) => `${r.method} ${r.path} ${r.status}`);
 
-/** A proxy in front of the sandbox that delays answers and records what it saw. */
-async function startSlowProxy(target: string, delayMs: (path: string) => number) {
+/** A proxy in front of the sandbox that delays answers (and may rewrite request headers) and records what it saw. */
+async function startSlowProxy(target: string, delayMs: (path: string) => number, rewrite = (headers: http.IncomingHttpHeaders) => headers) {
   const seen = { inFlight: 0, maxInFlight: 0, abandoned: [] as string[] };
   const server = http.createServer((req, res) => {
     seen.inFlight++;
@@ -29,7 +29,7 @@ async function startSlowProxy(target: string, delayMs: (path: string) => number)
     req.on("end", () => {
       setTimeout(() => {
         if (res.destroyed) return;
-        const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: rewrite(req.headers) }, (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
           answer.on("end", () => (done = true));
@@ -143,3 +143,40 @@ describe("deadlines, concurrency and cancellation", () => {
     }
   });
 });
+
+describe("compressed answers", () => {
+  it("asks Intercom for compressed answers and reads them like plain ones", async () => {
+    const compressing = await startStack({ sandbox: { compress: true } });
+    try {
+      const [compressed, plain] = await Promise.all([compressing.query(COMPRESSIBLE), stack.query(COMPRESSIBLE)]);
+      expect(compressed.errors).toBeUndefined();
+      expect(compressed.data).toEqual(plain.data);
+      expect(compressed.data.conversations.nodes).toHaveLength(50);
+      // The answers really came compressed: the sandbox compresses only what the client accepts (1 KiB or
+      // more), and picks brotli from "gzip, deflate, br".
+      const encodings = compressing.upstream().map((r) => `${r.method} ${r.path} ${r.contentEncoding ?? "identity"}`);
+      expect(encodings.sort()).toEqual(["GET /admins br", "GET /conversations br", "POST /contacts/search br"]);
+      expect(stack.upstream().every((r) => r.contentEncoding === undefined)).toBe(true);
+    } finally {
+      await compressing.close();
+    }
+  });
+
+  it("reads gzip too (an upstream that offers only gzip)", async () => {
+    const compressing = await startStack({ sandbox: { compress: true } });
+    const gzipOnly = await startSlowProxy(compressing.sandbox.url, () => 0, (headers) => ({ ...headers, "accept-encoding": "gzip" }));
+    const viaProxy = await startStack({ gateway: { baseUrl: gzipOnly.url } });
+    try {
+      const [compressed, plain] = await Promise.all([viaProxy.query(COMPRESSIBLE), stack.query(COMPRESSIBLE)]);
+      expect(compressed.errors).toBeUndefined();
+      expect(compressed.data).toEqual(plain.data);
+      expect(compressing.upstream().map((r) => r.contentEncoding)).toEqual(["gzip", "gzip", "gzip"]);
+    } finally {
+      await viaProxy.close();
+      gzipOnly.close();
+      await compressing.close();
+    }
+  });
+});
+
+const COMPRESSIBLE = `{ conversations(first: 50) { nodes { id adminAssignee { name } contacts { name email } } } admins { id name } }`;

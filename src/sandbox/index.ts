@@ -2,6 +2,7 @@
 // operations). The gateway talks to it over real HTTP exactly as to api.intercom.io.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
@@ -29,6 +30,11 @@ export interface SandboxOptions {
   searchIndexLagMs?: number;
   /** Seed of the demo workspace; another seed gives another workspace (other ids, people, conversations). */
   seed?: number;
+  /**
+   * Compress bodies of 1 KiB or more when the client accepts it, as api.intercom.io does.
+   * Default false: on loopback compression only costs CPU.
+   */
+  compress?: boolean;
 }
 
 export interface RecordedRequest {
@@ -43,6 +49,8 @@ export interface RecordedRequest {
   intercomVersion: string | null;
   /** The X-Request-Id header the client sent, if any. */
   requestId: string | null;
+  /** The Content-Encoding of the answer, when the sandbox compressed it (see `compress`). */
+  contentEncoding?: string;
 }
 
 export interface FaultSpec {
@@ -95,6 +103,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+
+  if (options.compress) app.use(compression({ threshold: 1024 }));
 
   // Read every body as text and parse it here, so malformed JSON gets an Intercom error.
   app.use(express.text({ type: () => true, limit: "10mb" }));
@@ -241,6 +251,13 @@ function send(res: Response, status: number, body: unknown): void {
   const record = res.locals.record as RecordedRequest | undefined;
   if (record) record.status = status;
   res.status(status).json(body);
+  if (record) noteEncoding(res, record);
+}
+
+/** With `compress`, how the answer was encoded (set once its headers are written). */
+function noteEncoding(res: Response, record: RecordedRequest): void {
+  const encoding = res.getHeader("content-encoding");
+  if (encoding !== undefined) record.contentEncoding = String(encoding);
 }
 
 function sendRaw(res: Response, raw: RawResponse): void {
