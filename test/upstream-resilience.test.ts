@@ -162,15 +162,20 @@ describe("compressed answers", () => {
     }
   });
 
-  it("reads gzip too (an upstream that offers only gzip)", async () => {
+  it("reads gzip too (an upstream that offers only gzip), and says who is calling", async () => {
     const compressing = await startStack({ sandbox: { compress: true } });
-    const gzipOnly = await startSlowProxy(compressing.sandbox.url, () => 0, (headers) => ({ ...headers, "accept-encoding": "gzip" }));
+    const userAgents = new Set<string | undefined>();
+    const gzipOnly = await startSlowProxy(compressing.sandbox.url, () => 0, (headers) => {
+      userAgents.add(headers["user-agent"]);
+      return { ...headers, "accept-encoding": "gzip" };
+    });
     const viaProxy = await startStack({ gateway: { baseUrl: gzipOnly.url } });
     try {
       const [compressed, plain] = await Promise.all([viaProxy.query(COMPRESSIBLE), stack.query(COMPRESSIBLE)]);
       expect(compressed.errors).toBeUndefined();
       expect(compressed.data).toEqual(plain.data);
       expect(compressing.upstream().map((r) => r.contentEncoding)).toEqual(["gzip", "gzip", "gzip"]);
+      expect([...userAgents]).toEqual(["intercom-graphql-gateway"]);
     } finally {
       await viaProxy.close();
       gzipOnly.close();
