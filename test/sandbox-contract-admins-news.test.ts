@@ -19,14 +19,7 @@ describe.skipIf(!specExists)("sandbox ⇄ 2.11 schemas: admins, subscription typ
   });
 
 
-  const { call, check } = contractClient(() => sandbox, () => validators);
-
-  async function checkError(method: string, urlPath: string, status: number, code: string, body?: unknown) {
-    const res = await call(method, urlPath, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} → ${status}`);
-    expect(res.body.errors[0].code).toBe(code);
-  }
+  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
 
   const ws = () => sandbox.workspace;
 

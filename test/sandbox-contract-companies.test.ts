@@ -3,7 +3,7 @@
 // Intercom documents (one scroll per workspace that expires, page-depth limit).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-companies");
 
@@ -20,14 +20,7 @@ describe.skipIf(!specExists)("sandbox companies and segments ⇄ Intercom 2.11 r
   });
 
   const ws = () => sandbox.workspace;
-  const { call, check } = contractClient(() => sandbox, () => validators);
-  async function checkError(method: string, urlPath: string, status: number, code: string, body?: unknown): Promise<any> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} → ${status}`);
-    expect(res.body.errors[0].code).toBe(code);
-    return res.body.errors[0];
-  }
+  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
   const contactWithCompany = () => ws().contacts.find((c) => c.companies.data.length > 0)!;
 
   it("GET /companies/{id} → company (with plan, tags, segments); unknown id → 404 company_not_found", async () => {
@@ -68,7 +61,7 @@ describe.skipIf(!specExists)("sandbox companies and segments ⇄ Intercom 2.11 r
     ws().companiesSettings.pageDepthLimit = 20;
     try {
       await check("POST", "/companies/list", "/companies/list?per_page=10&page=2");
-      const error = await checkError("POST", "/companies/list?per_page=10&page=3", 400, "bad_request");
+      const error = (await checkError("POST", "/companies/list?per_page=10&page=3", 400, "bad_request")).errors[0];
       expect(error.message).toBe("page limit reached, please use scroll API");
     } finally {
       ws().companiesSettings.pageDepthLimit = 10_000;
@@ -79,7 +72,7 @@ describe.skipIf(!specExists)("sandbox companies and segments ⇄ Intercom 2.11 r
     const first = await check("GET", "/companies/scroll", "/companies/scroll");
     expect(first.scroll_param).toEqual(expect.any(String));
     expect(first.data.length).toBe(ws().companiesSettings.scrollPageSize);
-    const second = await checkError("GET", "/companies/scroll", 400, "bad_request");
+    const second = (await checkError("GET", "/companies/scroll", 400, "bad_request")).errors[0];
     expect(second.message).toBe("scroll already exists for this app");
 
     const seen = new Set<string>(first.data.map((c: any) => c.id));
@@ -90,7 +83,7 @@ describe.skipIf(!specExists)("sandbox companies and segments ⇄ Intercom 2.11 r
     }
     expect(seen.size).toBe(ws().companies.length);
     // Ended: the param is gone and a new scroll may start.
-    const gone = await checkError("GET", `/companies/scroll?scroll_param=${first.scroll_param}`, 404, "not_found");
+    const gone = (await checkError("GET", `/companies/scroll?scroll_param=${first.scroll_param}`, 404, "not_found")).errors[0];
     expect(gone.message).toBe("scroll parameter not found");
     const again = await check("GET", "/companies/scroll", "/companies/scroll");
     expect(again.scroll_param).not.toBe(first.scroll_param);
@@ -102,7 +95,7 @@ describe.skipIf(!specExists)("sandbox companies and segments ⇄ Intercom 2.11 r
     try {
       const first = await check("GET", "/companies/scroll", "/companies/scroll");
       await new Promise((r) => setTimeout(r, 80));
-      const error = await checkError("GET", `/companies/scroll?scroll_param=${first.scroll_param}`, 404, "not_found");
+      const error = (await checkError("GET", `/companies/scroll?scroll_param=${first.scroll_param}`, 404, "not_found")).errors[0];
       expect(error.message).toBe("scroll parameter not found");
       await check("GET", "/companies/scroll", "/companies/scroll");
     } finally {

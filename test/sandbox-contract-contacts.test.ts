@@ -2,7 +2,7 @@
 // 200 (and error) response schemas of the Intercom 2.11 OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-contacts");
 
@@ -19,14 +19,7 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
   });
 
 
-  const { call, check } = contractClient(() => sandbox, () => validators);
-
-  async function checkError(method: string, urlPath: string, body: unknown, status: number, code: string) {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${status} ${method} ${urlPath}`);
-    expect(res.body.errors[0].code).toBe(code);
-  }
+  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
 
   const ws = () => sandbox.workspace;
 
@@ -47,7 +40,7 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
     expect(seen.filter((id) => archived.includes(id))).toEqual([]);
     const defaults = await check("GET", "/contacts", "/contacts");
     expect(defaults.data).toHaveLength(50);
-    await checkError("GET", "/contacts?per_page=151", undefined, 400, "parameter_invalid");
+    await checkError("GET", "/contacts?per_page=151", 400, "parameter_invalid");
   });
 
   it("POST /contacts → contact (user by email, lead by role, user by external_id with every attribute)", async () => {
@@ -73,14 +66,14 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
   });
 
   it("POST /contacts errors: nothing to identify, bad role, unknown owner, duplicates → 409", async () => {
-    await checkError("POST", "/contacts", {}, 400, "parameter_not_found");
-    await checkError("POST", "/contacts", { role: "admin" }, 400, "parameter_invalid");
-    await checkError("POST", "/contacts", { email: "not-an-email" }, 400, "parameter_invalid");
-    await checkError("POST", "/contacts", { email: "x@y.example", owner_id: 1 }, 400, "parameter_invalid");
+    await checkError("POST", "/contacts", 400, "parameter_not_found", {});
+    await checkError("POST", "/contacts", 400, "parameter_invalid", { role: "admin" });
+    await checkError("POST", "/contacts", 400, "parameter_invalid", { email: "not-an-email" });
+    await checkError("POST", "/contacts", 400, "parameter_invalid", { email: "x@y.example", owner_id: 1 });
     const existingUser = ws().contacts.find((c) => c.role === "user")!;
-    await checkError("POST", "/contacts", { email: existingUser.email.toUpperCase() }, 409, "conflict");
-    await checkError("POST", "/contacts", { external_id: existingUser.external_id }, 409, "conflict");
-    await checkError("POST", "/contacts", { email: ws().archivedContacts[0]!.email }, 409, "conflict");
+    await checkError("POST", "/contacts", 409, "conflict", { email: existingUser.email.toUpperCase() });
+    await checkError("POST", "/contacts", 409, "conflict", { external_id: existingUser.external_id });
+    await checkError("POST", "/contacts", 409, "conflict", { email: ws().archivedContacts[0]!.email });
     // Leads may share an email with a user.
     await check("POST", "/contacts", "/contacts", { role: "lead", email: existingUser.email });
   });
@@ -90,9 +83,9 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
     const body = await check("PUT", "/contacts/{contact_id}", `/contacts/${c.id}`, { name: "Renamed Person", custom_attributes: { vip: true }, phone: null });
     expect(body).toMatchObject({ id: c.id, name: "Renamed Person", phone: null });
     expect(body.custom_attributes.vip).toBe(true);
-    await checkError("PUT", "/contacts/000000000000000000000000", { name: "x" }, 404, "not_found");
+    await checkError("PUT", "/contacts/000000000000000000000000", 404, "not_found", { name: "x" });
     const user = ws().contacts.find((x) => x.role === "user" && x.id !== c.id)!;
-    await checkError("PUT", `/contacts/${user.id}`, { role: "lead" }, 400, "parameter_invalid");
+    await checkError("PUT", `/contacts/${user.id}`, 400, "parameter_invalid", { role: "lead" });
   });
 
   it("POST /contacts/search → contact_list for the created contacts", async () => {
@@ -115,9 +108,9 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
       expect(conversation.contacts.contacts.map((r) => r.id)).toContain(user.id);
       expect(conversation.contacts.contacts.map((r) => r.id)).not.toContain(lead.id);
     }
-    await checkError("POST", "/contacts/merge", { from: lead.id }, 400, "parameter_not_found");
+    await checkError("POST", "/contacts/merge", 400, "parameter_not_found", { from: lead.id });
     const otherUser = ws().contacts.find((c) => c.role === "user" && c.id !== user.id)!;
-    await checkError("POST", "/contacts/merge", { from: otherUser.id, into: user.id }, 400, "parameter_invalid");
+    await checkError("POST", "/contacts/merge", 400, "parameter_invalid", { from: otherUser.id, into: user.id });
   });
 
   it("POST /contacts/{contact_id}/archive and /unarchive → contact_archived, contact_unarchived", async () => {
@@ -130,7 +123,7 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
     const unarchived = await check("POST", "/contacts/{contact_id}/unarchive", `/contacts/${c.id}/unarchive`);
     expect(unarchived).toEqual({ id: c.id, external_id: c.external_id, type: "contact", archived: false });
     await check("GET", "/contacts/{contact_id}", `/contacts/${c.id}`);
-    await checkError("POST", "/contacts/000000000000000000000000/archive", undefined, 404, "not_found");
+    await checkError("POST", "/contacts/000000000000000000000000/archive", 404, "not_found");
   });
 
   it("DELETE /contacts/{contact_id} → contact_deleted; then 404", async () => {
@@ -138,7 +131,7 @@ describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI respons
     const body = await check("DELETE", "/contacts/{contact_id}", `/contacts/${c.id}`);
     expect(body).toEqual({ id: c.id, external_id: c.external_id, type: "contact", deleted: true });
     expect((await call("GET", `/contacts/${c.id}`)).status).toBe(404);
-    await checkError("DELETE", `/contacts/${c.id}`, undefined, 404, "not_found");
+    await checkError("DELETE", `/contacts/${c.id}`, 404, "not_found");
     // An archived contact can be deleted for good by its id.
     const archived = ws().archivedContacts[1]!;
     await check("DELETE", "/contacts/{contact_id}", `/contacts/${archived.id}`);

@@ -3,7 +3,7 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators, type Spec } from "./support/openapi.js";
+import { CONTRACT_HEADERS, contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators, type Spec } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-data");
 
@@ -11,7 +11,6 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
   let sandbox: Sandbox;
   let spec: Spec;
   let validators: ResponseValidators;
-  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
 
   beforeAll(async () => {
     spec = loadSpec();
@@ -22,31 +21,7 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
     await sandbox?.close();
   });
 
-  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any; text: string }> {
-    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, body: parsed, text };
-  }
-
-  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${res.text}`).toBe(200);
-    expectValid(validators.validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
-    return res.body;
-  }
-
-  async function checkError(method: string, urlPath: string, status: number, code: string, body?: unknown) {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${res.text}`).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} ${status}`);
-    expect(res.body.errors[0].code).toBe(code);
-  }
+  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
 
   const someUser = () => sandbox.workspace.contacts.find((c) => c.role === "user" && sandbox.workspace.dataEvents.some((e) => e.intercom_user_id === c.id))!;
 
@@ -135,7 +110,7 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
     expect(polled2.status).toBe("completed");
     expect(Number(polled2.download_expires_at)).toBeGreaterThan(Date.now() / 1000);
 
-    const file = await fetch(`${sandbox.url}/download/content/data/${job.job_identifier}`, { headers: { ...auth, Accept: "application/octet-stream" } });
+    const file = await fetch(`${sandbox.url}/download/content/data/${job.job_identifier}`, { headers: { ...CONTRACT_HEADERS, Accept: "application/octet-stream" } });
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toContain("application/octet-stream");
     const csv = gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8");

@@ -2,7 +2,7 @@
 // 200 (and error) response schemas of the Intercom 2.11 OpenAPI document, with ajv.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-help-center");
 
@@ -19,14 +19,7 @@ describe.skipIf(!specExists)("sandbox ⇄ OpenAPI: articles and help center", ()
   });
 
 
-  const { call, check } = contractClient(() => sandbox, () => validators);
-
-  async function checkError(method: string, urlPath: string, status: number, code: string, body?: unknown): Promise<void> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} ${status}`);
-    expect(res.body.errors[0].code).toBe(code);
-  }
+  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
 
   const ws = () => sandbox.workspace;
 

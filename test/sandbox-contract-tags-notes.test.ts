@@ -2,7 +2,7 @@
 // response schemas of the Intercom 2.11 OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-tags-notes");
 
@@ -10,7 +10,6 @@ describe.skipIf(!specExists)("sandbox tags and notes ⇄ Intercom 2.11 OpenAPI r
   let sandbox: Sandbox;
   let validators: ResponseValidators;
   let spec: ReturnType<typeof loadSpec>;
-  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
 
   beforeAll(async () => {
     spec = loadSpec();
@@ -21,27 +20,14 @@ describe.skipIf(!specExists)("sandbox tags and notes ⇄ Intercom 2.11 OpenAPI r
     await sandbox?.close();
   });
 
-  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const client = contractClient(() => sandbox, () => validators);
+  const { call, check } = client;
 
-  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
-    expectValid(validators.validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
-    return res.body;
-  }
-
+  /** An error answer; where the document declares this status for the operation, its schema holds too. */
   async function checkError(method: string, apiPath: string, urlPath: string, status: number, code: string, body?: unknown) {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${status} ${method} ${urlPath}`);
-    expect(res.body.errors[0].code).toBe(code);
-    // Where the document declares this status, its schema holds too.
+    const errors = await client.checkError(method, urlPath, status, code, body);
     const declared = spec.paths[apiPath]?.[method.toLowerCase()]?.responses[String(status)];
-    if (declared?.content) expectValid(validators.validatorFor(method, apiPath, String(status)), res.body, `${status} ${method} ${urlPath}`);
+    if (declared?.content) expectValid(validators.validatorFor(method, apiPath, String(status)), errors, `${status} ${method} ${urlPath}`);
   }
 
   const ws = () => sandbox.workspace;

@@ -19,14 +19,7 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
   });
 
 
-  const { call, check } = contractClient(() => sandbox, () => validators);
-
-  async function checkError(method: string, urlPath: string, body: unknown, status: number, code: string): Promise<void> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
-    expectValid(validators.errorValidator(), res.body, `${method} ${urlPath} → ${status}`);
-    expect(res.body.errors[0].code).toBe(code);
-  }
+  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
 
   const ws = () => sandbox.workspace;
   const admin = () => ws().admins[0]!.id;
@@ -49,7 +42,7 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
       const res = await call("GET", `/tickets/${t.id}`);
       expectValid(validate, res.body, `GET /tickets/${t.id}`);
     }
-    await checkError("GET", "/tickets/999999", undefined, 404, "not_found");
+    await checkError("GET", "/tickets/999999", 404, "not_found");
   });
 
   it("POST /tickets/search → ticket_list, with id IN, paging and the ticket_attribute.{id} field", async () => {
@@ -71,7 +64,7 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
     expect(bySeverity.total_count).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(0);
 
-    await checkError("POST", "/tickets/search", { query: { field: "created_at", operator: "~", value: "x" } }, 400, "parameter_invalid");
+    await checkError("POST", "/tickets/search", 400, "parameter_invalid", { query: { field: "created_at", operator: "~", value: "x" } });
   });
 
   let created: any;
@@ -85,9 +78,9 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
     });
     expect(created.ticket_state).toBe("submitted");
     expect(created.contacts.contacts[0].id).toBe(contact.id);
-    await checkError("POST", "/tickets", { contacts: [{ id: contact.id }] }, 400, "parameter_not_found");
-    await checkError("POST", "/tickets", { ticket_type_id: type.id, contacts: [{ id: contact.id }], ticket_attributes: { nope: 1 } }, 400, "parameter_invalid");
-    await checkError("POST", "/tickets", { ticket_type_id: type.id, contacts: [{ id: "000000000000000000000000" }] }, 404, "not_found");
+    await checkError("POST", "/tickets", 400, "parameter_not_found", { contacts: [{ id: contact.id }] });
+    await checkError("POST", "/tickets", 400, "parameter_invalid", { ticket_type_id: type.id, contacts: [{ id: contact.id }], ticket_attributes: { nope: 1 } });
+    await checkError("POST", "/tickets", 404, "not_found", { ticket_type_id: type.id, contacts: [{ id: "000000000000000000000000" }] });
   });
 
   it("PUT /tickets/{ticket_id} → ticket; unknown assignee → 404 assignee_not_found", async () => {
@@ -103,8 +96,8 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
     expect(body.team_assignee_id).toBe(team);
     expect(body.snoozed_until).toBe(1900000000);
     await check("PUT", "/tickets/{ticket_id}", `/tickets/${created.id}`, { open: false });
-    await checkError("PUT", `/tickets/${created.id}`, { assignment: { admin_id: admin(), assignee_id: "42" } }, 404, "assignee_not_found");
-    await checkError("PUT", `/tickets/${created.id}`, { state: "submitted" }, 400, "parameter_invalid");
+    await checkError("PUT", `/tickets/${created.id}`, 404, "assignee_not_found", { assignment: { admin_id: admin(), assignee_id: "42" } });
+    await checkError("PUT", `/tickets/${created.id}`, 400, "parameter_invalid", { state: "submitted" });
   });
 
   it("POST /tickets/{ticket_id}/reply → ticket_reply (admin note, quick reply, contact comment); back-office user reply → 400", async () => {
@@ -117,8 +110,8 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
     });
     await check("POST", "/tickets/{ticket_id}/reply", `/tickets/${created.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: ws().contacts[0]!.id, body: "Thanks" });
     const backOffice = ws().tickets.find((t) => t.category === "Back-office")!;
-    await checkError("POST", `/tickets/${backOffice.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: ws().contacts[0]!.id, body: "hi" }, 400, "parameter_mismatch");
-    await checkError("POST", "/tickets/999999/reply", { message_type: "note", type: "admin", admin_id: admin(), body: "x" }, 404, "not_found");
+    await checkError("POST", `/tickets/${backOffice.id}/reply`, 400, "parameter_mismatch", { message_type: "comment", type: "user", intercom_user_id: ws().contacts[0]!.id, body: "hi" });
+    await checkError("POST", "/tickets/999999/reply", 404, "not_found", { message_type: "note", type: "admin", admin_id: admin(), body: "x" });
   });
 
   it("POST /tickets/{ticket_id}/tags and DELETE /tickets/{ticket_id}/tags/{tag_id} → tag", async () => {
@@ -126,8 +119,8 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
     const applied = await check("POST", "/tickets/{ticket_id}/tags", `/tickets/${created.id}/tags`, { id: tag.id, admin_id: admin() });
     expect(applied.applied_by.id).toBe(admin());
     await check("DELETE", "/tickets/{ticket_id}/tags/{tag_id}", `/tickets/${created.id}/tags/${tag.id}`, { admin_id: admin() });
-    await checkError("DELETE", `/tickets/${created.id}/tags/${tag.id}`, { admin_id: admin() }, 404, "tag_not_found");
-    await checkError("POST", "/tickets/999999/tags", { id: tag.id, admin_id: admin() }, 404, "ticket_not_found");
+    await checkError("DELETE", `/tickets/${created.id}/tags/${tag.id}`, 404, "tag_not_found", { admin_id: admin() });
+    await checkError("POST", "/tickets/999999/tags", 404, "ticket_not_found", { id: tag.id, admin_id: admin() });
   });
 
   it("POST /conversations/{conversation_id}/convert → ticket linked both ways; non-customer type → 400", async () => {
@@ -136,21 +129,21 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
     expect(ticket.linked_objects.data).toEqual([{ type: "conversation", id: conversation.id, category: null }]);
     expect(conversation.linked_objects.data).toContainEqual({ type: "ticket", id: ticket.id, category: "Customer" });
     const tracker = ws().ticketTypes.find((t) => t.category === "Tracker")!;
-    await checkError("POST", `/conversations/${conversation.id}/convert`, { ticket_type_id: tracker.id }, 400, "parameter_invalid");
+    await checkError("POST", `/conversations/${conversation.id}/convert`, 400, "parameter_invalid", { ticket_type_id: tracker.id });
   });
 
   it("GET /ticket_types → ticket_type_list; GET /ticket_types/{id} → ticket_type", async () => {
     const list = await check("GET", "/ticket_types", "/ticket_types");
     expect(list.ticket_types.length).toBe(ws().ticketTypes.length);
     await check("GET", "/ticket_types/{ticket_type_id}", `/ticket_types/${list.ticket_types[0].id}`);
-    await checkError("GET", "/ticket_types/999", undefined, 404, "not_found");
+    await checkError("GET", "/ticket_types/999", 404, "not_found");
   });
 
   it("POST and PUT /ticket_types, POST and PUT …/attributes", async () => {
     const type = await check("POST", "/ticket_types", "/ticket_types", { name: "Contract Type", description: "d", category: "Tracker", icon: "🧪" });
     expect(type.ticket_type_attributes.ticket_type_attributes.map((a: any) => a.name)).toEqual(["_default_title_", "_default_description_"]);
-    await checkError("POST", "/ticket_types", { name: "Contract Type" }, 400, "parameter_invalid");
-    await checkError("POST", "/ticket_types", { description: "no name" }, 400, "parameter_not_found");
+    await checkError("POST", "/ticket_types", 400, "parameter_invalid", { name: "Contract Type" });
+    await checkError("POST", "/ticket_types", 400, "parameter_not_found", { description: "no name" });
     const updated = await check("PUT", "/ticket_types/{ticket_type_id}", `/ticket_types/${type.id}`, { name: "Contract Type 2", archived: true });
     expect(updated.archived).toBe(true);
     const attr = await check("POST", "/ticket_types/{ticket_type_id}/attributes", `/ticket_types/${type.id}/attributes`, {
@@ -160,7 +153,7 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
       list_items: "Low,High",
     });
     expect(attr.ticket_type_id).toBe(Number(type.id));
-    await checkError("POST", `/ticket_types/${type.id}/attributes`, { name: "X", description: "x", data_type: "color" }, 400, "parameter_invalid");
+    await checkError("POST", `/ticket_types/${type.id}/attributes`, 400, "parameter_invalid", { name: "X", description: "x", data_type: "color" });
     const changed = await check("PUT", "/ticket_types/{ticket_type_id}/attributes/{attribute_id}", `/ticket_types/${type.id}/attributes/${attr.id}`, {
       description: "Changed",
       list_items: "Urgent",

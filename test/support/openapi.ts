@@ -120,27 +120,43 @@ export function expectValid(validate: ValidateFunction, body: unknown, label: st
   expect(ok, label).toBe(true);
 }
 
-const CONTRACT_HEADERS = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
+export const CONTRACT_HEADERS = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
 
 /**
- * `call` an operation on a sandbox, and `check` that it answers 200 with a body valid against
- * the document's response schema for `METHOD apiPath`. Getters, because suites create the
- * sandbox and validators in beforeAll.
+ * `call` an operation on a sandbox; `check` that it answers 200 with a body valid against the
+ * document's response schema for `METHOD apiPath`; `checkError` that it answers an error.list
+ * with the given status and first error code, valid against the document's error schema (it
+ * returns that error.list). Getters, because suites create the sandbox and validators in beforeAll.
  */
 export function contractClient(sandbox: () => { url: string }, validators: () => ResponseValidators) {
-  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+  /** `body` is the parsed JSON, undefined when the answer is empty or not JSON (`text` has it as sent). */
+  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any; text: string }> {
     const res = await fetch(sandbox().url + urlPath, {
       method,
       headers: CONTRACT_HEADERS,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: await res.json() };
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed, text };
   }
   async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
     const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
+    expect(res.status, `${method} ${urlPath}: ${res.text}`).toBe(200);
     expectValid(validators().validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
     return res.body;
   }
-  return { call, check };
+  async function checkError(method: string, urlPath: string, status: number, code: string, body?: unknown): Promise<any> {
+    const res = await call(method, urlPath, body);
+    expect(res.status, `${method} ${urlPath}: ${res.text}`).toBe(status);
+    expectValid(validators().errorValidator(), res.body, `${status} ${method} ${urlPath}`);
+    expect(res.body.errors[0].code).toBe(code);
+    return res.body;
+  }
+  return { call, check, checkError };
 }
