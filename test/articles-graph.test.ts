@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "./support/stack.js";
+import { startStack, walkPages, type Stack } from "./support/stack.js";
 
 /** Reading articles through the graph: list paging, retrieve, search with highlights. */
 let stack: Stack;
@@ -58,22 +58,18 @@ describe("articles", () => {
   });
 
   it("articles pages through every article with page-number cursors, one call per page", async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    let pages = 0;
-    do {
+    const pages = await walkPages(async (after) => {
       const res: any = await stack.query(
         `query ($after: String) { articles(first: 25, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
       expect(res.errors).toBeUndefined();
       expect(res.data.articles.totalCount).toBe(ws().articles.length);
-      seen.push(...res.data.articles.nodes.map((n: any) => n.id));
-      after = res.data.articles.pageInfo.hasNextPage ? res.data.articles.pageInfo.endCursor : null;
-      pages++;
-    } while (after && pages < 10);
+      return res.data.articles;
+    }, 10);
+    const seen = pages.flatMap((page) => page.nodes.map((n: any) => n.id));
     expect(seen).toEqual(ws().articles.map((a) => a.id));
-    expect(calls()).toHaveLength(pages);
+    expect(calls()).toHaveLength(pages.length);
     expect(stack.upstream().every((r) => r.path === "/articles")).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "./support/stack.js";
+import { startStack, walkPages, type Stack } from "./support/stack.js";
 
 /** The companies reads of the graph, checked against the sandbox's live data. */
 let stack: Stack;
@@ -129,15 +129,12 @@ describe("scrollCompanies (GET /companies/scroll)", () => {
   const SCROLL = `query ($after: String) { scrollCompanies(after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
 
   it("iterates over every company, then releases the workspace's scroll so a new one can start", async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let i = 0; i < 10; i++) {
+    const pages = await walkPages(async (after) => {
       const res: any = await stack.query(SCROLL, { after });
       expect(res.errors).toBeUndefined();
-      seen.push(...res.data.scrollCompanies.nodes.map((n: any) => n.id));
-      if (!res.data.scrollCompanies.pageInfo.hasNextPage) break;
-      after = res.data.scrollCompanies.pageInfo.endCursor;
-    }
+      return res.data.scrollCompanies;
+    }, 10);
+    const seen: string[] = pages.flatMap((page) => page.nodes.map((n: any) => n.id));
     expect(new Set(seen).size).toBe(ws().companies.length);
     expect(seen).toHaveLength(ws().companies.length);
     // The gateway read the empty end page itself: the scroll is closed.

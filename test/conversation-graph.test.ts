@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "./support/stack.js";
+import { startStack, walkPages, type Stack } from "./support/stack.js";
 
 /** The conversation graph returns the sandbox's data, linked to real objects. */
 let stack: Stack;
@@ -148,10 +148,7 @@ describe("conversation", () => {
 describe("conversations connection", () => {
   it("pages through every conversation once, in order, with opaque cursors", async () => {
     const ws = stack.sandbox.workspace;
-    const seen: string[] = [];
-    let after: string | null = null;
-    let totalCount = 0;
-    for (let page = 0; page < 20; page++) {
+    const pages = await walkPages(async (after) => {
       const res: any = await stack.query(
         `query ($after: String) { conversations(first: 70, after: $after) {
           totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
@@ -159,13 +156,11 @@ describe("conversations connection", () => {
       );
       expect(res.errors).toBeUndefined();
       const conn = res.data.conversations;
-      totalCount = conn.totalCount;
-      seen.push(...conn.edges.map((e: any) => e.node.id));
       expect(conn.pageInfo.endCursor).toBe(conn.edges.at(-1)?.cursor ?? null);
-      if (!conn.pageInfo.hasNextPage) break;
-      after = conn.pageInfo.endCursor;
-    }
-    expect(totalCount).toBe(ws.conversations.length);
+      return conn;
+    }, 20);
+    const seen: string[] = pages.flatMap((conn) => conn.edges.map((e: any) => e.node.id));
+    expect(pages.at(-1).totalCount).toBe(ws.conversations.length);
     expect(seen).toHaveLength(ws.conversations.length);
     expect(new Set(seen).size).toBe(seen.length);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "./support/stack.js";
+import { startStack, walkPages, type Stack } from "./support/stack.js";
 
 /** Note reads and writes through the graph, each write read back. */
 let stack: Stack;
@@ -46,16 +46,12 @@ describe("note reads", () => {
 
   it("contactNotes pages a long history newest first; every note once", async () => {
     const contact = ws().contacts.find((c) => c.notes.data.length > 20)!;
-    const seen: Array<{ id: string; createdAt: string }> = [];
-    let after: string | null = null;
-    let pages = 0;
-    do {
+    const pages = await walkPages(async (after) => {
       const data: any = await ok(CONTACT_NOTES, { id: contact.id, first: 7, after });
       expect(data.contactNotes.totalCount).toBe(contact.notes.data.length);
-      seen.push(...data.contactNotes.nodes);
-      after = data.contactNotes.pageInfo.hasNextPage ? data.contactNotes.pageInfo.endCursor : null;
-      pages++;
-    } while (after && pages < 20);
+      return data.contactNotes;
+    }, 20);
+    const seen: Array<{ id: string; createdAt: string }> = pages.flatMap((page) => page.nodes);
     expect(seen.map((n) => n.id).sort()).toEqual(contact.notes.data.map((r) => r.id).sort());
     const times = seen.map((n) => Date.parse(n.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));

@@ -24,6 +24,26 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** What the tests read of a Relay connection page to follow it. */
+interface ConnectionPage {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * Follows a connection's cursors to its end: `page(after)` fetches one page (and may check it),
+ * at most `maxPages` of them. Returns the pages in order.
+ */
+export async function walkPages<P extends ConnectionPage>(page: (after: string | null) => Promise<P>, maxPages: number): Promise<P[]> {
+  const pages: P[] = [];
+  let after: string | null = null;
+  do {
+    const current = await page(after);
+    pages.push(current);
+    after = current.pageInfo.hasNextPage ? current.pageInfo.endCursor : null;
+  } while (after && pages.length < maxPages);
+  return pages;
+}
+
 /** A sandbox and a gateway in front of it, both on ephemeral loopback ports, talking real HTTP. */
 export async function startStack(
   options: { sandbox?: SandboxOptions; gateway?: Partial<GatewayOptions> } = {},
