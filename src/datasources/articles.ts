@@ -12,6 +12,7 @@ import {
 import { build, fromUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource } from "./intercom.js";
+import { idOrNull } from "./reducers.js";
 
 /** One page of a page/per_page list (the shape `numberedPageConnection` pages over). */
 export interface NumberedList<T> {
@@ -78,7 +79,6 @@ interface RestSearchResponse {
   };
 }
 
-const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
 
 /** `parent_type` is documented as `collection` or `section`; anything else reads as unknown. */
 const parentTypeOf = (type: string | null | undefined): ArticleParentType | null =>

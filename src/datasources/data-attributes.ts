@@ -7,6 +7,7 @@ import {
 } from "../schema/data-attribute.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { IntercomDataSource } from "./intercom.js";
+import { idOrNull } from "./reducers.js";
 
 export interface RestDataAttribute {
   type?: "data_attribute";
@@ -28,7 +29,6 @@ export interface RestDataAttribute {
   admin_id?: string | number | null;
 }
 
-const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
 
 export function dataAttributeReducer(rest: RestDataAttribute): DataAttribute {
   return build(DataAttribute, {

@@ -3,6 +3,7 @@ import { build, fromUnix } from "../schema/scalars.js";
 import { integerId, localeEntries, type NumberedList, type RestNumberedPages } from "./articles.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource } from "./intercom.js";
+import { idOrNull } from "./reducers.js";
 
 interface RestGroupContent {
   type?: string;
@@ -38,7 +39,6 @@ export interface RestHelpCenter {
   custom_domain?: string | null;
 }
 
-const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
 
 export function collectionReducer(rest: RestCollection): Collection {
   return build(Collection, {

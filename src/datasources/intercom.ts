@@ -7,6 +7,7 @@ import {
 } from "@apollo/datasource-rest";
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from "@apollo/utils.fetcher";
 import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { brotliDecompress, gunzip, inflate } from "node:zlib";
 import { Pool, type Dispatcher } from "undici";
@@ -56,7 +57,6 @@ function isIdempotent(method: string, pathname: string): boolean {
 }
 
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long to wait for a 429's window to reset: Retry-After, else X-RateLimit-Reset, plus jitter. */
 function rateLimitDelayMs(response: FetcherResponse): number | undefined {

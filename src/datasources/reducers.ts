@@ -35,6 +35,11 @@ export interface RestTag {
 
 export const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
 
+/** Drops unset (null or undefined) members, so a request body names only what the caller set. */
+export function defined(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null));
+}
+
 /** A Date for a request body's Unix seconds (omitted when absent). */
 export const unixOrUndefined = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
 

@@ -1,25 +1,7 @@
-import { build, fromUnix } from "../schema/scalars.js";
+import { build } from "../schema/scalars.js";
 import { DeletedTag, Tag } from "../schema/tag.js";
 import { IntercomDataSource } from "./intercom.js";
-
-export interface RestTag {
-  type?: string;
-  id: string | number;
-  name: string;
-  applied_at?: number | null;
-  applied_by?: { type?: string; id?: string | number | null } | null;
-}
-
-const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
-
-export function tagReducer(rest: RestTag): Tag {
-  return build(Tag, {
-    id: String(rest.id),
-    name: rest.name,
-    appliedAt: fromUnix(rest.applied_at),
-    appliedById: idOrNull(rest.applied_by?.id),
-  });
-}
+import { tagReducer, type RestTag } from "./reducers.js";
 
 /** A company to tag or untag: its Intercom id or your company_id. */
 export interface CompanyRef {

@@ -2,6 +2,7 @@ import { build, fromUnix } from "../schema/scalars.js";
 import { TicketType, TicketTypeAttribute, type TicketCategory, type TicketTypeAttributeDataType } from "../schema/ticket-type.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource } from "./intercom.js";
+import { defined } from "./reducers.js";
 
 export interface RestTicketTypeAttribute {
   id: string | number;
@@ -113,10 +114,6 @@ export interface AttributeChanges {
   archived?: boolean | null;
 }
 
-/** Drops unset members, so a PUT changes only what the caller named. */
-function defined(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null));
-}
 
 function attributeBody(changes: AttributeChanges): Record<string, unknown> {
   if (changes.listItems?.some((item) => item.includes(","))) {

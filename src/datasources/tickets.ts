@@ -5,7 +5,7 @@ import type { TicketCategory } from "../schema/ticket-type.js";
 import { Ticket, TicketPart, type TicketState } from "../schema/ticket.js";
 import { IntercomDataSource } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
-import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag } from "./reducers.js";
+import { attachmentsReducer, authorRef, defined, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag } from "./reducers.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 import { ticketTypeReducer, type RestTicketType } from "./ticket-types.js";
 
@@ -152,10 +152,6 @@ export interface ContactTicketReply {
 }
 
 
-/** Drops unset members, so a body names only what the caller set. */
-function defined(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null));
-}
 
 /** Tickets: read, search, write, reply, tag, and convert a conversation into one. */
 export class TicketsAPI extends IntercomDataSource {

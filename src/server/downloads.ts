@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -11,7 +12,6 @@ const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 /** Headers of the file that reach the client; nothing else of Intercom's answer does. */
 const PASSED_HEADERS = ["content-type", "content-length", "content-disposition", "last-modified", "etag"];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface RouteError {
   status: number;
