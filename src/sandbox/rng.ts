@@ -39,6 +39,11 @@ export class Rng {
     }
     return items[items.length - 1]![0];
   }
+  /** A version-4-shaped UUID, deterministic like the rest. */
+  uuid(): string {
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-a${this.hex(3)}-${this.hex(12)}`;
+  }
+
   hex(length: number): string {
     let s = "";
     for (let i = 0; i < length; i++) s += Math.floor(this.next() * 16).toString(16);

@@ -74,7 +74,7 @@ function findAdmin(ctx: RouteContext, id: unknown): Admin | undefined {
   return ctx.ws.admins.find((a) => a.id === String(id));
 }
 
-function findConversation(ctx: RouteContext, id: string): Conversation {
+export function findConversation(ctx: RouteContext, id: string): Conversation {
   const c = ctx.ws.conversations.find((x) => x.id === id);
   if (!c) throw notFound("not_found", "Resource Not Found");
   return c;
@@ -96,13 +96,14 @@ function requireActingAdmin(ctx: RouteContext, body: Record<string, unknown>): A
 
 // ---------------------------------------------------------------- mutations
 
-function touch(ctx: RouteContext, c: Conversation, at: number): void {
+export function touch(ctx: RouteContext, c: Conversation, at: number): void {
   c.updated_at = Math.max(c.updated_at, at);
   ctx.ws.lastWriteAt.conversations.set(c.id, ctx.now());
 }
 
-function appendPart(ctx: RouteContext, c: Conversation, type: PartType, author: PartAuthor, at: number, body: string | null, extra: { assigned_to?: Reference; attachments?: PartAttachment[] } = {}): ConversationPart {
-  const part = makePart(ctx.ws, type, author, at, body, extra.assigned_to ?? null);
+/** Appends a part, bumping the counts and updated_at. part_type is a free string in the document; PartType lists the kinds the core routes write. */
+export function appendPart(ctx: RouteContext, c: Conversation, type: PartType | (string & {}), author: PartAuthor, at: number, body: string | null, extra: { assigned_to?: Reference; attachments?: PartAttachment[] } = {}): ConversationPart {
+  const part = makePart(ctx.ws, type as PartType, author, at, body, extra.assigned_to ?? null);
   if (extra.attachments) part.attachments = extra.attachments;
   c.conversation_parts.conversation_parts.push(part);
   c.conversation_parts.total_count = c.conversation_parts.conversation_parts.length;

@@ -14,6 +14,14 @@ export function requireBody(body: unknown): Record<string, unknown> {
   return body;
 }
 
+/** An id in a request body: required, string or integer (the document types ids as strings, its examples send integers). */
+export function requireId(body: Record<string, unknown>, field: string, label = field): string {
+  const v = body[field];
+  if (v === undefined || v === null || v === "") throw badRequest("parameter_not_found", `${label} is a required parameter`, label);
+  if (typeof v !== "string" && typeof v !== "number") throw badRequest("parameter_invalid", `${label} must be a string`, label);
+  return String(v);
+}
+
 export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
   const v = body[field];
   if (v === undefined || v === null) return undefined;

@@ -27,7 +27,6 @@ export interface AdminsState {
 
 const DAY = 86_400;
 
-const uuid = (rng: Rng) => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
 
 const AWAY_REASONS = ["😌 On a break", "🍔 At lunch", "🏝️ On vacation", "🤒 Out sick", "📅 In a meeting"] as const;
 const SIGN_IN_METHODS = ["email_password", "google_sso", "saml_sso"] as const;
@@ -141,7 +140,7 @@ function seed(ws: Workspace, rng: Rng): void {
   for (let i = 0; i < 200; i++) {
     const admin = rng.pick(ws.admins);
     logs.push({
-      id: uuid(rng),
+      id: rng.uuid(),
       performed_by: performer(admin, ipOf(admin)),
       created_at: SEED_BASE_TIME - rng.int(0, 90 * DAY),
       ...activity(rng, ws, admin),

@@ -10,6 +10,7 @@ import type { RouteContext, RouteInput, Route } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Company, Contact, Workspace } from "../types.js";
 import { isObject, nowSeconds } from "../validate.js";
+import { findContact } from "./contacts.js";
 
 const DAY = 86_400;
 
@@ -134,12 +135,6 @@ function findCompany(ws: Workspace, id: string): Company {
   const company = ws.companies.find((c) => c.id === id);
   if (!company) throw notFound("company_not_found", "Company Not Found");
   return company;
-}
-
-function findContact(ws: Workspace, id: string): Contact {
-  const contact = ws.contacts.find((c) => c.id === id);
-  if (!contact) throw notFound("not_found", "User Not Found");
-  return contact;
 }
 
 const contactsOf = (ws: Workspace, company: Company) => ws.contacts.filter((c) => c.companies.data.some((r) => r.id === company.id));

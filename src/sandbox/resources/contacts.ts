@@ -207,7 +207,8 @@ function apply(contact: Contact, attrs: ContactAttributes): void {
   if (attrs.custom_attributes !== undefined) Object.assign(contact.custom_attributes, attrs.custom_attributes);
 }
 
-function findContact(ws: Workspace, id: string | undefined): Contact {
+/** The contact with this id, or Intercom's 404. */
+export function findContact(ws: Workspace, id: string | undefined): Contact {
   const contact = ws.contacts.find((c) => c.id === id);
   if (!contact) throw notFound("not_found", "User Not Found");
   return contact;

@@ -2,26 +2,24 @@
 // (create, attach/detach contacts, redact, run assignment rules), outbound messages
 // (POST /messages) and phone switch (POST /phone_call_redirects). They work on the core
 // `ws.conversations` and `ws.contacts`; messages and phone switches live in this module's state.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { RawResponse, type ResourceModule } from "../resource.js";
-import { createLead, EMAIL } from "./contacts.js";
+import { createLead, EMAIL, findContact } from "./contacts.js";
 import type { Rng } from "../rng.js";
-import { MAX_PARTS_RETURNED, type RouteContext, type RouteInput } from "../routes.js";
-import { adminAuthor, contactAuthor, makePart } from "../seed.js";
+import { appendPart, findConversation, MAX_PARTS_RETURNED, touch, type RouteContext, type RouteInput } from "../routes.js";
+import { adminAuthor, contactAuthor } from "../seed.js";
 import type {
   Admin,
   Contact,
   Conversation,
-  ConversationPart,
   CustomAttributes,
   PartAttachment,
   PartAuthor,
-  PartType,
   Reference,
   Workspace,
 } from "../types.js";
-import { attachmentsFrom, isObject, nowSeconds, optionalString, optionalTimestamp, requireBody } from "../validate.js";
+import { attachmentsFrom, isObject, nowSeconds, optionalString, optionalTimestamp, requireBody, requireId } from "../validate.js";
 
 /** `message` schema, as POST /messages and POST /conversations answer it. */
 export interface SandboxMessage {
@@ -68,13 +66,6 @@ function requireString(body: Record<string, unknown>, field: string, label = fie
   return v;
 }
 
-/** Ids that the document types as strings while its examples send integers: accept both. */
-function requireId(body: Record<string, unknown>, field: string, label = field): string {
-  const v = body[field];
-  if (v === undefined || v === null || v === "") throw badRequest("parameter_not_found", `${label} is a required parameter`, label);
-  if (typeof v !== "string" && typeof v !== "number") throw badRequest("parameter_invalid", `${label} must be a string`, label);
-  return String(v);
-}
 
 
 
@@ -85,40 +76,12 @@ function findAdmin(ws: Workspace, id: string): Admin {
   return admin;
 }
 
-function findConversation(ws: Workspace, id: string): Conversation {
-  const c = ws.conversations.find((x) => x.id === id);
-  if (!c) throw notFound("not_found", "Resource Not Found");
-  return c;
-}
-
-function findContact(ws: Workspace, id: string): Contact {
-  const contact = ws.contacts.find((c) => c.id === id);
-  if (!contact) throw notFound("not_found", "User Not Found");
-  return contact;
-}
-
 // ---------------------------------------------------------------- views and writes
 
 /** The `conversation` response: parts capped at the 500 most recent, as GET /conversations/{id}. */
 function conversationView(c: Conversation): Conversation {
   const parts = c.conversation_parts.conversation_parts.slice(-MAX_PARTS_RETURNED);
   return { ...c, conversation_parts: { type: "conversation_part.list", conversation_parts: parts, total_count: parts.length } };
-}
-
-function touch(ctx: RouteContext, c: Conversation, at: number): void {
-  c.updated_at = Math.max(c.updated_at, at);
-  ctx.ws.lastWriteAt.conversations.set(c.id, ctx.now());
-}
-
-function appendPart(ctx: RouteContext, c: Conversation, type: string, author: PartAuthor, at: number, body: string | null, assignedTo: Reference | null = null): ConversationPart {
-  // part_type is a free string in the document; the core PartType lists only the kinds the core routes write.
-  const part = makePart(ctx.ws, type as PartType, author, at, body, assignedTo);
-  c.conversation_parts.conversation_parts.push(part);
-  c.conversation_parts.total_count = c.conversation_parts.conversation_parts.length;
-  c.statistics.count_conversation_parts = c.conversation_parts.conversation_parts.length;
-  if (author.type === "admin" && !c.teammates.teammates.some((t) => t.id === author.id)) c.teammates.teammates.push({ type: "admin", id: author.id });
-  touch(ctx, c, at);
-  return part;
 }
 
 /** Numeric ids continue after the largest one in use (conversations and reserved message conversations). */
@@ -347,7 +310,7 @@ function attachContact(ctx: RouteContext, { params, body: raw }: RouteInput): un
   if (given === 0) throw badRequest("parameter_not_found", "customer needs one of intercom_user_id, user_id or email", "customer");
   if (given > 1) throw badRequest("parameter_invalid", "customer takes only one of intercom_user_id, user_id or email", "customer");
   if (byEmail !== undefined && !EMAIL.test(byEmail)) throw badRequest("parameter_invalid", "customer.email is not a valid email address", "customer.email");
-  const c = findConversation(ctx.ws, params.conversation_id!);
+  const c = findConversation(ctx, params.conversation_id!);
   let contact: Contact | undefined;
   if (byId !== undefined) contact = ctx.ws.contacts.find((x) => x.id === byId);
   else if (byExternal !== undefined) contact = ctx.ws.contacts.find((x) => x.external_id === byExternal);
@@ -364,7 +327,7 @@ function attachContact(ctx: RouteContext, { params, body: raw }: RouteInput): un
 function detachContact(ctx: RouteContext, { params, body: raw }: RouteInput): unknown {
   const body = requireBody(raw);
   const admin = findAdmin(ctx.ws, requireId(body, "admin_id"));
-  const c = findConversation(ctx.ws, params.conversation_id!);
+  const c = findConversation(ctx, params.conversation_id!);
   const index = c.contacts.contacts.findIndex((x) => x.id === params.contact_id);
   if (index === -1) throw notFound("not_found", "User Not Found");
   if (c.contacts.contacts.length === 1) throw new ApiError(422, "parameter_invalid", "Removing the last customer is not allowed");
@@ -419,11 +382,11 @@ export function assignmentRuleTeam(ws: Workspace, c: Conversation): string | nul
 
 /** POST /conversations/{id}/run_assignment_rules — the Operator bot assigns by the rules above. */
 function runAssignmentRules(ctx: RouteContext, { params }: RouteInput): unknown {
-  const c = findConversation(ctx.ws, params.conversation_id!);
+  const c = findConversation(ctx, params.conversation_id!);
   const teamId = assignmentRuleTeam(ctx.ws, c);
   const at = nowSeconds(ctx);
   const assignedTo: Reference = teamId ? { type: "team", id: teamId } : { type: "nobody_admin", id: null };
-  appendPart(ctx, c, "default_assignment", { ...ctx.ws.bot }, at, null, assignedTo);
+  appendPart(ctx, c, "default_assignment", { ...ctx.ws.bot }, at, null, { assigned_to: assignedTo });
   c.team_assignee_id = teamId ? Number(teamId) : null;
   const s = c.statistics;
   s.count_assignments++;

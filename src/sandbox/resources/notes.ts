@@ -6,6 +6,7 @@ import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Admin, Contact, Note, Workspace } from "../types.js";
 import { isObject } from "../validate.js";
+import { findContact } from "./contacts.js";
 
 /** The workspace collections this module owns (notes themselves are core: `ws.notes`). */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
@@ -30,12 +31,6 @@ const SEED_NOTES = [
   "Sent the security questionnaire answers.",
   "Follow up next week about the Slack integration.",
 ] as const;
-
-function requireContact(ws: Workspace, id: string): Contact {
-  const contact = ws.contacts.find((c) => c.id === id);
-  if (!contact) throw notFound("not_found", "User Not Found");
-  return contact;
-}
 
 /** The note's author is the admin object without its avatar. */
 function authorOf(admin: Admin): Note["author"] {
@@ -63,7 +58,7 @@ function positiveInt(raw: string | undefined, fallback: number, field: string, m
 
 /** GET /contacts/{id}/notes — newest first, page-numbered. */
 function listNotes(ctx: RouteContext, { params, query }: RouteInput) {
-  const contact = requireContact(ctx.ws, params.contact_id!);
+  const contact = findContact(ctx.ws, params.contact_id!);
   const page = positiveInt(query.page, 1, "page");
   const perPage = positiveInt(query.per_page, DEFAULT_PER_PAGE, "per_page", MAX_PER_PAGE);
   const notes = ctx.ws.notes
@@ -89,7 +84,7 @@ function createNote(ctx: RouteContext, { params, body }: RouteInput): Note {
   if (rawAdmin !== undefined && rawAdmin !== null && typeof rawAdmin !== "string" && typeof rawAdmin !== "number") {
     throw badRequest("parameter_invalid", "admin_id must be a string", "admin_id");
   }
-  const contact = requireContact(ws, params.contact_id!);
+  const contact = findContact(ws, params.contact_id!);
   const admin = rawAdmin === undefined || rawAdmin === null ? ws.admins[0]! : ws.admins.find((a) => a.id === String(rawAdmin));
   if (!admin) throw notFound("not_found", "Resource Not Found");
   const note: Note = {

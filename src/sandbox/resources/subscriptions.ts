@@ -6,6 +6,7 @@ import type { ResourceModule } from "../resource.js";
 import type { Rng } from "../rng.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import type { Contact, Workspace } from "../types.js";
+import { findContact } from "./contacts.js";
 
 interface Translation {
   name: string;
@@ -68,12 +69,6 @@ function detach(contact: Contact, type: SubscriptionTypeRecord): void {
   }
 }
 
-function findContact(ctx: RouteContext, id: string | undefined): Contact {
-  const contact = ctx.ws.contacts.find((c) => c.id === id);
-  if (!contact) throw notFound("not_found", "User Not Found");
-  return contact;
-}
-
 function findType(ctx: RouteContext, id: unknown): SubscriptionTypeRecord {
   const type = ctx.ws.subscriptionTypes.find((t) => t.id === String(id));
   if (!type) throw notFound("not_found", "Resource Not Found");
@@ -82,7 +77,7 @@ function findType(ctx: RouteContext, id: unknown): SubscriptionTypeRecord {
 
 /** The contact's explicit choices, in the order of the workspace's types. */
 function contactSubscriptions(ctx: RouteContext, { params }: RouteInput) {
-  const contact = findContact(ctx, params.contact_id);
+  const contact = findContact(ctx.ws, params.contact_id);
   const chosen = new Set([...contact.opted_in_subscription_types.data, ...contact.opted_out_subscription_types.data].map((r) => r.id));
   return { type: "list", data: ctx.ws.subscriptionTypes.filter((t) => chosen.has(t.id)) };
 }
@@ -99,7 +94,7 @@ function attachSubscription(ctx: RouteContext, { params, body }: RouteInput) {
   if (fields.consent_type !== "opt_in" && fields.consent_type !== "opt_out") {
     throw badRequest("parameter_invalid", "consent_type must be one of opt_in, opt_out", "consent_type");
   }
-  const contact = findContact(ctx, params.contact_id);
+  const contact = findContact(ctx.ws, params.contact_id);
   const type = findType(ctx, fields.id);
   if (type.state !== "live") throw badRequest("parameter_invalid", "Subscription type is not live", "id");
   if (type.consent_type !== fields.consent_type) {
@@ -112,7 +107,7 @@ function attachSubscription(ctx: RouteContext, { params, body }: RouteInput) {
 
 /** DELETE /contacts/{id}/subscriptions/{subscription_id} — back to the default; answers the type even if no choice was set. */
 function detachSubscription(ctx: RouteContext, { params }: RouteInput) {
-  const contact = findContact(ctx, params.contact_id);
+  const contact = findContact(ctx.ws, params.contact_id);
   const type = findType(ctx, params.subscription_id);
   detach(contact, type);
   contact.updated_at = Math.max(contact.updated_at, Math.floor(ctx.now() / 1000));

@@ -7,7 +7,8 @@ import { RawResponse, type ResourceModule } from "../resource.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Admin, AppliedTag, Company, Contact, Conversation, Reference, Tag, UnixSeconds, Workspace } from "../types.js";
-import { isObject, nowSeconds } from "../validate.js";
+import { isObject, nowSeconds, requireId } from "../validate.js";
+import { findContact } from "./contacts.js";
 
 /** When and by whom a tag was applied to a contact (contacts' reference lists carry only ids). */
 export interface TagApplication {
@@ -44,25 +45,12 @@ export function findTag(ws: Workspace, id: unknown): Tag | undefined {
   return ws.tags.find((t) => t.id === String(id));
 }
 
-function requireContact(ws: Workspace, id: string): Contact {
-  const contact = ws.contacts.find((c) => c.id === id);
-  if (!contact) throw notFound("not_found", "User Not Found");
-  return contact;
-}
-
 function requireConversation(ws: Workspace, id: string): Conversation {
   const conversation = ws.conversations.find((c) => c.id === id);
   if (!conversation) throw notFound("not_found", "Conversation not found");
   return conversation;
 }
 
-/** An id in a request body: required, string or integer (the document's examples send integers). */
-function requireId(body: Record<string, unknown>, field: string): string {
-  const raw = body[field];
-  if (raw === undefined || raw === null || raw === "") throw badRequest("parameter_not_found", `${field} is a required parameter`, field);
-  if (typeof raw !== "string" && typeof raw !== "number") throw badRequest("parameter_invalid", `${field} must be a string`, field);
-  return String(raw);
-}
 
 function requireAdmin(ws: Workspace, body: Record<string, unknown>): Admin {
   const id = requireId(body, "admin_id");
@@ -220,7 +208,7 @@ function deleteTag(ctx: RouteContext, { params }: RouteInput): RawResponse {
 
 function contactTags(ctx: RouteContext, { params }: RouteInput) {
   const { ws } = ctx;
-  const contact = requireContact(ws, params.contact_id!);
+  const contact = findContact(ws, params.contact_id!);
   const data = contact.tags.data.flatMap((ref) => {
     const tag = findTag(ws, ref.id);
     return tag ? [tagView(tag, ws.contactTagApplications.get(applicationKey(contact.id, tag.id)) ?? null)] : [];
@@ -231,7 +219,7 @@ function contactTags(ctx: RouteContext, { params }: RouteInput) {
 function attachTagToContact(ctx: RouteContext, { params, body }: RouteInput) {
   const { ws } = ctx;
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
-  const contact = requireContact(ws, params.contact_id!);
+  const contact = findContact(ws, params.contact_id!);
   const tag = findTag(ws, requireId(body, "id"));
   if (!tag) throw notFound("not_found", "Resource Not Found");
   addContactTag(ws, contact, tag, { applied_at: nowSeconds(ctx), applied_by: { type: "admin", id: tokenAdmin(ws).id } });
@@ -240,7 +228,7 @@ function attachTagToContact(ctx: RouteContext, { params, body }: RouteInput) {
 
 function detachTagFromContact(ctx: RouteContext, { params }: RouteInput) {
   const { ws } = ctx;
-  const contact = requireContact(ws, params.contact_id!);
+  const contact = findContact(ws, params.contact_id!);
   const tag = findTag(ws, params.tag_id);
   if (!tag) throw notFound("not_found", "Resource Not Found");
   const applied = ws.contactTagApplications.get(applicationKey(contact.id, tag.id)) ?? null;

@@ -11,7 +11,7 @@ import type { SearchModel } from "../search.js";
 import { SEED_BASE_TIME, makePart } from "../seed.js";
 import { createLead, EMAIL } from "./contacts.js";
 import type { Admin, AppliedTag, Contact, Conversation, PartAttachment, Reference, UnixSeconds, Workspace } from "../types.js";
-import { isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, requireBody } from "../validate.js";
+import { attachmentsFrom, isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, requireBody } from "../validate.js";
 
 export type TicketCategory = "Customer" | "Back-office" | "Tracker";
 export type TicketState = "submitted" | "in_progress" | "waiting_on_customer" | "resolved";
@@ -703,14 +703,6 @@ function updateTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) 
   }
   touch(ctx, t, at);
   return ticketView(ctx.ws, t);
-}
-
-function attachmentsFrom(body: Record<string, unknown>): PartAttachment[] {
-  const urls = body.attachment_urls;
-  if (urls === undefined || urls === null) return [];
-  if (!Array.isArray(urls) || urls.some((u) => typeof u !== "string")) throw badRequest("parameter_invalid", "attachment_urls must be an array of URLs", "attachment_urls");
-  if (urls.length > 10) throw badRequest("parameter_invalid", "attachment_urls can include up to 10 URLs", "attachment_urls");
-  return (urls as string[]).map((url) => ({ type: "upload", name: url.split("/").pop() || "attachment", url, content_type: "application/octet-stream", filesize: 0, width: 0, height: 0 }));
 }
 
 function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {

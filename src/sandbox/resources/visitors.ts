@@ -72,7 +72,6 @@ const PLACES = [
 ] as const;
 const REFERRERS = ["https://www.google.com/", "https://news.ycombinator.com/", "https://www.linkedin.com/"] as const;
 
-const uuid = (rng: Rng) => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
 
 function seed(ws: Workspace, rng: Rng): void {
   ws.visitors = [];
@@ -87,7 +86,7 @@ function seed(ws: Workspace, rng: Rng): void {
     ws.visitors.push({
       type: "visitor",
       id: rng.hex(24),
-      user_id: uuid(rng),
+      user_id: rng.uuid(),
       anonymous: !named,
       // The schema requires a valid email (its examples send ""): every seeded visitor left one in the messenger.
       email: `visitor${i + 1}@${rng.pick(["gmail.com", "outlook.com", "proton.me"])}`,
