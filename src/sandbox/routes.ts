@@ -14,7 +14,7 @@ import {
 import { contactSegments } from "./resources/companies.js";
 import { adminAuthor, contactAuthor, makePart } from "./seed.js";
 import type { Admin, Contact, Conversation, ConversationPart, PartAttachment, PartAuthor, PartType, Reference, Workspace } from "./types.js";
-import { attachmentsFrom, isObject, nowSeconds, optionalString, optionalTimestamp, requireBody } from "./validate.js";
+import { flatCustomAttributes, isObject, nowSeconds, optionalString, optionalTimestamp, replyFields, requireBody } from "./validate.js";
 
 /** GET /conversations/{id} returns at most the 500 most recent parts. */
 export const MAX_PARTS_RETURNED = 500;
@@ -115,6 +115,15 @@ export function appendPart(ctx: RouteContext, c: Conversation, type: PartType | 
   return part;
 }
 
+/** An assignment's marks on the conversation's statistics. */
+export function countAssignment(c: Conversation, at: number): void {
+  const s = c.statistics;
+  s.count_assignments++;
+  s.first_assignment_at ??= at;
+  s.time_to_assignment ??= at - c.created_at;
+  s.last_assignment_at = at;
+}
+
 function reopenIfClosed(c: Conversation): boolean {
   if (c.state === "open") return false;
   if (c.state === "closed") c.statistics.count_reopens++;
@@ -141,18 +150,7 @@ function findContactForReply(ctx: RouteContext, body: Record<string, unknown>): 
 /** POST /conversations/{id}/reply — admin comment/note or contact comment. */
 function replyToConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): Conversation {
   const body = requireBody(rawBody);
-  const messageType = body.message_type;
-  const type = body.type;
-  if (messageType === undefined || messageType === null) throw badRequest("parameter_not_found", "message_type is a required parameter", "message_type");
-  if (type === undefined || type === null) throw badRequest("parameter_not_found", "type is a required parameter", "type");
-  if (type !== "admin" && type !== "user") throw badRequest("parameter_invalid", "type must be one of admin, user", "type");
-  const allowed = type === "admin" ? ["comment", "note"] : ["comment"];
-  if (typeof messageType !== "string" || !allowed.includes(messageType)) {
-    throw badRequest("parameter_invalid", `message_type must be one of ${allowed.join(", ")} for ${type} replies`, "message_type");
-  }
-  const text = optionalString(body, "body");
-  const createdAt = optionalTimestamp(body, "created_at");
-  const attachments = attachmentsFrom(body);
+  const { type, messageType, text, createdAt, attachments } = replyFields(body, ["comment", "note"]);
 
   if (type === "admin") {
     const admin = requireActingAdmin(ctx, body);
@@ -271,11 +269,7 @@ function manageConversation(ctx: RouteContext, { params, body: rawBody }: RouteI
   if (body.type === "admin") c.admin_assignee_id = unassign ? null : Number(assigneeId);
   else c.team_assignee_id = unassign ? null : Number(assigneeId);
   appendPart(ctx, c, reopened ? "assign_and_reopen" : "assignment", adminAuthor(admin), at, text, { assigned_to: assignedTo });
-  const s = c.statistics;
-  s.count_assignments++;
-  s.first_assignment_at ??= at;
-  s.time_to_assignment ??= at - c.created_at;
-  s.last_assignment_at = at;
+  countAssignment(c, at);
   return fullConversation(c);
 }
 
@@ -283,19 +277,11 @@ function manageConversation(ctx: RouteContext, { params, body: rawBody }: RouteI
 function updateConversation(ctx: RouteContext, { params, query, body: rawBody }: RouteInput): Conversation {
   const body = requireBody(rawBody);
   if (body.read !== undefined && typeof body.read !== "boolean") throw badRequest("parameter_invalid", "read must be a boolean", "read");
-  const attrs = body.custom_attributes;
-  if (attrs !== undefined && attrs !== null) {
-    if (!isObject(attrs)) throw badRequest("parameter_invalid", "custom_attributes must be an object", "custom_attributes");
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) {
-        throw badRequest("parameter_invalid", `custom_attributes.${k} must be a string, number, boolean or null`, "custom_attributes");
-      }
-    }
-  }
+  const attrs = flatCustomAttributes(body);
   if (body.title !== undefined && body.title !== null && typeof body.title !== "string") throw badRequest("parameter_invalid", "title must be a string", "title");
   const c = findConversation(ctx, params.conversation_id!);
   if (typeof body.read === "boolean") c.read = body.read;
-  if (isObject(attrs)) Object.assign(c.custom_attributes, attrs);
+  if (attrs) Object.assign(c.custom_attributes, attrs);
   if (body.title !== undefined) c.title = body.title as string | null;
   touch(ctx, c, nowSeconds(ctx));
   return fullConversation(c, query.display_as === "plaintext");

@@ -61,3 +61,36 @@ export function attachmentsFrom(body: Record<string, unknown>): PartAttachment[]
     height: 0,
   }));
 }
+
+/** `custom_attributes` of a write: an object of strings, numbers, booleans or nulls, or undefined when absent. */
+export function flatCustomAttributes(body: Record<string, unknown>): Record<string, string | number | boolean | null> | undefined {
+  const attrs = body.custom_attributes;
+  if (attrs === undefined || attrs === null) return undefined;
+  if (!isObject(attrs)) throw badRequest("parameter_invalid", "custom_attributes must be an object", "custom_attributes");
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== null && !["string", "number", "boolean"].includes(typeof v)) {
+      throw badRequest("parameter_invalid", `custom_attributes.${k} must be a string, number, boolean or null`, "custom_attributes");
+    }
+  }
+  return attrs as Record<string, string | number | boolean | null>;
+}
+
+/** What every reply (to a conversation or a ticket) carries: who replies, how, and the common fields. */
+export function replyFields(body: Record<string, unknown>, adminMessageTypes: readonly string[]) {
+  const messageType = body.message_type;
+  const type = body.type;
+  if (messageType === undefined || messageType === null) throw badRequest("parameter_not_found", "message_type is a required parameter", "message_type");
+  if (type === undefined || type === null) throw badRequest("parameter_not_found", "type is a required parameter", "type");
+  if (type !== "admin" && type !== "user") throw badRequest("parameter_invalid", "type must be one of admin, user", "type");
+  const allowed = type === "admin" ? adminMessageTypes : ["comment"];
+  if (typeof messageType !== "string" || !allowed.includes(messageType)) {
+    throw badRequest("parameter_invalid", `message_type must be one of ${allowed.join(", ")} for ${type} replies`, "message_type");
+  }
+  return {
+    type: type as "admin" | "user",
+    messageType,
+    text: optionalString(body, "body"),
+    createdAt: optionalTimestamp(body, "created_at"),
+    attachments: attachmentsFrom(body),
+  };
+}

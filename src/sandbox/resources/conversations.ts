@@ -7,7 +7,7 @@ import { ApiError, badRequest, notFound } from "../errors.js";
 import { RawResponse, type ResourceModule } from "../resource.js";
 import { createLead, EMAIL, findContact } from "./contacts.js";
 import type { Rng } from "../rng.js";
-import { appendPart, findConversation, MAX_PARTS_RETURNED, touch, type RouteContext, type RouteInput } from "../routes.js";
+import { appendPart, countAssignment, findConversation, MAX_PARTS_RETURNED, touch, type RouteContext, type RouteInput } from "../routes.js";
 import { adminAuthor, contactAuthor } from "../seed.js";
 import type {
   Admin,
@@ -388,11 +388,7 @@ function runAssignmentRules(ctx: RouteContext, { params }: RouteInput): unknown 
   const assignedTo: Reference = teamId ? { type: "team", id: teamId } : { type: "nobody_admin", id: null };
   appendPart(ctx, c, "default_assignment", { ...ctx.ws.bot }, at, null, { assigned_to: assignedTo });
   c.team_assignee_id = teamId ? Number(teamId) : null;
-  const s = c.statistics;
-  s.count_assignments++;
-  s.first_assignment_at ??= at;
-  s.time_to_assignment ??= at - c.created_at;
-  s.last_assignment_at = at;
+  countAssignment(c, at);
   return conversationView(c);
 }
 

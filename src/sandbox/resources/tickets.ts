@@ -11,7 +11,7 @@ import type { SearchModel } from "../search.js";
 import { SEED_BASE_TIME, makePart } from "../seed.js";
 import { createLead, EMAIL } from "./contacts.js";
 import type { Admin, AppliedTag, Contact, Conversation, PartAttachment, Reference, UnixSeconds, Workspace } from "../types.js";
-import { attachmentsFrom, isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, requireBody } from "../validate.js";
+import { isObject, nowSeconds, optionalBoolean, optionalString, optionalTimestamp, replyFields, requireBody } from "../validate.js";
 
 export type TicketCategory = "Customer" | "Back-office" | "Tracker";
 export type TicketState = "submitted" | "in_progress" | "waiting_on_customer" | "resolved";
@@ -707,18 +707,7 @@ function updateTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) 
 
 function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
   const body = requireBody(rawBody);
-  const messageType = body.message_type;
-  const type = body.type;
-  if (messageType === undefined || messageType === null) throw badRequest("parameter_not_found", "message_type is a required parameter", "message_type");
-  if (type === undefined || type === null) throw badRequest("parameter_not_found", "type is a required parameter", "type");
-  if (type !== "admin" && type !== "user") throw badRequest("parameter_invalid", "type must be one of admin, user", "type");
-  const allowed = type === "admin" ? ["comment", "note", "quick_reply"] : ["comment"];
-  if (typeof messageType !== "string" || !allowed.includes(messageType)) {
-    throw badRequest("parameter_invalid", `message_type must be one of ${allowed.join(", ")} for ${type} replies`, "message_type");
-  }
-  const text = optionalString(body, "body");
-  const createdAt = optionalTimestamp(body, "created_at");
-  const attachments = attachmentsFrom(body);
+  const { type, messageType, text, createdAt, attachments } = replyFields(body, ["comment", "note", "quick_reply"]);
   const crossPost = optionalBoolean(body, "cross_post");
 
   let author: TicketPartAuthor;

@@ -7,7 +7,7 @@ import type { Rng } from "../rng.js";
 import type { RouteContext, RouteInput } from "../routes.js";
 import { SEED_BASE_TIME } from "../seed.js";
 import type { Company, Contact, Tag, Workspace } from "../types.js";
-import { isObject, nowSeconds } from "../validate.js";
+import { flatCustomAttributes, isObject, nowSeconds } from "../validate.js";
 
 /** `visitor` schema (Intercom sends `last_request_at`; the document misspells it `las_request_at`). */
 export interface VisitorRecord {
@@ -148,19 +148,11 @@ function updateVisitor(ctx: RouteContext, { body }: RouteInput) {
   const userId = optionalString(body, "user_id");
   if (id === undefined && userId === undefined) throw badRequest("parameter_not_found", "id or user_id is a required parameter", "id");
   const name = optionalString(body, "name");
-  const attrs = body.custom_attributes;
-  if (attrs !== undefined && attrs !== null) {
-    if (!isObject(attrs)) throw badRequest("parameter_invalid", "custom_attributes must be an object", "custom_attributes");
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) {
-        throw badRequest("parameter_invalid", `custom_attributes.${k} must be a string, number, boolean or null`, "custom_attributes");
-      }
-    }
-  }
+  const attrs = flatCustomAttributes(body);
   const visitor = ctx.ws.visitors.find((v) => (id !== undefined ? v.id === id : v.user_id === userId));
   if (!visitor) throw visitorNotFound();
   if (name !== undefined) visitor.name = name;
-  if (isObject(attrs)) Object.assign(visitor.custom_attributes, attrs);
+  if (attrs) Object.assign(visitor.custom_attributes, attrs);
   visitor.updated_at = Math.max(visitor.updated_at, nowSeconds(ctx));
   return visitor;
 }
