@@ -5,7 +5,7 @@ import {
   type GetRequest,
   type RequestOptions,
 } from "@apollo/datasource-rest";
-import type { Fetcher, FetcherRequestInit, FetcherResponse } from "@apollo/utils.fetcher";
+import type { FetcherRequestInit, FetcherResponse } from "@apollo/utils.fetcher";
 import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
@@ -96,7 +96,7 @@ async function drawFromBudget(
 }
 
 /**
- * Node's fetch with, per attempt, a timeout bounded by the request's deadline and the
+ * An upstream call (undici, keep-alive) with, per attempt, a timeout bounded by the request's deadline and the
  * client's disconnect; at most the token's share of upstream concurrency; and retries for
  * idempotent calls only: on a 5xx or a network error, and on a 429 once the rate-limit window
  * resets (if that is soon enough). Writes are tried exactly once: a write whose outcome is
@@ -107,11 +107,11 @@ export function createUpstreamFetch(
     IntercomClientOptions,
     "timeoutMs" | "retries" | "logger" | "signal" | "deadline" | "concurrency" | "rateLimitWaitMs" | "metrics" | "token" | "requestId" | "budget"
   >,
-): Fetcher {
+): (url: URL, init?: FetcherRequestInit) => Promise<UpstreamResponse> {
   const maxRateLimitWait = options.rateLimitWaitMs ?? 2_000;
-  const upstreamFetch = async (url: string, init: FetcherRequestInit = {}): Promise<UpstreamResponse> => {
+  const upstreamFetch = async (url: URL, init: FetcherRequestInit = {}): Promise<UpstreamResponse> => {
     const method = (init.method ?? "GET").toUpperCase();
-    const { origin, pathname, search } = new URL(url);
+    const { origin, pathname, search } = url;
     const attempts = isIdempotent(method, pathname) ? options.retries + 1 : 1;
     const operation = `${method} ${pathname}`;
     const route = routeTemplate(pathname);
@@ -147,7 +147,7 @@ export function createUpstreamFetch(
           signal: timeout.signal,
         }).finally(() => release?.());
         // Intercom answers small JSON bodies: read them inside the timeout, then let everything go.
-        const response = new UpstreamResponse(url, answer.statusCode, headersOf(answer.headers), await bodyText(answer));
+        const response = new UpstreamResponse(url.href, answer.statusCode, headersOf(answer.headers), await bodyText(answer));
         observe(response.status, started);
         const remainingBudget = Number(response.headers.get("x-ratelimit-remaining"));
         if (metrics && options.token && Number.isFinite(remainingBudget) && response.headers.has("x-ratelimit-remaining")) {
@@ -288,7 +288,7 @@ export abstract class IntercomDataSource extends RESTDataSource {
     // cache is bypassed: it would build a cache policy for every answer and allocate a store per instance.
     const upstreamFetch = createUpstreamFetch(client);
     this.httpCache = {
-      fetch: async (url: URL, init: FetcherRequestInit) => ({ response: await upstreamFetch(url.toString(), init) }),
+      fetch: async (url: URL, init: FetcherRequestInit) => ({ response: await upstreamFetch(url, init) }),
     } as unknown as RESTDataSource["httpCache"];
   }
 
