@@ -267,6 +267,7 @@ function sendRaw(res: Response, raw: RawResponse): void {
   if (raw.body === undefined || raw.body === null) res.end();
   else if (typeof raw.body === "string" || Buffer.isBuffer(raw.body)) res.send(raw.body);
   else res.send(JSON.stringify(raw.body));
+  if (record) noteEncoding(res, record);
 }
 
 function setRateHeaders(res: Response, rate: RateLimitState): void {
