@@ -1,27 +1,17 @@
 // Contract test: the sandbox's admins (activity logs, away), subscription types, visitors and
 // news responses validated against the Intercom 2.11 document's response schemas.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEED_BASE_TIME, startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { SEED_BASE_TIME } from "../src/sandbox/index.js";
+import { contractSuite, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-admins-news");
 
 describe.skipIf(!specExists)("sandbox ⇄ 2.11 schemas: admins, subscription types, visitors, news", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const { call, check, checkError } = suite;
 
-
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
-
-  const ws = () => sandbox.workspace;
+  const ws = () => suite.sandbox.workspace;
 
   describe("admins", () => {
     it("GET /admins/activity_logs → activity_log_list, paged newest first", async () => {
@@ -100,7 +90,7 @@ describe.skipIf(!specExists)("sandbox ⇄ 2.11 schemas: admins, subscription typ
     });
 
     it("every seeded visitor validates, companies and tags included", async () => {
-      const validate = validators.validatorFor("GET", "/visitors");
+      const validate = suite.validators.validatorFor("GET", "/visitors");
       for (const v of ws().visitors) expectValid(validate, (await call("GET", `/visitors?user_id=${v.user_id}`)).body, v.id);
     });
 

@@ -1,26 +1,16 @@
 // Contract test for the companies and segments operations of the sandbox: real responses
 // validated against the Intercom 2.11 document's response schemas, plus the list limits
 // Intercom documents (one scroll per workspace that expires, page-depth limit).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { contractSuite, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-companies");
 
 describe.skipIf(!specExists)("sandbox companies and segments ⇄ Intercom 2.11 response schemas", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
-
-  const ws = () => sandbox.workspace;
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
+  const ws = () => suite.sandbox.workspace;
+  const { call, check, checkError } = suite;
   const contactWithCompany = () => ws().contacts.find((c) => c.companies.data.length > 0)!;
 
   it("GET /companies/{id} → company (with plan, tags, segments); unknown id → 404 company_not_found", async () => {

@@ -1,27 +1,16 @@
 // Contract test of the contacts group: sandbox responses validated against the
 // 200 (and error) response schemas of the Intercom 2.11 OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { contractSuite, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-contacts");
 
 describe.skipIf(!specExists)("contacts sandbox ⇄ Intercom 2.11 OpenAPI response schemas", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const { call, check, checkError } = suite;
 
-
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
-
-  const ws = () => sandbox.workspace;
+  const ws = () => suite.sandbox.workspace;
 
   it("GET /contacts → contact_list, every contact across pages, archived ones left out", async () => {
     let startingAfter: string | undefined;

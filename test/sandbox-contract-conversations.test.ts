@@ -1,29 +1,18 @@
 // Contract test: the sandbox's conversation writes, messages and phone switch, validated
 // against the 200 (and error) response schemas of the Intercom 2.11 OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { contractSuite, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-conversations");
 
 describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Intercom 2.11 response schemas", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const { call, check, checkError } = suite;
 
-
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
-
-  const user = () => sandbox.workspace.contacts.find((c) => c.role === "user")!;
-  const lead = () => sandbox.workspace.contacts.find((c) => c.role === "lead")!;
-  const admin = () => sandbox.workspace.admins[1]!;
+  const user = () => suite.sandbox.workspace.contacts.find((c) => c.role === "user")!;
+  const lead = () => suite.sandbox.workspace.contacts.find((c) => c.role === "lead")!;
+  const admin = () => suite.sandbox.workspace.admins[1]!;
 
   it("POST /conversations → message with conversation_id; the conversation is retrievable and listed", async () => {
     const body = await check("POST", "/conversations", "/conversations", { from: { type: "user", id: user().id }, body: "Hello there" });
@@ -46,8 +35,8 @@ describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Int
   });
 
   it("POST /conversations/{id}/customers and DELETE …/customers/{contact_id} → conversation", async () => {
-    const c = sandbox.workspace.conversations.find((x) => x.contacts.contacts.length === 1)!;
-    const extra = sandbox.workspace.contacts.find((x) => !c.contacts.contacts.some((r) => r.id === x.id))!;
+    const c = suite.sandbox.workspace.conversations.find((x) => x.contacts.contacts.length === 1)!;
+    const extra = suite.sandbox.workspace.contacts.find((x) => !c.contacts.contacts.some((r) => r.id === x.id))!;
     const attached = await check("POST", "/conversations/{conversation_id}/customers", `/conversations/${c.id}/customers`, {
       admin_id: admin().id,
       customer: { intercom_user_id: extra.id },
@@ -59,7 +48,7 @@ describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Int
       admin_id: Number(admin().id), // the document's examples send integers
       customer: { email: "brand.new.lead@example.org" },
     });
-    const created = sandbox.workspace.contacts.find((x) => x.email === "brand.new.lead@example.org")!;
+    const created = suite.sandbox.workspace.contacts.find((x) => x.email === "brand.new.lead@example.org")!;
     expect(created.role).toBe("lead");
     expect(byEmail.contacts.contacts.map((r: any) => r.id)).toContain(created.id);
 
@@ -75,7 +64,7 @@ describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Int
   });
 
   it("POST /conversations/redact → conversation with the part (or source) redacted", async () => {
-    const c = sandbox.workspace.conversations.find((x) => x.source.author.type === "user" && x.conversation_parts.conversation_parts.some((p) => p.body))!;
+    const c = suite.sandbox.workspace.conversations.find((x) => x.source.author.type === "user" && x.conversation_parts.conversation_parts.some((p) => p.body))!;
     const part = c.conversation_parts.conversation_parts.find((p) => p.body)!;
     const redacted = await check("POST", "/conversations/redact", "/conversations/redact", { type: "conversation_part", conversation_id: c.id, conversation_part_id: part.id });
     expect(redacted.conversation_parts.conversation_parts.find((p: any) => p.id === part.id)).toMatchObject({ redacted: true });
@@ -86,12 +75,12 @@ describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Int
     if (bodiless) {
       await checkError("POST", "/conversations/redact", 400, "conversation_part_not_redactable", { type: "conversation_part", conversation_id: c.id, conversation_part_id: bodiless.id });
     }
-    const byAdmin = sandbox.workspace.conversations.find((x) => x.source.author.type === "admin")!;
+    const byAdmin = suite.sandbox.workspace.conversations.find((x) => x.source.author.type === "admin")!;
     await checkError("POST", "/conversations/redact", 400, "conversation_part_not_redactable", { type: "source", conversation_id: byAdmin.id, source_id: byAdmin.source.id });
   });
 
   it("POST /conversations/{id}/run_assignment_rules → conversation assigned by the Operator", async () => {
-    const c = sandbox.workspace.conversations[3]!;
+    const c = suite.sandbox.workspace.conversations[3]!;
     const body = await check("POST", "/conversations/{conversation_id}/run_assignment_rules", `/conversations/${c.id}/run_assignment_rules`);
     const last = body.conversation_parts.conversation_parts.at(-1);
     expect(last).toMatchObject({ part_type: "default_assignment", author: { type: "bot" } });
@@ -136,7 +125,7 @@ describe.skipIf(!specExists)("sandbox conversations, messages and switch ⇄ Int
   });
 
   it("POST /phone_call_redirects → phone_switch; custom attributes land on the contact", async () => {
-    const contact = sandbox.workspace.contacts.find((c) => c.formatted_phone)!;
+    const contact = suite.sandbox.workspace.contacts.find((c) => c.formatted_phone)!;
     const body = await check("POST", "/phone_call_redirects", "/phone_call_redirects", {
       phone: contact.formatted_phone,
       custom_attributes: { issue_type: "Billing", priority: "High" },

@@ -1,29 +1,17 @@
 // Contract test: the sandbox's Data Attributes, Data Events and Data Export answers
 // validated against the Intercom 2.11 OpenAPI document's response schemas.
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { CONTRACT_HEADERS, contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators, type Spec } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { CONTRACT_HEADERS, contractSuite, createValidators, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-data");
 
 describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ OpenAPI response schemas", () => {
-  let sandbox: Sandbox;
-  let spec: Spec;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    spec = loadSpec();
-    validators = createValidators(spec);
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const { call, check, checkError } = suite;
 
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
-
-  const someUser = () => sandbox.workspace.contacts.find((c) => c.role === "user" && sandbox.workspace.dataEvents.some((e) => e.intercom_user_id === c.id))!;
+  const someUser = () => suite.sandbox.workspace.contacts.find((c) => c.role === "user" && suite.sandbox.workspace.dataEvents.some((e) => e.intercom_user_id === c.id))!;
 
   it("GET /data_attributes for contacts and companies, archived or not", async () => {
     for (const query of ["?model=contact", "?model=company&include_archived=true", ""]) {
@@ -37,7 +25,7 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
     expect(body.data.every((a: any) => a.model === "conversation")).toBe(true);
     // data_attribute.model lists contact and company only, though the list operation takes conversation.
     const relabelled = { ...body, data: body.data.map((a: any) => ({ ...a, model: "contact" })) };
-    expectValid(validators.validatorFor("GET", "/data_attributes"), relabelled, "conversation attributes");
+    expectValid(suite.validators.validatorFor("GET", "/data_attributes"), relabelled, "conversation attributes");
   });
 
   it("POST /data_attributes and PUT /data_attributes/{data_attribute_id}", async () => {
@@ -57,7 +45,7 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
     await checkError("POST", "/data_attributes", 400, "parameter_invalid", { name: "account_tier", model: "contact", data_type: "integer" });
     await checkError("PUT", "/data_attributes/999999", 404, "field_not_found", { description: "x" });
     await checkError("PUT", "/data_attributes/12801", 400, "parameter_invalid", { options: { value: "1-10" } });
-    await checkError("PUT", `/data_attributes/${sandbox.workspace.dataAttributesInUse[0]}`, 422, "data_invalid", { archived: true });
+    await checkError("PUT", `/data_attributes/${suite.sandbox.workspace.dataAttributesInUse[0]}`, 422, "data_invalid", { archived: true });
   });
 
   it("GET /events?summary=true matches data_event_summary (the operation's documented schema)", async () => {
@@ -69,10 +57,10 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
 
   it("GET /events matches data_event_list (the document declares only the summary shape for the operation)", async () => {
     const user = someUser();
-    const validate = validators.validatorFor("GET", "/events"); // compiles the shared definitions
+    const validate = suite.validators.validatorFor("GET", "/events"); // compiles the shared definitions
     expect(validate).toBeTypeOf("function");
     const listValidator = createValidators({
-      ...spec,
+      ...suite.spec,
       paths: { "/list": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/data_event_list" } } } } } } } },
     }).validatorFor("GET", "/list");
     const res = await call("GET", `/events?type=user&intercom_user_id=${user.id}&per_page=2`);
@@ -110,7 +98,7 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
     expect(polled2.status).toBe("completed");
     expect(Number(polled2.download_expires_at)).toBeGreaterThan(Date.now() / 1000);
 
-    const file = await fetch(`${sandbox.url}/download/content/data/${job.job_identifier}`, { headers: { ...CONTRACT_HEADERS, Accept: "application/octet-stream" } });
+    const file = await fetch(`${suite.sandbox.url}/download/content/data/${job.job_identifier}`, { headers: { ...CONTRACT_HEADERS, Accept: "application/octet-stream" } });
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toContain("application/octet-stream");
     const csv = gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8");

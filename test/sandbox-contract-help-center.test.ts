@@ -1,27 +1,16 @@
 // Contract test: the sandbox's articles and help center responses validated against the
 // 200 (and error) response schemas of the Intercom 2.11 OpenAPI document, with ajv.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { contractSuite, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-help-center");
 
 describe.skipIf(!specExists)("sandbox ⇄ OpenAPI: articles and help center", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const { call, check, checkError } = suite;
 
-
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
-
-  const ws = () => sandbox.workspace;
+  const ws = () => suite.sandbox.workspace;
 
   it("seeds 2 help centers, nested collections and ~60 varied articles", () => {
     expect(ws().helpCenters).toHaveLength(2);
@@ -37,7 +26,7 @@ describe.skipIf(!specExists)("sandbox ⇄ OpenAPI: articles and help center", ()
 
   it("the article schema rejects a broken article (negative control)", async () => {
     const good = (await call("GET", `/articles/${ws().articles[0]!.id}`)).body;
-    const validate = validators.validatorFor("GET", "/articles/{article_id}");
+    const validate = suite.validators.validatorFor("GET", "/articles/{article_id}");
     expect(validate(good)).toBe(true);
     expect(validate({ ...good, state: "archived" })).toBe(false);
     expect(validate({ ...good, author_id: "7350001" })).toBe(false);

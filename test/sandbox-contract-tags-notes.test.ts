@@ -1,36 +1,24 @@
 // Contract test: the sandbox's tag and note endpoints validated against the 200 (and error)
 // response schemas of the Intercom 2.11 OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import type { Sandbox } from "../src/sandbox/index.js";
+import { contractSuite, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-tags-notes");
 
 describe.skipIf(!specExists)("sandbox tags and notes ⇄ Intercom 2.11 OpenAPI response schemas", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
-  let spec: ReturnType<typeof loadSpec>;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    spec = loadSpec();
-    validators = createValidators(spec);
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
-
-  const client = contractClient(() => sandbox, () => validators);
-  const { call, check } = client;
+  const { call, check } = suite;
 
   /** An error answer; where the document declares this status for the operation, its schema holds too. */
   async function checkError(method: string, apiPath: string, urlPath: string, status: number, code: string, body?: unknown) {
-    const errors = await client.checkError(method, urlPath, status, code, body);
-    const declared = spec.paths[apiPath]?.[method.toLowerCase()]?.responses[String(status)];
-    if (declared?.content) expectValid(validators.validatorFor(method, apiPath, String(status)), errors, `${status} ${method} ${urlPath}`);
+    const errors = await suite.checkError(method, urlPath, status, code, body);
+    const declared = suite.spec.paths[apiPath]?.[method.toLowerCase()]?.responses[String(status)];
+    if (declared?.content) expectValid(suite.validators.validatorFor(method, apiPath, String(status)), errors, `${status} ${method} ${urlPath}`);
   }
 
-  const ws = () => sandbox.workspace;
+  const ws = () => suite.sandbox.workspace;
   const contactWith = (pred: (c: Sandbox["workspace"]["contacts"][number]) => boolean) => ws().contacts.find(pred)!;
 
   it("GET /tags → tag_list, the whole workspace list", async () => {

@@ -1,27 +1,16 @@
 // Contract test for the tickets module of the sandbox: every ticket, ticket tag, ticket type and
 // ticket type attribute operation, validated against the 2.11 document's 200 (and error) schemas.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { contractClient, createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { contractSuite, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-tickets");
 
 describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response schemas", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const { call, check, checkError } = suite;
 
-
-  const { call, check, checkError } = contractClient(() => sandbox, () => validators);
-
-  const ws = () => sandbox.workspace;
+  const ws = () => suite.sandbox.workspace;
   const admin = () => ws().admins[0]!.id;
   const customerType = () => ws().ticketTypes.find((t) => t.category === "Customer" && !t.archived)!;
 
@@ -37,7 +26,7 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
   });
 
   it("GET /tickets/{ticket_id} → ticket (every seeded ticket)", async () => {
-    const validate = validators.validatorFor("GET", "/tickets/{ticket_id}");
+    const validate = suite.validators.validatorFor("GET", "/tickets/{ticket_id}");
     for (const t of ws().tickets) {
       const res = await call("GET", `/tickets/${t.id}`);
       expectValid(validate, res.body, `GET /tickets/${t.id}`);

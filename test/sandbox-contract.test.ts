@@ -1,39 +1,17 @@
 // Contract test: real sandbox responses validated against the 200 (and error) response
 // schemas of the Intercom 2.11 OpenAPI document, with ajv.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { createValidators, expectValid, loadSpec, specExists, warnIfSpecMissing, type ResponseValidators } from "./support/openapi.js";
+import { describe, expect, it } from "vitest";
+import { contractSuite, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract");
 
 describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas", () => {
-  let sandbox: Sandbox;
-  let validators: ResponseValidators;
-  const auth = { Authorization: "Bearer contract-test-token", "Content-Type": "application/json", "Intercom-Version": "2.11" };
+  const suite = contractSuite();
 
-  beforeAll(async () => {
-    validators = createValidators(loadSpec());
-    sandbox = await startSandbox();
-  });
+  const validatorFor = (method: string, apiPath: string, status = "200") => suite.validators.validatorFor(method, apiPath, status);
+  const errorValidator = () => suite.validators.errorValidator();
 
-  afterAll(async () => {
-    await sandbox?.close();
-  });
-
-  const validatorFor = (method: string, apiPath: string, status = "200") => validators.validatorFor(method, apiPath, status);
-  const errorValidator = () => validators.errorValidator();
-
-  async function call(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(sandbox.url + urlPath, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: await res.json() };
-  }
-
-  async function check(method: string, apiPath: string, urlPath: string, body?: unknown): Promise<any> {
-    const res = await call(method, urlPath, body);
-    expect(res.status, `${method} ${urlPath}: ${JSON.stringify(res.body)}`).toBe(200);
-    expectValid(validatorFor(method, apiPath), res.body, `${method} ${urlPath}`);
-    return res.body;
-  }
+  const { call, check } = suite;
 
   it("the converted schemas do reject broken bodies (negative control)", async () => {
     const good = (await call("GET", "/conversations/10002")).body as Record<string, any>;
@@ -60,16 +38,16 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
   });
 
   it("GET /admins/{admin_id} → admin, for every admin", async () => {
-    for (const admin of sandbox.workspace.admins) await check("GET", "/admins/{admin_id}", `/admins/${admin.id}`);
+    for (const admin of suite.sandbox.workspace.admins) await check("GET", "/admins/{admin_id}", `/admins/${admin.id}`);
   });
 
   it("GET /teams and /teams/{team_id} → team_list, team", async () => {
     await check("GET", "/teams", "/teams");
-    for (const team of sandbox.workspace.teams) await check("GET", "/teams/{team_id}", `/teams/${team.id}`);
+    for (const team of suite.sandbox.workspace.teams) await check("GET", "/teams/{team_id}", `/teams/${team.id}`);
   });
 
   it("GET /contacts/{contact_id} → contact, for a varied sample", async () => {
-    const contacts = sandbox.workspace.contacts;
+    const contacts = suite.sandbox.workspace.contacts;
     const sample = [
       ...contacts.slice(0, 20),
       ...contacts.filter((c) => c.role === "lead").slice(0, 10),
@@ -91,7 +69,7 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
       seen += body.data.length;
       startingAfter = body.pages.next?.starting_after;
     } while (startingAfter);
-    expect(seen).toBe(sandbox.workspace.contacts.length);
+    expect(seen).toBe(suite.sandbox.workspace.contacts.length);
   });
 
   it("GET /conversations → paginated_conversation_response, every page", async () => {
@@ -102,14 +80,14 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
       seen += body.conversations.length;
       startingAfter = body.pages.next?.starting_after;
     } while (startingAfter);
-    expect(seen).toBe(sandbox.workspace.conversations.length);
+    expect(seen).toBe(suite.sandbox.workspace.conversations.length);
   });
 
   it("GET /conversations/{conversation_id} → conversation, for every conversation", async () => {
-    for (const c of sandbox.workspace.conversations) {
+    for (const c of suite.sandbox.workspace.conversations) {
       await check("GET", "/conversations/{conversation_id}", `/conversations/${c.id}`);
     }
-    await check("GET", "/conversations/{conversation_id}", `/conversations/${sandbox.workspace.conversations[0]!.id}?display_as=plaintext`);
+    await check("GET", "/conversations/{conversation_id}", `/conversations/${suite.sandbox.workspace.conversations[0]!.id}?display_as=plaintext`);
   });
 
   it("POST /conversations/search → paginated_conversation_response", async () => {
@@ -125,7 +103,7 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
   });
 
   it("POST /conversations/{conversation_id}/reply (admin comment, admin note, contact comment) → conversation", async () => {
-    const c = sandbox.workspace.conversations[30]!;
+    const c = suite.sandbox.workspace.conversations[30]!;
     const contactId = c.contacts.contacts[0]!.id;
     await check("POST", "/conversations/{conversation_id}/reply", `/conversations/${c.id}/reply`, { message_type: "comment", type: "admin", admin_id: "7350002", body: "<p>On it!</p>" });
     await check("POST", "/conversations/{conversation_id}/reply", `/conversations/${c.id}/reply`, { message_type: "note", type: "admin", admin_id: "7350003", body: "Internal note" });
@@ -133,7 +111,7 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
   });
 
   it("POST /conversations/{conversation_id}/parts (close, snoozed, open, assignment) → conversation", async () => {
-    const id = sandbox.workspace.conversations[31]!.id;
+    const id = suite.sandbox.workspace.conversations[31]!.id;
     const op = "/conversations/{conversation_id}/parts";
     await check("POST", op, `/conversations/${id}/parts`, { message_type: "close", type: "admin", admin_id: "7350001", body: "Closing" });
     await check("POST", op, `/conversations/${id}/parts`, { message_type: "open", admin_id: "7350001" });
@@ -143,7 +121,7 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
   });
 
   it("401 and 404 bodies → error", async () => {
-    const unauthorized = await fetch(`${sandbox.url}/me`);
+    const unauthorized = await fetch(`${suite.sandbox.url}/me`);
     expect(unauthorized.status).toBe(401);
     expectValid(errorValidator(), await unauthorized.json(), "401 /me");
     const unknownRoute = await call("GET", "/nope");

@@ -5,7 +5,8 @@ import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 
 export const SPEC_PATH = path.resolve(process.cwd(), "../shared/intercom-openapi-2.11.yaml");
 export const specExists = existsSync(SPEC_PATH);
@@ -159,4 +160,34 @@ export function contractClient(sandbox: () => { url: string }, validators: () =>
     return res.body;
   }
   return { call, check, checkError };
+}
+
+/**
+ * A contract suite, called inside its `describe`: a fresh sandbox and the document's validators,
+ * made before its tests and closed after them, and the contract client over them.
+ */
+export function contractSuite() {
+  let sandbox: Sandbox | undefined;
+  let spec: Spec | undefined;
+  let validators: ResponseValidators | undefined;
+  beforeAll(async () => {
+    spec = loadSpec();
+    validators = createValidators(spec);
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  return {
+    get sandbox(): Sandbox {
+      return sandbox!;
+    },
+    get spec(): Spec {
+      return spec!;
+    },
+    get validators(): ResponseValidators {
+      return validators!;
+    },
+    ...contractClient(() => sandbox!, () => validators!),
+  };
 }
