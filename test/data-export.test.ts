@@ -112,7 +112,8 @@ describe("data export over the graph", () => {
     expect(file.status).toBe(404);
     expect(file.headers.get("content-type")).toContain("application/json");
     const body = (await file.json()) as any;
-    expect(body.errors[0].extensions).toMatchObject({ code: "NOT_FOUND", http: { status: 404 } });
+    expect(body.errors[0].extensions).toMatchObject({ code: "NOT_FOUND", intercom: { status: 404 } });
+    expect(body.errors[0].extensions.http).toBeUndefined();
     expect(body.errors[0].extensions.intercom.errors[0].code).toBe("not_found");
   });
 
@@ -142,7 +143,7 @@ describe("the download route streams", () => {
 
   async function gatewayRoute(baseUrl: string, token: string) {
     const app = express();
-    app.use("/downloads", createDownloadRouter({ baseUrl, version: "2.11", token, timeoutMs: 2000, retries: 0 }));
+    app.use("/downloads", createDownloadRouter(() => ({ baseUrl, version: "2.11", token, timeoutMs: 2000, retries: 0 })));
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -202,7 +203,7 @@ describe("the download route streams", () => {
       expect(response.status).toBe(403);
       const text = await response.text();
       expect(text).not.toContain("tok_stream_secret");
-      expect(JSON.parse(text).errors[0].extensions).toMatchObject({ code: "FORBIDDEN", http: { status: 403 }, intercom: { requestId: "r1" } });
+      expect(JSON.parse(text).errors[0].extensions).toMatchObject({ code: "FORBIDDEN", intercom: { status: 403, requestId: "r1" } });
     } finally {
       await close(route.server);
       await close(upstream.server);

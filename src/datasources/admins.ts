@@ -1,6 +1,7 @@
 import { ActivityLog, ActivityLogMetadata, Admin, App, CurrentAdmin, type ActivityType } from "../schema/admin.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, type CursorPage, type RestPages } from "./paging.js";
 
 export interface RestAdmin {
@@ -30,7 +31,7 @@ const ids = (list: Array<number | string> | null | undefined) => (list ? list.ma
 
 function adminFields(rest: RestAdmin): Partial<Admin> {
   return {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     name: rest.name,
     email: rest.email,
     jobTitle: rest.job_title ?? null,
@@ -82,7 +83,7 @@ const boolOrNull = (v: unknown) => (typeof v === "boolean" ? v : null);
 export function activityLogReducer(rest: RestActivityLog): ActivityLog {
   const m = rest.metadata;
   return build(ActivityLog, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     performedById: String(rest.performed_by.id),
     performedByEmail: rest.performed_by.email ?? null,
     performedByIp: rest.performed_by.ip ?? null,
@@ -113,21 +114,21 @@ export const ACTIVITY_LOG_MAX_PAGE = 150;
 /** Admins: GET /me, GET /admins, GET /admins/{admin_id}, PUT /admins/{admin_id}/away, GET /admins/activity_logs. */
 export class AdminsAPI extends IntercomDataSource {
   async me(): Promise<CurrentAdmin> {
-    return currentAdminReducer(await this.get<RestAdmin>("me"));
+    return currentAdminReducer(await this.get<RestAdmin>(path`me`));
   }
 
   async list(): Promise<Admin[]> {
-    const body = await this.get<{ admins: RestAdmin[] }>("admins");
+    const body = await this.get<{ admins: RestAdmin[] }>(path`admins`);
     return body.admins.map(adminReducer);
   }
 
   async getById(id: string): Promise<Admin> {
-    return adminReducer(await this.get<RestAdmin>(`admins/${this.segment(id)}`));
+    return adminReducer(await this.get<RestAdmin>(path`admins/${id}`));
   }
 
   async setAway(id: string, away: { awayModeEnabled: boolean; awayModeReassign: boolean }): Promise<Admin> {
     const body = { away_mode_enabled: away.awayModeEnabled, away_mode_reassign: away.awayModeReassign };
-    return adminReducer(await this.put<RestAdmin>(`admins/${this.segment(id)}/away`, { body }));
+    return adminReducer(await this.put<RestAdmin>(path`admins/${id}/away`, { body }));
   }
 
   /** One page of GET /admins/activity_logs, newest first. */
@@ -136,7 +137,7 @@ export class AdminsAPI extends IntercomDataSource {
     perPage: number,
     startingAfter?: string | null,
   ): Promise<CursorPage<ActivityLog>> {
-    const body = await this.get<{ activity_logs: RestActivityLog[]; pages?: RestPages & { total_pages?: number } }>("admins/activity_logs", {
+    const body = await this.get<{ activity_logs: RestActivityLog[]; pages?: RestPages & { total_pages?: number } }>(path`admins/activity_logs`, {
       params: {
         created_at_after: String(toUnix(range.after)),
         ...(range.before ? { created_at_before: String(toUnix(range.before)) } : {}),

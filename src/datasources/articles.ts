@@ -11,8 +11,8 @@ import {
 } from "../schema/article.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
-import { idOrNull } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
+import { idOrNull, requiredId } from "./reducers.js";
 
 /** One page of a page/per_page list (the shape `numberedPageConnection` pages over). */
 export interface NumberedList<T> {
@@ -95,7 +95,7 @@ export function articleReducer(rest: RestArticle): Article {
   const parentIds = (rest.parent_ids ?? []).map(String);
   const parentId = idOrNull(rest.parent_id);
   return build(Article, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     workspaceId: rest.workspace_id,
     title: rest.title,
     description: rest.description ?? null,
@@ -210,14 +210,14 @@ function articleBody(input: ArticleChanges, parentIdAsInteger: boolean): Record<
 /** Articles: list, retrieve, search, create, update and delete. */
 export class ArticlesAPI extends IntercomDataSource {
   async list(page: number, perPage: number): Promise<NumberedList<Article>> {
-    const body = await this.get<{ data: RestArticle[]; total_count?: number; pages?: RestNumberedPages }>("articles", {
+    const body = await this.get<{ data: RestArticle[]; total_count?: number; pages?: RestNumberedPages }>(path`articles`, {
       params: { page: String(page), per_page: String(perPage) },
     });
     return { items: (body.data ?? []).map(articleReducer), totalPages: body.pages?.total_pages ?? null, totalCount: body.total_count ?? null };
   }
 
   async getById(id: string): Promise<Article> {
-    return articleReducer(await this.get<RestArticle>(`articles/${this.segment(id)}`));
+    return articleReducer(await this.get<RestArticle>(path`articles/${id}`));
   }
 
   async search(params: ArticleSearchParams): Promise<ArticleSearchResult> {
@@ -226,7 +226,7 @@ export class ArticlesAPI extends IntercomDataSource {
     if (params.state) query.state = params.state;
     if (params.helpCenterId) query.help_center_id = String(integerId(params.helpCenterId, "helpCenterId"));
     if (params.highlight !== undefined && params.highlight !== null) query.highlight = String(params.highlight);
-    const body = await this.get<RestSearchResponse>("articles/search", { params: query });
+    const body = await this.get<RestSearchResponse>(path`articles/search`, { params: query });
     const chunks = (list: RestHighlightChunk[] | undefined) => (list ?? []).map((c) => ({ type: c.type as HighlightType, text: c.text }));
     return build(ArticleSearchResult, {
       totalCount: body.total_count,
@@ -242,15 +242,15 @@ export class ArticlesAPI extends IntercomDataSource {
   }
 
   async create(input: ArticleChanges & { title: string; authorId: string }): Promise<Article> {
-    return articleReducer(await this.post<RestArticle>("articles", { body: articleBody(input, true) }));
+    return articleReducer(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true) }));
   }
 
   async update(id: string, changes: ArticleChanges): Promise<Article> {
-    return articleReducer(await this.put<RestArticle>(`articles/${this.segment(id)}`, { body: articleBody(changes, false) }));
+    return articleReducer(await this.put<RestArticle>(path`articles/${id}`, { body: articleBody(changes, false) }));
   }
 
   async remove(id: string): Promise<DeletedArticle> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(`articles/${this.segment(id)}`);
-    return build(DeletedArticle, { id: String(body.id), object: body.object ?? "article", deleted: body.deleted });
+    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`articles/${id}`);
+    return build(DeletedArticle, { id: requiredId(body.id), object: body.object ?? "article", deleted: body.deleted });
   }
 }

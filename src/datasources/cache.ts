@@ -1,5 +1,4 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { FetcherHeaders } from "@apollo/utils.fetcher";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import { throttledWarning, type Logger } from "../logger.js";
@@ -40,7 +39,7 @@ export interface ResponseCacheOptions {
 export interface UpstreamAnswer<T> {
   body: T;
   status: number;
-  headers: FetcherHeaders;
+  headers: Headers;
 }
 
 /** An entry as stored (JSON) in the shared store and, parsed and frozen, in the near cache. */

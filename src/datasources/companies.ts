@@ -1,4 +1,3 @@
-import type { CacheOptions, RequestDeduplicationPolicy, RequestOptions } from "@apollo/datasource-rest";
 import { Company, CompanyListOrder, DeletedCompany, type CreateOrUpdateCompanyInput, type UpdateCompanyInput } from "../schema/company.js";
 import type { Contact } from "../schema/contact.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
@@ -6,7 +5,8 @@ import type { Segment } from "../schema/segment.js";
 import { Tag } from "../schema/tag.js";
 import { contactReducer, type RestContact } from "./contacts.js";
 import { UpstreamError } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { segmentReducer, type RestSegment } from "./segments.js";
 
 /** Intercom serves at most 60 companies a page. */
@@ -40,7 +40,7 @@ const knownTime = (seconds: number | null | undefined) => (seconds ? fromUnix(se
 export function companyReducer(rest: RestCompany): Company {
   const plan = rest.plan;
   return build(Company, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     name: rest.name || null,
     appId: rest.app_id,
     companyId: String(rest.company_id),
@@ -149,26 +149,27 @@ function explainPageLimit(error: unknown): never {
  */
 export class CompaniesAPI extends IntercomDataSource {
   async getById(id: string): Promise<Company> {
-    return companyReducer(await this.get<RestCompany>(`companies/${this.segment(id)}`));
+    return companyReducer(await this.get<RestCompany>(path`companies/${id}`));
   }
 
   async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
-    return companyReducer(await this.post<RestCompany>("companies", { body: companyBody(input) }));
+    return companyReducer(await this.post<RestCompany>(path`companies`, { body: companyBody(input) }));
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<Company> {
-    return companyReducer(await this.put<RestCompany>(`companies/${this.segment(id)}`, { body: companyBody(input) }));
+    return companyReducer(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) }));
   }
 
   async remove(id: string): Promise<DeletedCompany> {
-    const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(`companies/${this.segment(id)}`);
-    return build(DeletedCompany, { id: String(body.id ?? id), object: body.object ?? "company", deleted: body.deleted });
+    const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(path`companies/${id}`);
+    return build(DeletedCompany, { id: requiredId(body.id, "DELETE /companies/{id}"), object: body.object ?? "company", deleted: body.deleted });
   }
 
   /** POST /companies/list: companies with at least one user, by last request. */
   async list(page: number, perPage: number, order: CompanyListOrder = CompanyListOrder.DESC): Promise<NumberedList<Company>> {
-    const body = await this.post<RestCompanyList>("companies/list", {
+    const body = await this.post<RestCompanyList>(path`companies/list`, {
       params: { page: String(page), per_page: String(perPage), order },
+      read: true,
     }).catch(explainPageLimit);
     return numbered(body.data.map(companyReducer), body.total_count, body.pages);
   }
@@ -180,7 +181,7 @@ export class CompaniesAPI extends IntercomDataSource {
     if (filter.companyId != null) params.company_id = filter.companyId;
     if (filter.tagId != null) params.tag_id = filter.tagId;
     if (filter.segmentId != null) params.segment_id = filter.segmentId;
-    const body = await this.get<RestCompanyList | RestCompany>("companies", { params }).catch(explainPageLimit);
+    const body = await this.get<RestCompanyList | RestCompany>(path`companies`, { params }).catch(explainPageLimit);
     // Live Intercom answers a lookup by name or company_id with the company itself, not a list.
     if (!("data" in body)) return numbered([companyReducer(body)], 1, { total_pages: 1 });
     return numbered(body.data.map(companyReducer), body.total_count, body.pages);
@@ -206,8 +207,10 @@ export class CompaniesAPI extends IntercomDataSource {
 
   private async scrollRequest(scrollParam: string | null) {
     try {
-      return await this.get<{ data: RestCompany[]; total_count?: number | null; scroll_param?: string | null }>("companies/scroll", {
+      return await this.get<{ data: RestCompany[]; total_count?: number | null; scroll_param?: string | null }>(path`companies/scroll`, {
         params: scrollParam ? { scroll_param: scrollParam } : {},
+        // Scroll pages are a sequence: two identical in-flight scroll requests must both go upstream.
+        deduplicate: false,
       });
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
@@ -235,7 +238,7 @@ export class CompaniesAPI extends IntercomDataSource {
   /** GET /companies/{id}/contacts. */
   async contactsOf(companyId: string, page: number, perPage: number): Promise<NumberedList<Contact>> {
     const body = await this.get<{ data: RestContact[]; total_count?: number | null; pages?: RestPages | null }>(
-      `companies/${this.segment(companyId)}/contacts`,
+      path`companies/${companyId}/contacts`,
       { params: { page: String(page), per_page: String(perPage) } },
     );
     return numbered(body.data.map(contactReducer), body.total_count, body.pages);
@@ -243,14 +246,14 @@ export class CompaniesAPI extends IntercomDataSource {
 
   /** GET /companies/{id}/segments. */
   async segmentsOf(companyId: string): Promise<Segment[]> {
-    const body = await this.get<{ data: RestSegment[] }>(`companies/${this.segment(companyId)}/segments`);
+    const body = await this.get<{ data: RestSegment[] }>(path`companies/${companyId}/segments`);
     return body.data.map(segmentReducer);
   }
 
   /** GET /contacts/{id}/companies. */
   async ofContact(contactId: string, page: number, perPage: number): Promise<NumberedList<Company>> {
     const body = await this.get<{ companies: RestCompany[]; total_count?: number | null; pages?: RestPages | null }>(
-      `contacts/${this.segment(contactId)}/companies`,
+      path`contacts/${contactId}/companies`,
       { params: { page: String(page), per_page: String(perPage) } },
     );
     return numbered(body.companies.map(companyReducer), body.total_count, body.pages);
@@ -258,17 +261,11 @@ export class CompaniesAPI extends IntercomDataSource {
 
   async attachContact(contactId: string, companyId: string): Promise<Company> {
     return companyReducer(
-      await this.post<RestCompany>(`contacts/${this.segment(contactId)}/companies`, { body: { id: companyId } }),
+      await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } }),
     );
   }
 
   async detachContact(contactId: string, companyId: string): Promise<Company> {
-    return companyReducer(await this.delete<RestCompany>(`contacts/${this.segment(contactId)}/companies/${this.segment(companyId)}`));
-  }
-
-  /** Scroll pages are a sequence: two identical in-flight scroll requests must both go upstream. */
-  protected override requestDeduplicationPolicyFor(url: URL, request: RequestOptions<CacheOptions>): RequestDeduplicationPolicy {
-    if (url.pathname.endsWith("/companies/scroll")) return { policy: "do-not-deduplicate", invalidateDeduplicationKeys: [] };
-    return super.requestDeduplicationPolicyFor(url, request);
+    return companyReducer(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`));
   }
 }

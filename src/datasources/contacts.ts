@@ -1,6 +1,7 @@
 import { ArchivedContact, Contact, ContactRole, DeletedContact, UnarchivedContact } from "../schema/contact.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import { badInput } from "./errors.js";
 import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
@@ -197,18 +198,19 @@ interface ContactListBody {
 /** Contacts: create, read, update, delete, list, search, merge, archive. */
 export class ContactsAPI extends IntercomDataSource {
   async getById(id: string): Promise<Contact> {
-    return contactReducer(await this.get<RestContact>(`contacts/${this.segment(id)}`));
+    return contactReducer(await this.get<RestContact>(path`contacts/${id}`));
   }
 
   async list(perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
-    const body = await this.get<ContactListBody>("contacts", {
+    const body = await this.get<ContactListBody>(path`contacts`, {
       params: { per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
     return this.page(body);
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
-    const body = await this.post<ContactListBody>("contacts/search", {
+    const body = await this.post<ContactListBody>(path`contacts/search`, {
+      read: true,
       body: {
         query,
         pagination: paginationBody(perPage, startingAfter),
@@ -218,31 +220,31 @@ export class ContactsAPI extends IntercomDataSource {
   }
 
   async create(input: ContactChanges): Promise<Contact> {
-    return contactReducer(await this.post<RestContact>("contacts", { body: contactBody(input) }));
+    return contactReducer(await this.post<RestContact>(path`contacts`, { body: contactBody(input) }));
   }
 
   async update(id: string, changes: ContactChanges): Promise<Contact> {
-    return contactReducer(await this.put<RestContact>(`contacts/${this.segment(id)}`, { body: contactBody(changes) }));
+    return contactReducer(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) }));
   }
 
   async remove(id: string): Promise<DeletedContact> {
-    const body = await this.delete<RestContactState>(`contacts/${this.segment(id)}`);
-    return build(DeletedContact, { id: String(body.id), externalId: body.external_id ?? null, deleted: body.deleted ?? true });
+    const body = await this.delete<RestContactState>(path`contacts/${id}`);
+    return build(DeletedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, deleted: body.deleted ?? true });
   }
 
   /** Merges the lead `from` into the user `into`; answers the user. */
   async merge(from: string, into: string): Promise<Contact> {
-    return contactReducer(await this.post<RestContact>("contacts/merge", { body: { from, into } }));
+    return contactReducer(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } }));
   }
 
   async archive(id: string): Promise<ArchivedContact> {
-    const body = await this.post<RestContactState>(`contacts/${this.segment(id)}/archive`);
-    return build(ArchivedContact, { id: String(body.id), externalId: body.external_id ?? null, archived: body.archived ?? true });
+    const body = await this.post<RestContactState>(path`contacts/${id}/archive`);
+    return build(ArchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? true });
   }
 
   async unarchive(id: string): Promise<UnarchivedContact> {
-    const body = await this.post<RestContactState>(`contacts/${this.segment(id)}/unarchive`);
-    return build(UnarchivedContact, { id: String(body.id), externalId: body.external_id ?? null, archived: body.archived ?? false });
+    const body = await this.post<RestContactState>(path`contacts/${id}/unarchive`);
+    return build(UnarchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? false });
   }
 
   private page(body: ContactListBody): CursorPage<Contact> {

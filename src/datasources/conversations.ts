@@ -18,9 +18,9 @@ import {
 } from "../schema/conversation.js";
 import type { Message } from "../schema/message.js";
 import { build, fromUnix } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { messageReducer, type RestMessage } from "./messages.js";
-import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, type RestTag } from "./reducers.js";
+import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, type RestTag, requiredId } from "./reducers.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 
@@ -97,7 +97,7 @@ export interface RestConversation {
 
 function partReducer(rest: RestPart): ConversationPart {
   return build(ConversationPart, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     partType: rest.part_type,
     body: rest.body ?? null,
     createdAt: fromUnix(rest.created_at)!,
@@ -143,7 +143,7 @@ export function conversationReducer(rest: RestConversation): Conversation {
   const rating = rest.conversation_rating;
   const ai = rest.ai_agent;
   return build(Conversation, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     title: rest.title ?? null,
     createdAt: fromUnix(rest.created_at)!,
     updatedAt: fromUnix(rest.updated_at)!,
@@ -276,18 +276,19 @@ interface ConversationListBody {
 /** Conversations: list, retrieve, search, update, reply and manage. */
 export class ConversationsAPI extends IntercomDataSource {
   async list(perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
-    const body = await this.get<ConversationListBody>("conversations", {
+    const body = await this.get<ConversationListBody>(path`conversations`, {
       params: { per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
     return this.page(body);
   }
 
   async getById(id: string): Promise<Conversation> {
-    return conversationReducer(await this.get<RestConversation>(`conversations/${this.segment(id)}`));
+    return conversationReducer(await this.get<RestConversation>(path`conversations/${id}`));
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
-    const body = await this.post<ConversationListBody>("conversations/search", {
+    const body = await this.post<ConversationListBody>(path`conversations/search`, {
+      read: true,
       body: { query, pagination: paginationBody(perPage, startingAfter) },
     });
     return this.page(body);
@@ -298,7 +299,7 @@ export class ConversationsAPI extends IntercomDataSource {
       ...(changes.read !== undefined && changes.read !== null ? { read: changes.read } : {}),
       ...(changes.customAttributes ? { custom_attributes: changes.customAttributes } : {}),
     };
-    return conversationReducer(await this.put<RestConversation>(`conversations/${this.segment(id)}`, { body }));
+    return conversationReducer(await this.put<RestConversation>(path`conversations/${id}`, { body }));
   }
 
   async replyAsAdmin(id: string, reply: AdminReply): Promise<Conversation> {
@@ -359,7 +360,7 @@ export class ConversationsAPI extends IntercomDataSource {
       attachment_urls: input.attachmentUrls ?? undefined,
       created_at: unixOrUndefined(input.createdAt),
     };
-    return messageReducer(await this.post<RestMessage>("conversations", { body }));
+    return messageReducer(await this.post<RestMessage>(path`conversations`, { body }));
   }
 
   async attachContact(id: string, adminId: string, customer: ConversationCustomer): Promise<Conversation> {
@@ -371,12 +372,12 @@ export class ConversationsAPI extends IntercomDataSource {
           ? { user_id: customer.userId }
           : { email: customer.email },
     };
-    return conversationReducer(await this.post<RestConversation>(`conversations/${this.segment(id)}/customers`, { body }));
+    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/customers`, { body }));
   }
 
   async detachContact(id: string, contactId: string, adminId: string): Promise<Conversation> {
     return conversationReducer(
-      await this.delete<RestConversation>(`conversations/${this.segment(id)}/customers/${this.segment(contactId)}`, { body: { admin_id: adminId } }),
+      await this.delete<RestConversation>(path`conversations/${id}/customers/${contactId}`, { body: { admin_id: adminId } }),
     );
   }
 
@@ -385,19 +386,19 @@ export class ConversationsAPI extends IntercomDataSource {
       redaction.type === "source"
         ? { type: "source", conversation_id: redaction.conversationId, source_id: redaction.sourceId }
         : { type: "conversation_part", conversation_id: redaction.conversationId, conversation_part_id: redaction.conversationPartId };
-    return conversationReducer(await this.post<RestConversation>("conversations/redact", { body }));
+    return conversationReducer(await this.post<RestConversation>(path`conversations/redact`, { body }));
   }
 
   async runAssignmentRules(id: string): Promise<Conversation> {
-    return conversationReducer(await this.post<RestConversation>(`conversations/${this.segment(id)}/run_assignment_rules`));
+    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/run_assignment_rules`));
   }
 
   private async reply(id: string, body: Record<string, unknown>): Promise<Conversation> {
-    return conversationReducer(await this.post<RestConversation>(`conversations/${this.segment(id)}/reply`, { body }));
+    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/reply`, { body }));
   }
 
   private async manage(id: string, body: Record<string, unknown>): Promise<Conversation> {
-    return conversationReducer(await this.post<RestConversation>(`conversations/${this.segment(id)}/parts`, { body }));
+    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/parts`, { body }));
   }
 
   private page(body: ConversationListBody): CursorPage<Conversation> {

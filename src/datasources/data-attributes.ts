@@ -6,7 +6,7 @@ import {
   type UpdateDataAttributeInput,
 } from "../schema/data-attribute.js";
 import { build, fromUnix } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { idOrNull } from "./reducers.js";
 
 export interface RestDataAttribute {
@@ -57,7 +57,7 @@ export class DataAttributesAPI extends IntercomDataSource {
   async list(model: DataAttributeModel | null, includeArchived: boolean): Promise<DataAttribute[]> {
     const params: Record<string, string> = { include_archived: String(includeArchived) };
     if (model) params.model = model;
-    const body = await this.get<{ data: RestDataAttribute[] }>("data_attributes", { params });
+    const body = await this.get<{ data: RestDataAttribute[] }>(path`data_attributes`, { params });
     return body.data.map(dataAttributeReducer);
   }
 
@@ -67,7 +67,7 @@ export class DataAttributesAPI extends IntercomDataSource {
     // The create request types options as strings (the update request as { value } hashes).
     if (input.options != null) body.options = input.options;
     if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
-    return dataAttributeReducer(await this.post<RestDataAttribute>("data_attributes", { body }));
+    return dataAttributeReducer(await this.post<RestDataAttribute>(path`data_attributes`, { body }));
   }
 
   async update(id: string, input: UpdateDataAttributeInput): Promise<DataAttribute> {
@@ -76,6 +76,6 @@ export class DataAttributesAPI extends IntercomDataSource {
     if (input.description != null) body.description = input.description;
     if (input.options != null) body.options = input.options.map((value) => ({ value }));
     if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
-    return dataAttributeReducer(await this.put<RestDataAttribute>(`data_attributes/${this.segment(id)}`, { body }));
+    return dataAttributeReducer(await this.put<RestDataAttribute>(path`data_attributes/${id}`, { body }));
   }
 }

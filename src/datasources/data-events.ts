@@ -6,8 +6,7 @@ import {
   type DataEventSummaryInput,
 } from "../schema/data-event.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
-import { UpstreamError } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import type { CursorPage } from "./paging.js";
 
 interface RestDataEvent {
@@ -77,13 +76,13 @@ function beforeOf(next: string | null | undefined): string | null {
 export class DataEventsAPI extends IntercomDataSource {
   async summary(user: EventUser): Promise<DataEventSummary> {
     const params = { type: "user", ...user, summary: "true" };
-    return summaryReducer(await this.get<RestDataEventSummary>("events", { params }));
+    return summaryReducer(await this.get<RestDataEventSummary>(path`events`, { params }));
   }
 
   async list(user: EventUser, perPage: number, before: string | null): Promise<CursorPage<DataEvent>> {
     const params: Record<string, string> = { type: "user", ...user, per_page: String(perPage) };
     if (before) params.before = before;
-    const body = await this.get<{ events: RestDataEvent[]; pages?: { next?: string | null } | null }>("events", { params });
+    const body = await this.get<{ events: RestDataEvent[]; pages?: { next?: string | null } | null }>(path`events`, { params });
     return { items: body.events.map(dataEventReducer), nextCursor: beforeOf(body.pages?.next), totalCount: null };
   }
 
@@ -94,8 +93,7 @@ export class DataEventsAPI extends IntercomDataSource {
     if (input.userId != null) body.user_id = input.userId;
     if (input.email != null) body.email = input.email;
     if (input.metadata != null) body.metadata = input.metadata;
-    const { response } = await this.fetch<unknown>("events", { method: "POST", body });
-    this.expectStatus("POST /events", response.status, 202);
+    await this.post(path`events`, { body, empty: 202 });
     return build(DataEvent, {
       id: null,
       eventName: input.eventName,
@@ -112,13 +110,6 @@ export class DataEventsAPI extends IntercomDataSource {
       user_id: userId,
       event_summaries: { event_name: summary.eventName, count: summary.count, first: toUnix(summary.first), last: toUnix(summary.last) },
     };
-    const { response } = await this.fetch<unknown>("events/summaries", { method: "POST", body });
-    this.expectStatus("POST /events/summaries", response.status, 200);
-  }
-
-  private expectStatus(operation: string, status: number, expected: number): void {
-    if (status !== expected) {
-      throw new UpstreamError(`Intercom ${operation} answered ${status}, not the documented ${expected}`, status, { code: "UPSTREAM_ERROR" });
-    }
+    await this.post(path`events/summaries`, { body, empty: 200 });
   }
 }

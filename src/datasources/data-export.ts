@@ -1,6 +1,6 @@
 import { DataExport, DataExportStatus } from "../schema/data-export.js";
 import { build, fromUnix } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestDataExport {
   job_identifier: string;
@@ -35,14 +35,14 @@ export function dataExportReducer(rest: RestDataExport): DataExport {
 export class DataExportAPI extends IntercomDataSource {
   async create(createdAtAfter: number, createdAtBefore: number): Promise<DataExport> {
     const body = { created_at_after: createdAtAfter, created_at_before: createdAtBefore };
-    return dataExportReducer(await this.post<RestDataExport>("export/content/data", { body }));
+    return dataExportReducer(await this.post<RestDataExport>(path`export/content/data`, { body }));
   }
 
   async getById(jobIdentifier: string): Promise<DataExport> {
-    return dataExportReducer(await this.get<RestDataExport>(`export/content/data/${this.segment(jobIdentifier)}`));
+    return dataExportReducer(await this.get<RestDataExport>(path`export/content/data/${jobIdentifier}`));
   }
 
   async cancel(jobIdentifier: string): Promise<DataExport> {
-    return dataExportReducer(await this.post<RestDataExport>(`export/cancel/${this.segment(jobIdentifier)}`));
+    return dataExportReducer(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`));
   }
 }

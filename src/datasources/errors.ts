@@ -9,7 +9,8 @@ export type GatewayErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED"
   | "UPSTREAM_ERROR"
-  | "UPSTREAM_TIMEOUT";
+  | "UPSTREAM_TIMEOUT"
+  | "QUERY_TOO_COMPLEX";
 
 export interface IntercomErrorItem {
   code: string;
@@ -73,7 +74,9 @@ export function errorFromIntercomResponse(
   const detail = first ? `${first.code}${first.message ? `: ${first.message}` : ""}` : `HTTP ${status}`;
   const extensions: { code: GatewayErrorCode } & Record<string, unknown> = {
     code,
-    intercom: { requestId, errors },
+    // The upstream status lives here, never under `extensions.http`: routers read that as the
+    // HTTP status of the whole response, so one failed field would fail every other field's data.
+    intercom: { status, requestId, errors },
   };
   if (status === 429) {
     const retryAfter = Number(headers.get("retry-after"));

@@ -2,8 +2,8 @@ import { Collection, CollectionContent, DeletedCollection, HelpCenter } from "..
 import { build, fromUnix } from "../schema/scalars.js";
 import { integerId, localeEntries, type NumberedList, type RestNumberedPages } from "./articles.js";
 import { badInput } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
-import { idOrNull } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
+import { idOrNull, requiredId } from "./reducers.js";
 
 interface RestGroupContent {
   type?: string;
@@ -42,7 +42,7 @@ export interface RestHelpCenter {
 
 export function collectionReducer(rest: RestCollection): Collection {
   return build(Collection, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     workspaceId: rest.workspace_id,
     name: rest.name,
     description: rest.description ?? null,
@@ -64,7 +64,7 @@ export function collectionReducer(rest: RestCollection): Collection {
 
 export function helpCenterReducer(rest: RestHelpCenter): HelpCenter {
   return build(HelpCenter, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     workspaceId: rest.workspace_id,
     createdAt: fromUnix(rest.created_at)!,
     updatedAt: fromUnix(rest.updated_at),
@@ -112,40 +112,40 @@ function collectionBody(input: CollectionChanges): Record<string, unknown> {
 /** Help Center: help centers and their collections (sections are nested collections). */
 export class HelpCenterAPI extends IntercomDataSource {
   async listCollections(page: number, perPage: number): Promise<NumberedList<Collection>> {
-    const body = await this.get<{ data: RestCollection[]; total_count?: number; pages?: RestNumberedPages }>("help_center/collections", {
+    const body = await this.get<{ data: RestCollection[]; total_count?: number; pages?: RestNumberedPages }>(path`help_center/collections`, {
       params: { page: String(page), per_page: String(perPage) },
     });
     return { items: (body.data ?? []).map(collectionReducer), totalPages: body.pages?.total_pages ?? null, totalCount: body.total_count ?? null };
   }
 
   async getCollection(id: string): Promise<Collection> {
-    return collectionReducer(await this.get<RestCollection>(`help_center/collections/${this.segment(id)}`));
+    return collectionReducer(await this.get<RestCollection>(path`help_center/collections/${id}`));
   }
 
   async createCollection(input: CollectionChanges & { name: string }): Promise<Collection> {
     // A new collection without a parent is simply first level: send no parent_id at all.
     const body = collectionBody({ ...input, parentId: input.parentId ?? undefined });
-    return collectionReducer(await this.post<RestCollection>("help_center/collections", { body }));
+    return collectionReducer(await this.post<RestCollection>(path`help_center/collections`, { body }));
   }
 
   async updateCollection(id: string, changes: CollectionChanges): Promise<Collection> {
-    return collectionReducer(await this.put<RestCollection>(`help_center/collections/${this.segment(id)}`, { body: collectionBody(changes) }));
+    return collectionReducer(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) }));
   }
 
   async removeCollection(id: string): Promise<DeletedCollection> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(`help_center/collections/${this.segment(id)}`);
-    return build(DeletedCollection, { id: String(body.id), object: body.object ?? "collection", deleted: body.deleted });
+    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`help_center/collections/${id}`);
+    return build(DeletedCollection, { id: requiredId(body.id), object: body.object ?? "collection", deleted: body.deleted });
   }
 
   /** help_center_list has no total_count or pages: a page shorter than per_page is the last. */
   async listHelpCenters(page: number, perPage: number): Promise<NumberedList<HelpCenter>> {
-    const body = await this.get<{ data: RestHelpCenter[] }>("help_center/help_centers", {
+    const body = await this.get<{ data: RestHelpCenter[] }>(path`help_center/help_centers`, {
       params: { page: String(page), per_page: String(perPage) },
     });
     return { items: (body.data ?? []).map(helpCenterReducer), totalPages: null, totalCount: null };
   }
 
   async getHelpCenter(id: string): Promise<HelpCenter> {
-    return helpCenterReducer(await this.get<RestHelpCenter>(`help_center/help_centers/${this.segment(id)}`));
+    return helpCenterReducer(await this.get<RestHelpCenter>(path`help_center/help_centers/${id}`));
   }
 }

@@ -1,7 +1,7 @@
 import { AdminsAPI } from "./admins.js";
 import { ContactsAPI } from "./contacts.js";
 import { ConversationsAPI } from "./conversations.js";
-import type { IntercomClientOptions } from "./intercom.js";
+import type { IntercomClient } from "./upstream.js";
 import { TeamsAPI } from "./teams.js";
 import { CompaniesAPI } from "./companies.js";
 import { SegmentsAPI } from "./segments.js";
@@ -43,7 +43,7 @@ export interface DataSources {
   phoneSwitch: PhoneSwitchAPI;
 }
 
-const DATASOURCES: { [K in keyof DataSources]: new (client: IntercomClientOptions) => DataSources[K] } = {
+const DATASOURCES: { [K in keyof DataSources]: new (client: IntercomClient) => DataSources[K] } = {
   admins: AdminsAPI,
   teams: TeamsAPI,
   contacts: ContactsAPI,
@@ -70,7 +70,7 @@ const DATASOURCES: { [K in keyof DataSources]: new (client: IntercomClientOption
  * One set per GraphQL request, each carrying that request's token. Built
  * lazily: a request pays only for the datasources it actually uses.
  */
-export function createDataSources(client: IntercomClientOptions): DataSources {
+export function createDataSources(client: IntercomClient): DataSources {
   const sources = {} as DataSources;
   for (const [key, DataSource] of Object.entries(DATASOURCES)) {
     let instance: object | undefined;

@@ -1,7 +1,8 @@
 import { Message, type MessageType } from "../schema/message.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 /** `message` as POST /messages and POST /conversations answer it. */
 export interface RestMessage {
@@ -19,7 +20,7 @@ export interface RestMessage {
 export function messageReducer(rest: RestMessage): Message {
   return build(Message, {
     type: rest.type,
-    id: String(rest.id),
+    id: requiredId(rest.id),
     createdAt: fromUnix(rest.created_at)!,
     // In-app messages have no subject; Intercom sends "" for it.
     subject: rest.subject ? rest.subject : null,
@@ -58,6 +59,6 @@ export class MessagesAPI extends IntercomDataSource {
       ...(message.createdAt ? { created_at: toUnix(message.createdAt) } : {}),
       create_conversation_without_contact_reply: message.createConversationWithoutContactReply ?? false,
     };
-    return messageReducer(await this.post<RestMessage>("messages", { body }));
+    return messageReducer(await this.post<RestMessage>(path`messages`, { body }));
   }
 }

@@ -1,6 +1,7 @@
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { DeletedNewsItem, NewsItem, Newsfeed, type NewsItemState } from "../schema/news.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestNewsItem {
   type?: "news-item";
@@ -47,7 +48,7 @@ const present = (list: Array<string | null> | null | undefined) => (list ?? []).
 
 export function newsItemReducer(rest: RestNewsItem): NewsItem {
   return build(NewsItem, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     workspaceId: rest.workspace_id,
     title: rest.title,
     body: rest.body ?? null,
@@ -65,7 +66,7 @@ export function newsItemReducer(rest: RestNewsItem): NewsItem {
 }
 
 export function newsfeedReducer(rest: RestNewsfeed): Newsfeed {
-  return build(Newsfeed, { id: String(rest.id), name: rest.name, createdAt: fromUnix(rest.created_at)!, updatedAt: fromUnix(rest.updated_at) });
+  return build(Newsfeed, { id: requiredId(rest.id), name: rest.name, createdAt: fromUnix(rest.created_at)!, updatedAt: fromUnix(rest.updated_at) });
 }
 
 /** Plain inputs of news item writes; undefined/null fields are not sent. */
@@ -104,38 +105,38 @@ function newsItemBody(changes: NewsItemChanges, now: Date): Record<string, unkno
 /** News: news items (CRUD) and newsfeeds (read-only), page-numbered lists. */
 export class NewsAPI extends IntercomDataSource {
   async listNewsItems(page: number, perPage: number): Promise<NewsPage<NewsItem>> {
-    return this.page(await this.get<RestList<RestNewsItem>>("news/news_items", { params: this.pageParams(page, perPage) }), newsItemReducer);
+    return this.page(await this.get<RestList<RestNewsItem>>(path`news/news_items`, { params: this.pageParams(page, perPage) }), newsItemReducer);
   }
 
   async getNewsItem(id: string): Promise<NewsItem> {
-    return newsItemReducer(await this.get<RestNewsItem>(`news/news_items/${this.segment(id)}`));
+    return newsItemReducer(await this.get<RestNewsItem>(path`news/news_items/${id}`));
   }
 
   async createNewsItem(input: NewsItemChanges): Promise<NewsItem> {
-    return newsItemReducer(await this.post<RestNewsItem>("news/news_items", { body: newsItemBody(input, new Date()) }));
+    return newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) }));
   }
 
   async updateNewsItem(id: string, changes: NewsItemChanges): Promise<NewsItem> {
-    return newsItemReducer(await this.put<RestNewsItem>(`news/news_items/${this.segment(id)}`, { body: newsItemBody(changes, new Date()) }));
+    return newsItemReducer(await this.put<RestNewsItem>(path`news/news_items/${id}`, { body: newsItemBody(changes, new Date()) }));
   }
 
   async deleteNewsItem(id: string): Promise<DeletedNewsItem> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(`news/news_items/${this.segment(id)}`);
-    return build(DeletedNewsItem, { id: String(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`news/news_items/${id}`);
+    return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
   }
 
   async listNewsfeeds(): Promise<Newsfeed[]> {
-    const body = await this.get<RestList<RestNewsfeed>>("news/newsfeeds");
+    const body = await this.get<RestList<RestNewsfeed>>(path`news/newsfeeds`);
     return body.data.map(newsfeedReducer);
   }
 
   async getNewsfeed(id: string): Promise<Newsfeed> {
-    return newsfeedReducer(await this.get<RestNewsfeed>(`news/newsfeeds/${this.segment(id)}`));
+    return newsfeedReducer(await this.get<RestNewsfeed>(path`news/newsfeeds/${id}`));
   }
 
   /** The live news items of a newsfeed. */
   async listNewsfeedItems(newsfeedId: string, page: number, perPage: number): Promise<NewsPage<NewsItem>> {
-    const body = await this.get<RestList<RestNewsItem>>(`news/newsfeeds/${this.segment(newsfeedId)}/items`, { params: this.pageParams(page, perPage) });
+    const body = await this.get<RestList<RestNewsItem>>(path`news/newsfeeds/${newsfeedId}/items`, { params: this.pageParams(page, perPage) });
     return this.page(body, newsItemReducer);
   }
 

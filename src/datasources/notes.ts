@@ -1,6 +1,7 @@
 import { Note } from "../schema/note.js";
 import { build, fromUnix } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestNote {
   type?: "note";
@@ -14,7 +15,7 @@ export interface RestNote {
 export function noteReducer(rest: RestNote): Note {
   const authorId = rest.author?.id;
   return build(Note, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     createdAt: fromUnix(rest.created_at)!,
     contactId: rest.contact?.id ? String(rest.contact.id) : null,
     authorId: authorId === null || authorId === undefined ? null : String(authorId),
@@ -32,12 +33,12 @@ export interface NotePage {
 /** Notes: retrieve one, list a contact's (page/per_page), create one. */
 export class NotesAPI extends IntercomDataSource {
   async getById(id: string): Promise<Note> {
-    return noteReducer(await this.get<RestNote>(`notes/${this.segment(id)}`));
+    return noteReducer(await this.get<RestNote>(path`notes/${id}`));
   }
 
   async listForContact(contactId: string, page: number, perPage: number): Promise<NotePage> {
     const body = await this.get<{ data?: RestNote[]; total_count?: number; pages?: { total_pages?: number | null } | null }>(
-      `contacts/${this.segment(contactId)}/notes`,
+      path`contacts/${contactId}/notes`,
       { params: { page: String(page), per_page: String(perPage) } },
     );
     return {
@@ -49,6 +50,6 @@ export class NotesAPI extends IntercomDataSource {
 
   async create(contactId: string, input: { body: string; adminId?: string | null }): Promise<Note> {
     const body = { body: input.body, ...(input.adminId ? { admin_id: input.adminId } : {}) };
-    return noteReducer(await this.post<RestNote>(`contacts/${this.segment(contactId)}/notes`, { body }));
+    return noteReducer(await this.post<RestNote>(path`contacts/${contactId}/notes`, { body }));
   }
 }

@@ -1,9 +1,7 @@
-import type { CacheOptions, RequestOptions } from "@apollo/datasource-rest";
-import type { FetcherResponse } from "@apollo/utils.fetcher";
 import { build } from "../schema/scalars.js";
 import { PhoneSwitch } from "../schema/phone-switch.js";
 import { errorFromIntercomResponse } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestPhoneSwitch {
   type: "phone_call_redirect";
@@ -22,24 +20,17 @@ const isSwitchError = (body: unknown): body is SwitchError =>
 /** Switch: deflect a phone call to the Messenger by SMS. */
 export class PhoneSwitchAPI extends IntercomDataSource {
   async create(phone: string, customAttributes?: Record<string, unknown> | null): Promise<PhoneSwitch> {
-    const rest = await this.post<RestPhoneSwitch>("phone_call_redirects", {
+    const rest = await this.post<RestPhoneSwitch>(path`phone_call_redirects`, {
       body: { phone, ...(customAttributes ? { custom_attributes: customAttributes } : {}) },
     });
     // Intercom's example answers without `phone` (the schema requires it): fall back to the number asked for.
     return build(PhoneSwitch, { phone: rest.phone ?? phone, url: rest.url ?? null });
   }
 
-  protected override async errorFromResponse(options: {
-    url?: URL;
-    request?: RequestOptions<CacheOptions>;
-    response: FetcherResponse;
-    parsedBody: unknown;
-  }) {
-    const body = options.parsedBody;
-    if (!isSwitchError(body)) return super.errorFromResponse(options);
+  protected override errorFromResponse(status: number, body: unknown, headers: Headers, operation: string) {
+    if (!isSwitchError(body)) return super.errorFromResponse(status, body, headers, operation);
     // Keep Intercom's error key as the error code, as for every other operation.
     const asList = { errors: [{ code: body.error_key, message: body.message ?? null }] };
-    const method = (options.request?.method ?? "POST").toUpperCase();
-    return errorFromIntercomResponse(options.response.status, asList, options.response.headers, `${method} ${options.url?.pathname ?? ""}`);
+    return errorFromIntercomResponse(status, asList, headers, operation);
   }
 }

@@ -3,6 +3,7 @@
 import type { AuthorReference, PartAttachment } from "../schema/conversation.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
+import { UpstreamError } from "./errors.js";
 
 export interface RestReference {
   type: string;
@@ -33,6 +34,17 @@ export interface RestTag {
   applied_by?: RestReference | null;
 }
 
+/**
+ * The id an answer must carry: a 2xx whose object has none (a write Intercom did not confirm, an
+ * object it did not send) is UPSTREAM_ERROR, never the string "undefined".
+ */
+export function requiredId(id: string | number | null | undefined, what = "the answer"): string {
+  if (id === null || id === undefined || id === "") {
+    throw new UpstreamError(`Intercom answered ${what} without the id it promises`, undefined, { code: "UPSTREAM_ERROR" });
+  }
+  return String(id);
+}
+
 export const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
 
 /** Drops unset (null or undefined) members, so a request body names only what the caller set. */
@@ -61,7 +73,7 @@ export function attachmentsReducer(list: RestAttachment[] | null | undefined): P
 
 export function tagReducer(rest: RestTag): Tag {
   return build(Tag, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     name: rest.name,
     appliedAt: fromUnix(rest.applied_at),
     appliedById: idOrNull(rest.applied_by?.id),

@@ -1,6 +1,7 @@
 import { build, fromUnix } from "../schema/scalars.js";
 import { Segment, SegmentPersonType } from "../schema/segment.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestSegment {
   type?: "segment";
@@ -14,7 +15,7 @@ export interface RestSegment {
 
 export function segmentReducer(rest: RestSegment): Segment {
   return build(Segment, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     name: rest.name,
     createdAt: fromUnix(rest.created_at)!,
     updatedAt: fromUnix(rest.updated_at),
@@ -26,18 +27,18 @@ export function segmentReducer(rest: RestSegment): Segment {
 /** Segments: GET /segments, GET /segments/{id}, GET /contacts/{id}/segments. */
 export class SegmentsAPI extends IntercomDataSource {
   async list(includeCount = false): Promise<Segment[]> {
-    const body = await this.get<{ segments: RestSegment[] }>("segments", {
+    const body = await this.get<{ segments: RestSegment[] }>(path`segments`, {
       params: includeCount ? { include_count: "true" } : {},
     });
     return body.segments.map(segmentReducer);
   }
 
   async getById(id: string): Promise<Segment> {
-    return segmentReducer(await this.get<RestSegment>(`segments/${this.segment(id)}`));
+    return segmentReducer(await this.get<RestSegment>(path`segments/${id}`));
   }
 
   async ofContact(contactId: string): Promise<Segment[]> {
-    const body = await this.get<{ data: RestSegment[] }>(`contacts/${this.segment(contactId)}/segments`);
+    const body = await this.get<{ data: RestSegment[] }>(path`contacts/${contactId}/segments`);
     return body.data.map(segmentReducer);
   }
 }

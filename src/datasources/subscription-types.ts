@@ -6,7 +6,8 @@ import {
   type Translation,
 } from "../schema/subscription-type.js";
 import { build } from "../schema/scalars.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestTranslation {
   name: string;
@@ -28,7 +29,7 @@ const translation = (t: RestTranslation): Translation => ({ name: t.name, descri
 
 export function subscriptionTypeReducer(rest: RestSubscriptionType): SubscriptionType {
   return build(SubscriptionType, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     state: rest.state as SubscriptionTypeState,
     defaultTranslation: translation(rest.default_translation),
     translations: (rest.translations ?? []).map(translation),
@@ -40,23 +41,23 @@ export function subscriptionTypeReducer(rest: RestSubscriptionType): Subscriptio
 /** Subscription types of the workspace, and the ones a contact has explicitly opted in to or out of. */
 export class SubscriptionTypesAPI extends IntercomDataSource {
   async list(): Promise<SubscriptionType[]> {
-    const body = await this.get<{ data: RestSubscriptionType[] }>("subscription_types");
+    const body = await this.get<{ data: RestSubscriptionType[] }>(path`subscription_types`);
     return body.data.map(subscriptionTypeReducer);
   }
 
   async listForContact(contactId: string): Promise<SubscriptionType[]> {
-    const body = await this.get<{ data: RestSubscriptionType[] }>(`contacts/${this.segment(contactId)}/subscriptions`);
+    const body = await this.get<{ data: RestSubscriptionType[] }>(path`contacts/${contactId}/subscriptions`);
     return body.data.map(subscriptionTypeReducer);
   }
 
   async attachToContact(contactId: string, input: { id: string; consentType: ConsentType }): Promise<SubscriptionType> {
     const body = { id: input.id, consent_type: input.consentType };
-    return subscriptionTypeReducer(await this.post<RestSubscriptionType>(`contacts/${this.segment(contactId)}/subscriptions`, { body }));
+    return subscriptionTypeReducer(await this.post<RestSubscriptionType>(path`contacts/${contactId}/subscriptions`, { body }));
   }
 
   async detachFromContact(contactId: string, subscriptionTypeId: string): Promise<SubscriptionType> {
     return subscriptionTypeReducer(
-      await this.delete<RestSubscriptionType>(`contacts/${this.segment(contactId)}/subscriptions/${this.segment(subscriptionTypeId)}`),
+      await this.delete<RestSubscriptionType>(path`contacts/${contactId}/subscriptions/${subscriptionTypeId}`),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { build } from "../schema/scalars.js";
 import { DeletedTag, Tag } from "../schema/tag.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { tagReducer, type RestTag } from "./reducers.js";
 
 /** A company to tag or untag: its Intercom id or your company_id. */
@@ -27,12 +27,12 @@ const companyBody = (ref: CompanyRef, untag: boolean) => ({
 /** Tags: the workspace list, one tag, create/update/bulk tagging, delete, and tagging contacts and conversations. */
 export class TagsAPI extends IntercomDataSource {
   async list(): Promise<Tag[]> {
-    const body = await this.get<{ data?: RestTag[] }>("tags");
+    const body = await this.get<{ data?: RestTag[] }>(path`tags`);
     return (body.data ?? []).map(tagReducer);
   }
 
   async getById(id: string): Promise<Tag> {
-    return tagReducer(await this.get<RestTag>(`tags/${this.segment(id)}`));
+    return tagReducer(await this.get<RestTag>(path`tags/${id}`));
   }
 
   async createOrUpdate(write: TagWrite): Promise<Tag> {
@@ -41,36 +41,36 @@ export class TagsAPI extends IntercomDataSource {
     if (write.tagCompanies) body.companies = write.tagCompanies.map((c) => companyBody(c, false));
     if (write.untagCompanies) body.companies = write.untagCompanies.map((c) => companyBody(c, true));
     if (write.tagContacts) body.users = write.tagContacts.map((id) => ({ id }));
-    return tagReducer(await this.post<RestTag>("tags", { body }));
+    return tagReducer(await this.post<RestTag>(path`tags`, { body }));
   }
 
   async remove(id: string): Promise<DeletedTag> {
-    await this.delete(`tags/${this.segment(id)}`);
+    await this.delete(path`tags/${id}`, { empty: 200 });
     return build(DeletedTag, { id, deleted: true });
   }
 
   async listForContact(contactId: string): Promise<Tag[]> {
-    const body = await this.get<{ data?: RestTag[] }>(`contacts/${this.segment(contactId)}/tags`);
+    const body = await this.get<{ data?: RestTag[] }>(path`contacts/${contactId}/tags`);
     return (body.data ?? []).map(tagReducer);
   }
 
   async attachToContact(contactId: string, tagId: string): Promise<Tag> {
-    return tagReducer(await this.post<RestTag>(`contacts/${this.segment(contactId)}/tags`, { body: { id: tagId } }));
+    return tagReducer(await this.post<RestTag>(path`contacts/${contactId}/tags`, { body: { id: tagId } }));
   }
 
   async detachFromContact(contactId: string, tagId: string): Promise<Tag> {
-    return tagReducer(await this.delete<RestTag>(`contacts/${this.segment(contactId)}/tags/${this.segment(tagId)}`));
+    return tagReducer(await this.delete<RestTag>(path`contacts/${contactId}/tags/${tagId}`));
   }
 
   async attachToConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
     return tagReducer(
-      await this.post<RestTag>(`conversations/${this.segment(conversationId)}/tags`, { body: { id: tagId, admin_id: adminId } }),
+      await this.post<RestTag>(path`conversations/${conversationId}/tags`, { body: { id: tagId, admin_id: adminId } }),
     );
   }
 
   async detachFromConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
     return tagReducer(
-      await this.delete<RestTag>(`conversations/${this.segment(conversationId)}/tags/${this.segment(tagId)}`, {
+      await this.delete<RestTag>(path`conversations/${conversationId}/tags/${tagId}`, {
         body: { admin_id: adminId },
       }),
     );

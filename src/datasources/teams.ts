@@ -1,6 +1,7 @@
 import { build } from "../schema/scalars.js";
 import { Team } from "../schema/team.js";
-import { IntercomDataSource } from "./intercom.js";
+import { requiredId } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestTeam {
   type?: "team";
@@ -14,7 +15,7 @@ const ids = (list: Array<number | string> | null | undefined) => (list ? list.ma
 
 export function teamReducer(rest: RestTeam): Team {
   return build(Team, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     name: rest.name,
     email: null,
     adminIds: ids(rest.admin_ids) ?? [],
@@ -30,11 +31,11 @@ export function teamReducer(rest: RestTeam): Team {
 /** Teams: GET /teams, GET /teams/{team_id}. */
 export class TeamsAPI extends IntercomDataSource {
   async list(): Promise<Team[]> {
-    const body = await this.get<{ teams: RestTeam[] }>("teams");
+    const body = await this.get<{ teams: RestTeam[] }>(path`teams`);
     return body.teams.map(teamReducer);
   }
 
   async getById(id: string): Promise<Team> {
-    return teamReducer(await this.get<RestTeam>(`teams/${this.segment(id)}`));
+    return teamReducer(await this.get<RestTeam>(path`teams/${id}`));
   }
 }

@@ -1,8 +1,8 @@
 import { build, fromUnix } from "../schema/scalars.js";
 import { TicketType, TicketTypeAttribute, type TicketCategory, type TicketTypeAttributeDataType } from "../schema/ticket-type.js";
 import { badInput } from "./errors.js";
-import { IntercomDataSource } from "./intercom.js";
-import { defined } from "./reducers.js";
+import { IntercomDataSource, path } from "./intercom.js";
+import { defined, requiredId } from "./reducers.js";
 
 export interface RestTicketTypeAttribute {
   id: string | number;
@@ -54,7 +54,7 @@ interface RestTicketTypeList {
 
 export function ticketTypeAttributeReducer(rest: RestTicketTypeAttribute): TicketTypeAttribute {
   return build(TicketTypeAttribute, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     workspaceId: rest.workspace_id,
     name: rest.name,
     description: rest.description ?? "",
@@ -76,7 +76,7 @@ export function ticketTypeAttributeReducer(rest: RestTicketTypeAttribute): Ticke
 export function ticketTypeReducer(rest: RestTicketType): TicketType {
   const attributes = rest.ticket_type_attributes?.ticket_type_attributes ?? rest.ticket_type_attributes?.data ?? [];
   return build(TicketType, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     category: rest.category as TicketCategory,
     name: rest.name,
     description: rest.description ?? "",
@@ -138,17 +138,17 @@ function attributeBody(changes: AttributeChanges): Record<string, unknown> {
 /** Ticket types and their attributes. */
 export class TicketTypesAPI extends IntercomDataSource {
   async list(): Promise<TicketType[]> {
-    const body = await this.get<RestTicketTypeList>("ticket_types");
+    const body = await this.get<RestTicketTypeList>(path`ticket_types`);
     return (body.ticket_types ?? body.data ?? []).map(ticketTypeReducer);
   }
 
   async getById(id: string): Promise<TicketType> {
-    return ticketTypeReducer(await this.get<RestTicketType>(`ticket_types/${this.segment(id)}`));
+    return ticketTypeReducer(await this.get<RestTicketType>(path`ticket_types/${id}`));
   }
 
   async create(input: TicketTypeChanges & { name: string }): Promise<TicketType> {
     const body = defined({ name: input.name, description: input.description, category: input.category, icon: input.icon, is_internal: input.isInternal });
-    return ticketTypeReducer(await this.post<RestTicketType>("ticket_types", { body }));
+    return ticketTypeReducer(await this.post<RestTicketType>(path`ticket_types`, { body }));
   }
 
   async update(id: string, changes: TicketTypeChanges): Promise<TicketType> {
@@ -160,17 +160,17 @@ export class TicketTypesAPI extends IntercomDataSource {
       archived: changes.archived,
       is_internal: changes.isInternal,
     });
-    return ticketTypeReducer(await this.put<RestTicketType>(`ticket_types/${this.segment(id)}`, { body }));
+    return ticketTypeReducer(await this.put<RestTicketType>(path`ticket_types/${id}`, { body }));
   }
 
   async createAttribute(ticketTypeId: string, input: AttributeChanges): Promise<TicketTypeAttribute> {
     const body = attributeBody(input);
-    return ticketTypeAttributeReducer(await this.post<RestTicketTypeAttribute>(`ticket_types/${this.segment(ticketTypeId)}/attributes`, { body }));
+    return ticketTypeAttributeReducer(await this.post<RestTicketTypeAttribute>(path`ticket_types/${ticketTypeId}/attributes`, { body }));
   }
 
   async updateAttribute(ticketTypeId: string, attributeId: string, changes: AttributeChanges): Promise<TicketTypeAttribute> {
     const body = attributeBody(changes);
-    const path = `ticket_types/${this.segment(ticketTypeId)}/attributes/${this.segment(attributeId)}`;
-    return ticketTypeAttributeReducer(await this.put<RestTicketTypeAttribute>(path, { body }));
+    const at = path`ticket_types/${ticketTypeId}/attributes/${attributeId}`;
+    return ticketTypeAttributeReducer(await this.put<RestTicketTypeAttribute>(at, { body }));
   }
 }

@@ -3,9 +3,9 @@ import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import type { TicketCategory } from "../schema/ticket-type.js";
 import { Ticket, TicketPart, type TicketState } from "../schema/ticket.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
-import { attachmentsReducer, authorRef, defined, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag } from "./reducers.js";
+import { attachmentsReducer, authorRef, defined, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag, requiredId } from "./reducers.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 import { ticketTypeReducer, type RestTicketType } from "./ticket-types.js";
 
@@ -58,7 +58,7 @@ const assigneeId = (id: string | number | null | undefined) => (id === null || i
 
 export function ticketPartReducer(rest: RestTicketPart): TicketPart {
   return build(TicketPart, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     partType: rest.part_type,
     body: rest.body ?? null,
     previousTicketState: (rest.previous_ticket_state ?? null) as TicketState | null,
@@ -82,7 +82,7 @@ export const ticketTagReducer = tagReducer;
 export function ticketReducer(rest: RestTicket): Ticket {
   const parts = rest.ticket_parts?.ticket_parts ?? [];
   return build(Ticket, {
-    id: String(rest.id),
+    id: requiredId(rest.id),
     ticketId: String(rest.ticket_id),
     category: rest.category as TicketCategory,
     ticketAttributes: rest.ticket_attributes ?? {},
@@ -156,11 +156,11 @@ export interface ContactTicketReply {
 /** Tickets: read, search, write, reply, tag, and convert a conversation into one. */
 export class TicketsAPI extends IntercomDataSource {
   async getById(id: string): Promise<Ticket> {
-    return ticketReducer(await this.get<RestTicket>(`tickets/${this.segment(id)}`));
+    return ticketReducer(await this.get<RestTicket>(path`tickets/${id}`));
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Ticket>> {
-    const body = await this.post<RestTicketList>("tickets/search", { body: { query, pagination: paginationBody(perPage, startingAfter) } });
+    const body = await this.post<RestTicketList>(path`tickets/search`, { read: true, body: { query, pagination: paginationBody(perPage, startingAfter) } });
     return {
       items: (body.tickets ?? []).map(ticketReducer),
       nextCursor: nextCursorOf(body.pages),
@@ -176,7 +176,7 @@ export class TicketsAPI extends IntercomDataSource {
       created_at: unixOrUndefined(input.createdAt),
       ticket_attributes: input.ticketAttributes,
     });
-    return ticketReducer(await this.post<RestTicket>("tickets", { body }));
+    return ticketReducer(await this.post<RestTicket>(path`tickets`, { body }));
   }
 
   async update(id: string, changes: TicketChanges): Promise<Ticket> {
@@ -188,7 +188,7 @@ export class TicketsAPI extends IntercomDataSource {
       snoozed_until: unixOrUndefined(changes.snoozedUntil),
       assignment: changes.assignment ? { admin_id: changes.assignment.adminId, assignee_id: changes.assignment.assigneeId } : undefined,
     });
-    return ticketReducer(await this.put<RestTicket>(`tickets/${this.segment(id)}`, { body }));
+    return ticketReducer(await this.put<RestTicket>(path`tickets/${id}`, { body }));
   }
 
   async replyAsAdmin(id: string, reply: AdminTicketReply): Promise<TicketPart> {
@@ -218,20 +218,19 @@ export class TicketsAPI extends IntercomDataSource {
   }
 
   async attachTag(id: string, tagId: string, adminId: string): Promise<Tag> {
-    return ticketTagReducer(await this.post<RestTag>(`tickets/${this.segment(id)}/tags`, { body: { id: tagId, admin_id: adminId } }));
+    return ticketTagReducer(await this.post<RestTag>(path`tickets/${id}/tags`, { body: { id: tagId, admin_id: adminId } }));
   }
 
   async detachTag(id: string, tagId: string, adminId: string): Promise<Tag> {
-    const path = `tickets/${this.segment(id)}/tags/${this.segment(tagId)}`;
-    return ticketTagReducer(await this.delete<RestTag>(path, { body: { admin_id: adminId } }));
+    return ticketTagReducer(await this.delete<RestTag>(path`tickets/${id}/tags/${tagId}`, { body: { admin_id: adminId } }));
   }
 
   async convertConversation(conversationId: string, ticketTypeId: string, attributes?: Record<string, unknown> | null): Promise<Ticket> {
     const body = defined({ ticket_type_id: ticketTypeId, attributes });
-    return ticketReducer(await this.post<RestTicket>(`conversations/${this.segment(conversationId)}/convert`, { body }));
+    return ticketReducer(await this.post<RestTicket>(path`conversations/${conversationId}/convert`, { body }));
   }
 
   private async reply(id: string, body: Record<string, unknown>): Promise<TicketPart> {
-    return ticketPartReducer(await this.post<RestTicketPart>(`tickets/${this.segment(id)}/reply`, { body: defined(body) }));
+    return ticketPartReducer(await this.post<RestTicketPart>(path`tickets/${id}/reply`, { body: defined(body) }));
   }
 }

@@ -3,7 +3,7 @@ import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import { Visitor } from "../schema/visitor.js";
 import { contactReducer, type RestContact } from "./contacts.js";
-import { IntercomDataSource } from "./intercom.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestVisitor {
   type?: "visitor";
@@ -116,7 +116,7 @@ function identity(who: Identity): Record<string, string> {
 /** Visitors: retrieve by user_id, update, convert to a contact. */
 export class VisitorsAPI extends IntercomDataSource {
   async getByUserId(userId: string): Promise<Visitor> {
-    return visitorReducer(await this.get<RestVisitor>("visitors", { params: { user_id: userId } }));
+    return visitorReducer(await this.get<RestVisitor>(path`visitors`, { params: { user_id: userId } }));
   }
 
   async update(changes: { id?: string | null; userId?: string | null; name?: string | null; customAttributes?: Record<string, unknown> | null }): Promise<Visitor> {
@@ -125,11 +125,11 @@ export class VisitorsAPI extends IntercomDataSource {
       ...(changes.name !== undefined && changes.name !== null ? { name: changes.name } : {}),
       ...(changes.customAttributes ? { custom_attributes: changes.customAttributes } : {}),
     };
-    return visitorReducer(await this.put<RestVisitor>("visitors", { body }));
+    return visitorReducer(await this.put<RestVisitor>(path`visitors`, { body }));
   }
 
   async convert(input: { type: "user" | "lead"; user: Identity; visitor: Identity }): Promise<Contact> {
     const body = { type: input.type, user: identity(input.user), visitor: identity(input.visitor) };
-    return contactReducer(await this.post<RestContact>("visitors/convert", { body }));
+    return contactReducer(await this.post<RestContact>(path`visitors/convert`, { body }));
   }
 }

@@ -20,7 +20,7 @@ import { PrefixingKeyValueCache, type KeyValueCache } from "@apollo/utils.keyval
 import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
-import type { IntercomClientOptions } from "../datasources/intercom.js";
+import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { createLoaders } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
@@ -59,6 +59,8 @@ export interface GatewayOptions {
   cache?: ResponseCache;
   /** Per-token share of Intercom's rate limit (in memory, or Redis shared by replicas). */
   budget?: RateBudget;
+  /** Most of the token's rate-limit window one request may spend (0–1); unbounded when absent. */
+  maxRequestShare?: number;
   /** Where automatic persisted queries live; the same store as `cache`, so a hash works on any replica. */
   apqStore?: KeyValueCache;
 }
@@ -142,7 +144,19 @@ function upstreamClient(options: GatewayOptions, token: string | undefined): Int
     rateLimitWaitMs: options.rateLimitWaitMs,
     cache: options.cache,
     budget: options.budget,
+    maxCalls: maxUpstreamCalls(options),
   };
+}
+
+/**
+ * The most upstream calls one request may make: the cost limit, and no more than
+ * `maxRequestShare` of the token's rate-limit window, so one request can't lock the token's
+ * other clients out. Enforced before execution (the estimate) and during it (the client).
+ */
+export function maxUpstreamCalls(options: Pick<GatewayOptions, "queryLimits" | "budget" | "maxRequestShare">): number {
+  const maxCost = (options.queryLimits ?? DEFAULT_QUERY_LIMITS).maxCost;
+  if (!options.budget || options.maxRequestShare === undefined) return maxCost;
+  return Math.min(maxCost, Math.max(1, Math.floor(options.budget.limitPerWindow * options.maxRequestShare)));
 }
 
 /**
@@ -209,20 +223,30 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       ApolloServerPluginCacheControlDisabled(),
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
-      queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
+      queryLimitsPlugin({ ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) }),
     ],
   });
   await apollo.start();
 
+  /** The token a request runs with: the server's, or in pass-through mode the caller's own. */
+  const tokenOf = (req: IncomingMessage) =>
+    options.authMode === "passthrough" ? bearerToken(headerValue(req, "authorization")) : options.accessToken;
+  const unauthenticated = () =>
+    new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  /** Upstream settings of one request with that token: its concurrency share, metrics, the per-request cap. */
+  const clientOptions = (token: string | undefined): IntercomClientOptions => ({
+    ...upstreamClient(options, token),
+    concurrency: limiters.for(token),
+    metrics,
+  });
+
   /** Everything one GraphQL request's resolvers may use, built from that request alone. */
   const buildContext = async (req: IncomingMessage, res: ServerResponse): Promise<GatewayContext> => {
     const requestId = headerValue(req, "x-request-id") ?? randomUUID();
-    const token = options.authMode === "passthrough" ? bearerToken(headerValue(req, "authorization")) : options.accessToken;
-    if (options.authMode === "passthrough" && !token) {
-      throw new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
-        extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-      });
-    }
+    const token = tokenOf(req);
+    if (options.authMode === "passthrough" && !token) throw unauthenticated();
     // Everything below is built per request from this request's token: loaders and
     // de-duplication are never shared between requests, so never between tenants.
     // Upstream calls of this request stop when its client goes away or its deadline passes.
@@ -230,17 +254,16 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     res.once("close", () => {
       if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
     });
-    const dataSources = createDataSources({
-      ...upstreamClient(options, token),
+    const upstream = new IntercomClient({
+      ...clientOptions(token),
       signal: clientGone.signal,
       deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
-      concurrency: limiters.for(token),
       requestId,
-      metrics,
     });
+    const dataSources = createDataSources(upstream);
     const loaders = createLoaders(dataSources, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
     res.setHeader("x-request-id", requestId);
-    return { requestId, token, dataSources, loaders, logger: options.logger };
+    return { requestId, token, upstream, dataSources, loaders, logger: options.logger };
   };
 
   app.disable("x-powered-by");
@@ -250,8 +273,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   app.get("/healthz", health);
   const readiness =
     options.authMode === "passthrough"
-      ? createReadinessCheck(upstreamClient(options, undefined), "reachable")
-      : createReadinessCheck(upstreamClient(options, options.accessToken), "token");
+      ? createReadinessCheck(clientOptions(undefined), "reachable")
+      : createReadinessCheck(clientOptions(options.accessToken), "token");
   app.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -263,7 +286,15 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     app.use("/graphql", cors({ origin: options.corsOrigins, credentials: true, maxAge: 600 }));
   }
   if (options.graphiql !== false) app.use(createGraphiQLRouter());
-  app.use("/downloads", createDownloadRouter(upstreamClient(options, options.accessToken)));
+  // Downloads run with the caller's token like every GraphQL request (in pass-through mode, never the server's).
+  app.use(
+    "/downloads",
+    createDownloadRouter((req) => {
+      const token = tokenOf(req);
+      if (options.authMode === "passthrough" && !token) return unauthenticated();
+      return { ...clientOptions(token), requestId: headerValue(req, "x-request-id") ?? randomUUID(), deadline: Date.now() + (options.requestTimeoutMs ?? 30_000) };
+    }),
+  );
   app.use(
     "/graphql",
     express.json({ limit: BODY_LIMIT_BYTES }),

@@ -1,4 +1,5 @@
-import type { IntercomClientOptions } from "../datasources/intercom.js";
+import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
+import { path } from "../datasources/upstream-path.js";
 
 export interface Readiness {
   ready: boolean;
@@ -14,33 +15,22 @@ const CACHE_MS = 10_000;
 
 /**
  * Ready when Intercom answers `GET /me` with the configured token ("token"; a missing server
- * token is not ready), or, in pass-through mode, when it answers at all ("reachable"). Cached briefly.
+ * token is not ready), or, in pass-through mode, when it answers at all ("reachable"). Cached
+ * briefly. The probe goes through the upstream client like every other call (budget, metrics).
  */
 export function createReadinessCheck(client: IntercomClientOptions, mode: Readiness["check"]): () => Promise<Readiness> {
   let cached: { at: number; result: Promise<Readiness> } | undefined;
   const check = async (): Promise<Readiness> => {
-    const kind = mode;
+    const checkedAt = () => new Date().toISOString();
     try {
-      const response = await fetch(`${client.baseUrl.replace(/\/$/, "")}/me`, {
-        headers: {
-          accept: "application/json",
-          "intercom-version": client.version,
-          ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
-        },
-        signal: AbortSignal.timeout(client.timeoutMs),
-      });
-      await response.body?.cancel();
-      const ready = kind === "token" ? response.ok : response.status < 500;
-      return {
-        ready,
-        check: kind,
-        status: response.status,
-        checkedAt: new Date().toISOString(),
-        ...(ready ? {} : { reason: `Intercom answered ${response.status}` }),
-      };
+      // One attempt: a probe reports what Intercom answers now, it does not wait for it to recover.
+      const { status } = await new IntercomClient({ ...client, retries: 0 }).send({ method: "GET", path: path`me`, read: true });
+      const ready = mode === "token" ? status >= 200 && status <= 299 : status < 500;
+      return { ready, check: mode, status, checkedAt: checkedAt(), ...(ready ? {} : { reason: `Intercom answered ${status}` }) };
     } catch (error) {
-      const reason = error instanceof Error && error.name === "TimeoutError" ? "Intercom did not answer in time" : "Intercom is unreachable";
-      return { ready: false, check: kind, status: null, checkedAt: new Date().toISOString(), reason };
+      const code = error instanceof Error && "extensions" in error ? (error as { extensions: { code?: unknown } }).extensions.code : undefined;
+      const reason = code === "UPSTREAM_TIMEOUT" ? "Intercom did not answer in time" : code === "RATE_LIMITED" ? "the token's rate-limit budget is spent" : "Intercom is unreachable";
+      return { ready: false, check: mode, status: null, checkedAt: checkedAt(), reason };
     }
   };
   return () => {

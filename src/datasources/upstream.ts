@@ -1,0 +1,291 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Readable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
+import { brotliDecompress, gunzip, inflate } from "node:zlib";
+import { Pool, type Dispatcher } from "undici";
+import type { Logger } from "../logger.js";
+import type { GatewayMetrics } from "../server/metrics.js";
+import type { ResponseCache } from "./cache.js";
+import { hashToken, type Semaphore } from "./concurrency.js";
+import { UpstreamError, upstreamTimeout, upstreamUnreachable } from "./errors.js";
+import type { RateBudget } from "./rate-budget.js";
+import type { UpstreamPath } from "./upstream-path.js";
+
+/** What every upstream call of one GraphQL request (or one gateway route request) shares. */
+export interface IntercomClientOptions {
+  baseUrl: string;
+  version: string;
+  /** Bearer token for this request; never logged, never put in an error. */
+  token?: string;
+  timeoutMs: number;
+  retries: number;
+  logger?: Logger;
+  /** Aborted when the client goes away: upstream calls in flight are cancelled. */
+  signal?: AbortSignal;
+  /** Epoch ms by which the whole request must be answered. */
+  deadline?: number;
+  /** This token's share of upstream concurrency. */
+  concurrency?: Semaphore;
+  /** Longest wait for Intercom's rate-limit window to reset before retrying a read (default 2 s). */
+  rateLimitWaitMs?: number;
+  /** Sent upstream as X-Request-Id, so one request can be followed through both logs. */
+  requestId?: string;
+  metrics?: GatewayMetrics;
+  /** Shared cache of slow-changing reads (admins, teams, tags, …). */
+  cache?: ResponseCache;
+  /** The token's share of Intercom's rate limit, drawn before every upstream call. */
+  budget?: RateBudget;
+  /**
+   * Most upstream calls (retries included) this request may make, whatever its estimate said:
+   * the calls past it fail with QUERY_TOO_COMPLEX. Unbounded when absent.
+   */
+  maxCalls?: number;
+}
+
+export type UpstreamMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface UpstreamCall {
+  method: UpstreamMethod;
+  path: UpstreamPath;
+  query?: URLSearchParams;
+  /** Sent as JSON. */
+  body?: unknown;
+  /**
+   * A read: retried on a 5xx, a network error or a short 429, whatever its method (searches and
+   * `POST /companies/list` read too). Writes are sent exactly once: an unknown outcome is a failure.
+   */
+  read: boolean;
+  accept?: string;
+}
+
+/** An answer whose body was read (and decompressed) within the attempt's timeout. */
+export interface UpstreamAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** A 2xx answer whose body is left to stream (a download); non-2xx answers are read as text. */
+export type UpstreamStream = { status: number; headers: Headers; body: Readable; text?: undefined } | UpstreamAnswer;
+
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+
+/** Who is calling, for Intercom's logs and support (some firewalls refuse requests without one). */
+const USER_AGENT = "intercom-graphql-gateway";
+
+/** Intercom compresses its answers when asked: big lists travel at a fraction of their size. */
+const ACCEPTED_ENCODINGS = "gzip, deflate, br";
+
+/**
+ * The one way to Intercom: every datasource, the download route and the readiness probe call
+ * through it. One instance per request; each call passes these policies in order:
+ * path (ids already one segment each, see UpstreamPath) → per-request cap → the token's rate
+ * budget → the token's concurrency → a timeout bounded by the deadline and the client's
+ * disconnect → retries for reads → metrics labelled by the path's template.
+ */
+export class IntercomClient {
+  private calls = 0;
+  private readonly base: URL;
+
+  constructor(readonly options: IntercomClientOptions) {
+    // A trailing slash so a proxy's path prefix is kept.
+    this.base = new URL(options.baseUrl.replace(/\/*$/, "/"));
+  }
+
+  /** Upstream calls this request has made so far (retries included; cached reads are not calls). */
+  get callsMade(): number {
+    return this.calls;
+  }
+
+  /** A call whose answer is read whole (Intercom's JSON answers are small). */
+  send(call: UpstreamCall): Promise<UpstreamAnswer> {
+    return this.exchange(call, async (answer) => ({ status: answer.statusCode, headers: headersOf(answer.headers), text: await bodyText(answer) }));
+  }
+
+  /** A call whose 2xx body streams to the caller: the timeout bounds waiting for the headers, not the transfer. */
+  open(call: UpstreamCall): Promise<UpstreamStream> {
+    return this.exchange(call, async (answer) => {
+      const headers = headersOf(answer.headers);
+      if (answer.statusCode < 200 || answer.statusCode > 299) return { status: answer.statusCode, headers, text: await bodyText(answer) };
+      return { status: answer.statusCode, headers, body: answer.body };
+    }, "identity");
+  }
+
+  private async exchange<R extends { status: number; headers: Headers }>(
+    call: UpstreamCall,
+    take: (answer: Dispatcher.ResponseData) => Promise<R>,
+    acceptEncoding = ACCEPTED_ENCODINGS,
+  ): Promise<R> {
+    const { options } = this;
+    const { method } = call;
+    const route = `/${call.path.template}`;
+    const operation = `${method} ${route}`;
+    const attempts = call.read ? options.retries + 1 : 1;
+    const { base } = this;
+    const query = call.query?.toString();
+    const requestPath = base.pathname + call.path.encoded + (query ? `?${query}` : "");
+    const headers: Record<string, string> = {
+      "user-agent": USER_AGENT,
+      accept: call.accept ?? "application/json",
+      "accept-encoding": acceptEncoding,
+      "intercom-version": options.version,
+    };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.requestId) headers["x-request-id"] = options.requestId;
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    if (body !== undefined) headers["content-type"] = "application/json";
+
+    const remaining = () => (options.deadline === undefined ? Infinity : options.deadline - Date.now());
+    for (let attempt = 1; ; attempt++) {
+      const isLast = attempt >= attempts;
+      if (remaining() <= 0) throw upstreamTimeout(operation, options.timeoutMs, "the request's deadline passed");
+      this.countCall(operation);
+      await this.drawFromBudget(operation, call.read, remaining());
+      const timeoutMs = Math.min(options.timeoutMs, remaining());
+      const started = performance.now();
+      // Our own timer, cleared as soon as the answer is taken: a pending AbortSignal.timeout would keep
+      // the whole exchange reachable for the full timeout, and under load that heap slows every request.
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new DOMException("upstream timeout", "TimeoutError")), timeoutMs);
+      // The client going away aborts this call too (linked by hand: AbortSignal.any keeps signals alive).
+      const clientGone = () => timeout.abort(options.signal?.reason);
+      options.signal?.addEventListener("abort", clientGone, { once: true });
+      try {
+        // The token's concurrency slot is held until the response's headers arrive.
+        const release = await options.concurrency?.acquire(options.signal);
+        const answer = await poolFor(base.origin)
+          .request({ path: requestPath, method, headers, body, signal: timeout.signal })
+          .finally(() => release?.());
+        const result = await take(answer);
+        this.observe(method, route, result.status, started, result.headers);
+        if (!isLast && RETRYABLE_STATUSES.has(result.status)) {
+          options.metrics?.upstreamRetries.inc({ method, route, reason: "5xx" });
+          options.logger?.warn("upstream retry", { operation, status: result.status, attempt });
+          await sleep(50 * 2 ** (attempt - 1));
+          continue;
+        }
+        if (!isLast && result.status === 429) {
+          const wait = rateLimitDelayMs(result.headers);
+          if (wait !== undefined && wait <= (options.rateLimitWaitMs ?? 2_000) && wait < remaining()) {
+            options.metrics?.upstreamRetries.inc({ method, route, reason: "rate_limit" });
+            options.logger?.warn("upstream rate limited, waiting for the window to reset", { operation, waitMs: wait, attempt });
+            await sleep(wait);
+            continue;
+          }
+        }
+        return result;
+      } catch (error) {
+        if (error instanceof UpstreamError) throw error;
+        this.observe(method, route, 0, started);
+        if (options.signal?.aborted) throw upstreamUnreachable(operation, new Error("the client went away"));
+        const timedOut = timeout.signal.aborted;
+        if (isLast || remaining() <= 0) throw timedOut ? upstreamTimeout(operation, timeoutMs) : upstreamUnreachable(operation, error);
+        options.metrics?.upstreamRetries.inc({ method, route, reason: "network" });
+        options.logger?.warn("upstream retry", { operation, error: timedOut ? "timeout" : String(error), attempt });
+        await sleep(50 * 2 ** (attempt - 1));
+      } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", clientGone);
+      }
+    }
+  }
+
+  /** The hard cap of one request, enforced here in case the estimate before execution was wrong. */
+  private countCall(operation: string): void {
+    const max = this.options.maxCalls;
+    if (max !== undefined && this.calls >= max) {
+      throw new UpstreamError(
+        `Intercom ${operation} not sent: this request has made ${max} upstream calls, the most one request may make. Split the query or ask for fewer items.`,
+        undefined,
+        { code: "QUERY_TOO_COMPLEX", limit: "upstream calls", max },
+      );
+    }
+    this.calls++;
+  }
+
+  /**
+   * Takes one call from the token's rate-limit budget; when the window is spent, a read waits
+   * for the next one if that is soon enough, anything else fails fast with RATE_LIMITED.
+   */
+  private async drawFromBudget(operation: string, read: boolean, remainingMs: number): Promise<void> {
+    const { budget, token, rateLimitWaitMs } = this.options;
+    if (!budget) return;
+    for (;;) {
+      const decision = await budget.take(token);
+      if (decision.allowed) return;
+      const wait = decision.retryAfterMs + Math.floor(Math.random() * 100);
+      if (!read || wait > (rateLimitWaitMs ?? 2_000) || wait >= remainingMs) {
+        throw new UpstreamError(`Intercom ${operation} not sent: this token's rate-limit budget is spent for this window`, undefined, {
+          code: "RATE_LIMITED",
+          retryAfter: Math.ceil(decision.retryAfterMs / 1000),
+        });
+      }
+      await sleep(wait);
+    }
+  }
+
+  private observe(method: string, route: string, status: number, started: number, headers?: Headers): void {
+    const { metrics, logger, requestId, token } = this.options;
+    const seconds = (performance.now() - started) / 1000;
+    metrics?.upstreamRequests.inc({ method, route, status: String(status) });
+    metrics?.upstreamDuration.observe({ method, route }, seconds);
+    logger?.debug("upstream call", { requestId, method, route, status, ms: Math.round(seconds * 1000) });
+    const remaining = headers?.get("x-ratelimit-remaining");
+    // Only a token Intercom accepted gets a gauge: bogus tokens never become label values.
+    if (metrics && token && remaining != null && status >= 200 && status <= 299 && Number.isFinite(Number(remaining))) {
+      metrics.rateLimitRemaining.set({ token: hashToken(token) }, Number(remaining));
+    }
+  }
+}
+
+/** How long to wait for a 429's window to reset: Retry-After, else X-RateLimit-Reset, plus jitter. */
+function rateLimitDelayMs(headers: Headers): number | undefined {
+  const retryAfter = Number(headers.get("retry-after"));
+  const reset = Number(headers.get("x-ratelimit-reset"));
+  const base = Number.isFinite(retryAfter) && retryAfter > 0
+    ? retryAfter * 1000
+    : Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
+  // Jitter spreads the retries of many waiting requests over the new window (no thundering herd).
+  return base === undefined ? undefined : base + Math.floor(Math.random() * 250);
+}
+
+/**
+ * Keep-alive connections to each upstream origin (in practice one: the region's API). undici's
+ * `Pool.request`, not `fetch`: Node's WHATWG fetch costs about three times the CPU per call (Request
+ * and Response objects, web streams), and a pool skips the per-call origin lookup of `request(url)`.
+ */
+const pools = new Map<string, Pool>();
+function poolFor(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) pools.set(origin, (pool = new Pool(origin)));
+  return pool;
+}
+
+const DECODERS: Record<string, (compressed: Buffer) => Promise<Buffer>> = {
+  gzip: promisify(gunzip),
+  "x-gzip": promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
+};
+
+/** The body as text, decompressed (off the event loop, on libuv's pool) when it came compressed. */
+async function bodyText(answer: Dispatcher.ResponseData): Promise<string> {
+  const encoding = String(answer.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  if (encoding === "identity" || encoding === "") return answer.body.text();
+  const decode = DECODERS[encoding];
+  if (!decode) {
+    await answer.body.dump();
+    throw new Error(`the answer came with an unsupported Content-Encoding: ${encoding}`);
+  }
+  return (await decode(Buffer.from(await answer.body.arrayBuffer()))).toString("utf8");
+}
+
+function headersOf(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
