@@ -8,6 +8,9 @@ export const REGION_URLS = {
 
 export type Region = keyof typeof REGION_URLS;
 
+/** Intercom API versions the graph is built for: another version's answers would not fit its types. */
+export const SUPPORTED_VERSIONS: readonly string[] = ["2.11"];
+
 /** Limits checked before any upstream call (see src/server/query-limits.ts). */
 export interface QueryLimits {
   maxDepth: number;
@@ -61,6 +64,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Length of a budget window (INTERCOM_RATE_LIMIT_WINDOW_SECONDS; Intercom's is 10 s). */
   rateLimitWindowSeconds: number;
+  /** Most of a token's rate-limit window one GraphQL request may spend (MAX_REQUEST_SHARE, 0–1). */
+  maxRequestShare: number;
   /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST). */
   queryLimits: QueryLimits;
   /** Origins allowed to call the gateway from a browser on another origin (CORS_ORIGINS, comma-separated). */
@@ -123,6 +128,14 @@ function readTtls(raw: string | undefined): Record<string, number> {
   return ttls;
 }
 
+function readShare(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || value <= 0 || value > 1) throw new ConfigError(`${name} must be a number above 0 and at most 1, got "${raw}"`);
+  return value;
+}
+
 function readRedisUrl(raw: string | undefined): string | undefined {
   if (!raw?.trim()) return undefined;
   if (!/^rediss?:\/\/\S+$/.test(raw.trim())) throw new ConfigError(`REDIS_URL must look like redis://host:6379, got "${raw}"`);
@@ -140,8 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
   const accessToken = env.INTERCOM_ACCESS_TOKEN?.trim() || undefined;
   const baseUrlRaw = env.INTERCOM_BASE_URL?.trim();
   const version = env.INTERCOM_VERSION?.trim() || "2.11";
-  if (!/^\d+\.\d+$|^Unstable$/.test(version)) {
-    throw new ConfigError(`INTERCOM_VERSION must look like "2.11", got "${version}"`);
+  if (!SUPPORTED_VERSIONS.includes(version)) {
+    throw new ConfigError(`INTERCOM_VERSION must be one the graph is built for (${SUPPORTED_VERSIONS.join(", ")}), got "${version}"`);
   }
   const authMode = (env.AUTH_MODE?.trim().toLowerCase() || "server") as AuthMode;
   if (authMode !== "server" && authMode !== "passthrough") {
@@ -169,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: readRedisUrl(env.REDIS_URL),
     rateLimitPerMinute: readPositiveInt(env, "INTERCOM_RATE_LIMIT_PER_MINUTE", 10_000),
     rateLimitWindowSeconds: Math.max(1, readPositiveInt(env, "INTERCOM_RATE_LIMIT_WINDOW_SECONDS", 10)),
+    maxRequestShare: readShare(env, "MAX_REQUEST_SHARE", 0.25),
     queryLimits: {
       maxDepth: readPositiveInt(env, "MAX_QUERY_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth),
       maxAliases: readPositiveInt(env, "MAX_QUERY_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases),

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     graphiql: config.introspection,
     corsOrigins: config.corsOrigins,
     queryLimits: config.queryLimits,
+    maxRequestShare: config.maxRequestShare,
     requestTimeoutMs: config.requestTimeoutMs,
     upstreamConcurrency: config.upstreamConcurrency,
     rateLimitWaitMs: config.rateLimitWaitMs,
