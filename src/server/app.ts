@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -251,6 +252,9 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     // de-duplication are never shared between requests, so never between tenants.
     // Upstream calls of this request stop when its client goes away or its deadline passes.
     const clientGone = new AbortController();
+    // Each upstream call in flight listens for the disconnect (and stops listening when done):
+    // a request with many calls at once is not a leak.
+    setMaxListeners(0, clientGone.signal);
     res.once("close", () => {
       if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
     });
