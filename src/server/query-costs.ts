@@ -20,8 +20,11 @@ const WHOLE_LIST: EntityCost = { calls: (n) => (n > 0 ? 1 : 0), perMissingId: 0 
 const SEARCH_BY_ID: EntityCost = { calls: (n) => Math.ceil(n / MAX_PAGE_SIZE), perMissingId: 1 };
 /** One `GET /…/{id}` per distinct id (no batch endpoint). */
 const GET_EACH: EntityCost = { calls: (n) => n, perMissingId: 0 };
-/** Pages of the list (never more than one per id), then a GET for each id no page held. */
-const LIST_THEN_GET: EntityCost = { calls: (n) => n, perMissingId: 1 };
+/**
+ * One id: its GET. Several: pages of the whole list (one page holds 150, and a workspace rarely
+ * has more), then a GET for each id no page held.
+ */
+const LIST_THEN_GET: EntityCost = { calls: (n) => (n > 0 ? 1 : 0), perMissingId: 1 };
 
 /** Per entity (the keys of ENTITIES in src/schema/federation.ts), as its loader fetches it. */
 export const ENTITY_COSTS: Record<string, EntityCost> = {
