@@ -1,10 +1,10 @@
 import { ApolloServer } from "@apollo/server";
-import { getIntrospectionQuery, isInterfaceType, isObjectType } from "graphql";
+import { buildSchema, getIntrospectionQuery, getOperationAST, isInterfaceType, isObjectType, parse } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ENTITIES } from "../../src/schema/federation.js";
 import { gatewaySchema } from "../../src/schema/index.js";
 import { ENTITY_COSTS } from "../../src/server/query-costs.js";
-import { DEFAULT_QUERY_LIMITS, queryEstimate, queryLimitsPlugin, type QueryEstimate } from "../../src/server/query-limits.js";
+import { DEFAULT_QUERY_LIMITS, measure, queryEstimate, queryLimitsPlugin, type QueryEstimate } from "../../src/server/query-limits.js";
 import { startStack, type GraphQLResponse, type Stack } from "../support/stack.js";
 
 /**
@@ -156,6 +156,19 @@ describe("real argument values", () => {
     const ok = await stack.query(`{ ${parts("100000")} }`);
     expect(ok.errors).toBeUndefined();
     expect(stack.upstream()).toHaveLength(151);
+  });
+
+  it("takes an argument's default from the schema", () => {
+    const schema = buildSchema(`
+      type Query { companies(first: Int = 150): CompanyConnection }
+      type CompanyConnection { pageInfo: PageInfo nodes: [Item] }
+      type PageInfo { hasNextPage: Boolean }
+      type Item { company: Company }
+      type Company { id: ID }
+    `);
+    const document = parse(`{ companies { nodes { company { id } } } }`);
+    // 1 list + a GET /companies/{id} for each of the 150 items.
+    expect(measure(schema, document, getOperationAST(document)!, {}).cost).toBe(151);
   });
 
   it("counts Contact.conversations(after:) once per contact; without `after` one search per 50 contacts", async () => {
