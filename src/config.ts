@@ -18,9 +18,26 @@ export interface QueryLimits {
   maxRootFields: number;
   /** Estimated upstream requests one operation may cost. */
   maxCost: number;
+  /**
+   * Deepest nesting of braces and brackets (selections, fragment spreads counted as their
+   * fragment's braces, input values), and of objects and lists in a variable's value.
+   */
+  maxNesting?: number;
+  /** Most `__schema` and `__type` selections in one operation. */
+  maxIntrospection?: number;
+  /** Most tokens in a document (graphql-js stops parsing past it). */
+  maxTokens?: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 50, maxRootFields: 50, maxCost: 1000 };
+export const DEFAULT_QUERY_LIMITS: Required<QueryLimits> = {
+  maxDepth: 15,
+  maxAliases: 50,
+  maxRootFields: 50,
+  maxCost: 1000,
+  maxNesting: 100,
+  maxIntrospection: 2,
+  maxTokens: 15_000,
+};
 
 /** Where the Intercom token of a request comes from. */
 export type AuthMode = "server" | "passthrough";
@@ -66,7 +83,7 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** Most of a token's rate-limit window one GraphQL request may spend (MAX_REQUEST_SHARE, 0–1). */
   maxRequestShare: number;
-  /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST). */
+  /** Limits checked before any upstream call (MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS, MAX_QUERY_COST, MAX_QUERY_NESTING, MAX_QUERY_INTROSPECTION, MAX_QUERY_TOKENS). */
   queryLimits: QueryLimits;
   /** Origins allowed to call the gateway from a browser on another origin (CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
@@ -188,6 +205,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: readPositiveInt(env, "MAX_QUERY_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases),
       maxRootFields: readPositiveInt(env, "MAX_QUERY_ROOT_FIELDS", DEFAULT_QUERY_LIMITS.maxRootFields),
       maxCost: readPositiveInt(env, "MAX_QUERY_COST", DEFAULT_QUERY_LIMITS.maxCost),
+      maxNesting: readPositiveInt(env, "MAX_QUERY_NESTING", DEFAULT_QUERY_LIMITS.maxNesting),
+      maxIntrospection: readPositiveInt(env, "MAX_QUERY_INTROSPECTION", DEFAULT_QUERY_LIMITS.maxIntrospection),
+      maxTokens: readPositiveInt(env, "MAX_QUERY_TOKENS", DEFAULT_QUERY_LIMITS.maxTokens),
     },
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     introspection: readBoolean(env, "INTROSPECTION") ?? (env.NODE_ENV !== "production" || (!accessToken && !baseUrlRaw)),

@@ -159,8 +159,21 @@ describe("AUTH_MODE", () => {
 
 describe("query limits", () => {
   it("have defaults and read MAX_QUERY_* from the environment", () => {
-    expect(loadConfig({}).queryLimits).toEqual({ maxDepth: 15, maxAliases: 50, maxRootFields: 50, maxCost: 1000 });
+    expect(loadConfig({}).queryLimits).toEqual({
+      maxDepth: 15,
+      maxAliases: 50,
+      maxRootFields: 50,
+      maxCost: 1000,
+      maxNesting: 100,
+      maxIntrospection: 2,
+      maxTokens: 15_000,
+    });
     expect(loadConfig({ MAX_QUERY_DEPTH: "8", MAX_QUERY_COST: "200" }).queryLimits).toMatchObject({ maxDepth: 8, maxCost: 200 });
+    expect(loadConfig({ MAX_QUERY_NESTING: "40", MAX_QUERY_INTROSPECTION: "1", MAX_QUERY_TOKENS: "5000" }).queryLimits).toMatchObject({
+      maxNesting: 40,
+      maxIntrospection: 1,
+      maxTokens: 5000,
+    });
     expect(() => loadConfig({ MAX_QUERY_ALIASES: "lots" })).toThrowError(/^MAX_QUERY_ALIASES /);
   });
 });

@@ -30,7 +30,7 @@ import { createDownloadRouter } from "./downloads.js";
 import { graphqlFastPath } from "./fast-path.js";
 import { createGraphiQLRouter } from "./graphiql.js";
 import { GatewayMetrics } from "./metrics.js";
-import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from "./query-limits.js";
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, queryParseOptions, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
 export interface GatewayOptions {
@@ -212,6 +212,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     // src/index.ts owns SIGTERM/SIGINT: it drains in-flight requests, then exits 0.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
+    parseOptions: queryParseOptions(options.queryLimits),
     // Refuses "simple" cross-site requests (text/plain POSTs, GETs without a preflight header).
     csrfPrevention: true,
     plugins: [
@@ -222,9 +223,10 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       ApolloServerPluginInlineTraceDisabled(),
       // HTTP cache hints are unused (responses are per token); the plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Before errorLogging: it swaps a refused document's parse or validation error for its own in didEncounterErrors.
+      queryLimitsPlugin({ ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) }),
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
-      queryLimitsPlugin({ ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) }),
     ],
   });
   await apollo.start();
