@@ -70,7 +70,7 @@ export interface RunningGateway {
 }
 
 /**
- * Shapes every error a client sees: upstream status as `extensions.http.status`,
+ * Shapes every error a client sees: upstream status as `extensions.intercom.status`,
  * unexpected errors masked, and no token anywhere in it (Intercom's own
  * messages included).
  */
@@ -80,8 +80,11 @@ function formatErrorFor(secrets: string[], logger: Logger) {
     const extensions: Record<string, unknown> = { ...formatted.extensions };
     let message = formatted.message;
     if (original instanceof UpstreamError && original.status !== undefined) {
-      extensions.http = { status: original.status };
+      extensions.intercom = { ...(extensions.intercom as object | undefined), status: original.status };
     }
+    // Routers (Yoga, Hive Gateway, federation) read `extensions.http` as the status of the whole
+    // response: never send it. Apollo has already taken the status it sets from it.
+    delete extensions.http;
     if (extensions.code === "INTERNAL_SERVER_ERROR") {
       logger.error("unexpected error", { error: original instanceof Error ? original : String(original), path: formatted.path });
       message = "Internal server error";
