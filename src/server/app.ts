@@ -70,14 +70,31 @@ export interface RunningGateway {
 }
 
 /**
- * Shapes every error a client sees: upstream status as `extensions.intercom.status`,
+ * Client mistakes Apollo reports without a code (they would read as INTERNAL_SERVER_ERROR),
+ * known by their 4xx status and message; the codes other servers and routers give them.
+ */
+const UNCODED_CLIENT_ERRORS: Record<string, string> = {
+  "provided sha does not match query": "PERSISTED_QUERY_HASH_MISMATCH",
+  "Unsupported persisted query version": "PERSISTED_QUERY_NOT_SUPPORTED",
+};
+
+/** An error's `extensions.code`: its own, else a client's mistake if Apollo gave it a 4xx status, else an internal error. */
+function errorCode(error: unknown): string {
+  const { extensions, message } = (error ?? {}) as { extensions?: { code?: unknown; http?: { status?: number } }; message?: string };
+  if (typeof extensions?.code === "string") return extensions.code;
+  const status = extensions?.http?.status ?? 500;
+  return status >= 400 && status < 500 ? (UNCODED_CLIENT_ERRORS[message ?? ""] ?? "BAD_REQUEST") : "INTERNAL_SERVER_ERROR";
+}
+
+/**
+ * Shapes every error a client sees: a precise code, upstream status as `extensions.intercom.status`,
  * unexpected errors masked, and no token anywhere in it (Intercom's own
  * messages included).
  */
 function formatErrorFor(secrets: string[], logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const extensions: Record<string, unknown> = { ...formatted.extensions };
+    const extensions: Record<string, unknown> = { ...formatted.extensions, code: errorCode(error) };
     let message = formatted.message;
     if (original instanceof UpstreamError && original.status !== undefined) {
       extensions.intercom = { ...(extensions.intercom as object | undefined), status: original.status };
@@ -109,9 +126,10 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
             const original = unwrapResolverError(error);
             logger.warn("graphql error", {
               requestId: contextValue.requestId,
-              code: error.extensions.code ?? null,
+              code: errorCode(error),
               status: original instanceof UpstreamError ? original.status ?? null : null,
-              error: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets),
+              // Messages may quote what the client sent (an operation name, a field): bounded.
+              error: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets).slice(0, MAX_LOGGED_MESSAGE),
               path: error.path?.join(".") ?? null,
             });
           }
@@ -121,8 +139,58 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
   };
 }
 
+const MAX_LOGGED_MESSAGE = 1000;
+
+const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/** Only JSON's `\ud800` escapes carry these (the GraphQL lexer refuses them): no Unicode text, and encodeURIComponent throws on them. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/** No Intercom input nests this deep; deeper values would exhaust the stack of JSON.stringify. */
+const MAX_VARIABLE_DEPTH = 32;
+
+/** What is wrong with a variable's value, if anything. Iterative: the value may nest deeper than the stack. */
+function variableProblem(value: unknown): string | undefined {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item === "string" && LONE_SURROGATE.test(item)) return "is not well-formed Unicode: it holds a lone surrogate";
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_VARIABLE_DEPTH) return `is nested deeper than ${MAX_VARIABLE_DEPTH} levels`;
+    for (const [key, inner] of Object.entries(item)) pending.push([key, depth], [inner, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * Client mistakes graphql-js would meet only while executing, where they became
+ * INTERNAL_SERVER_ERROR: refused with a 400 before any resolver runs.
+ */
+function requestChecks(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          // No transport for subscriptions: graphql-js would run one as a query, or fail without a code.
+          if (operation?.operation === "subscription") {
+            throw clientError("Subscriptions are not supported over HTTP: /graphql runs queries and mutations", "SUBSCRIPTIONS_NOT_SUPPORTED");
+          }
+          // Declared variables only: graphql-js ignores the others.
+          for (const definition of operation?.variableDefinitions ?? []) {
+            const name = definition.variable.name.value;
+            const problem = variableProblem(request.variables?.[name]);
+            if (problem) throw clientError(`Variable "$${name}" ${problem}`, "BAD_USER_INPUT");
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Request bodies over this are refused with 413. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A caller's request id goes into every log line, upstream call and error: kept only when short and plain. */
+const CALLER_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -212,6 +280,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       ApolloServerPluginCacheControlDisabled(),
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
+      requestChecks(),
       queryLimitsPlugin(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
     ],
   });
@@ -219,7 +288,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
 
   /** Everything one GraphQL request's resolvers may use, built from that request alone. */
   const buildContext = async (req: IncomingMessage, res: ServerResponse): Promise<GatewayContext> => {
-    const requestId = headerValue(req, "x-request-id") ?? randomUUID();
+    const given = headerValue(req, "x-request-id");
+    const requestId = given && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
     const token = options.authMode === "passthrough" ? bearerToken(headerValue(req, "authorization")) : options.accessToken;
     if (options.authMode === "passthrough" && !token) {
       throw new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
