@@ -28,7 +28,7 @@ import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
 import { graphqlFastPath } from "./fast-path.js";
 import { createGraphiQLRouter } from "./graphiql.js";
-import { GatewayMetrics } from "./metrics.js";
+import { GatewayMetrics, MAX_OPERATION_NAME } from "./metrics.js";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
@@ -222,11 +222,12 @@ function upstreamClient(options: GatewayOptions, token: string | undefined): Int
  */
 function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart() {
       const started = performance.now();
       return {
+        // operationName is the name of the operation the document defines (never the client's claim), or null.
         async willSendResponse({ response, contextValue, operationName }) {
-          const operation = operationName ?? request.operationName ?? "anonymous";
+          const operation = metrics.operationLabel(operationName);
           const seconds = (performance.now() - started) / 1000;
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           for (const error of errors) {
@@ -237,7 +238,7 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
           metrics.graphqlDuration.observe({ operation }, seconds);
           logger.info("graphql request", {
             requestId: contextValue?.requestId,
-            operation,
+            operation: operationName?.slice(0, MAX_OPERATION_NAME) ?? "anonymous",
             ms: Math.round(seconds * 1000),
             status: response.http.status ?? 200,
             errors: errors.length,
