@@ -9,8 +9,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
 import express from "express";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -26,8 +24,8 @@ import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
-import { graphqlFastPath } from "./fast-path.js";
-import { createGraphiQLRouter } from "./graphiql.js";
+import { answerClientError, graphqlHandler, sendError } from "./fast-path.js";
+import { createGraphiQLRouter, graphiqlLandingPage } from "./graphiql.js";
 import { GatewayMetrics, MAX_OPERATION_NAME } from "./metrics.js";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
@@ -249,15 +247,16 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
   };
 }
 
-/** Starts the HTTP app: `POST /graphql` (and GET queries), `GET /health`. */
+/** Starts the HTTP app: `/graphql` (queries over POST and GET, GraphiQL), probes, metrics, downloads. */
 export async function startGateway(options: GatewayOptions & { port: number; host?: string }): Promise<RunningGateway> {
   const app = express();
-  // POST /graphql with a JSON body — nearly all traffic — skips Express's router and body-parser
-  // (see graphqlFastPath); everything else (GraphiQL, probes, downloads, CORS, odd requests) is Express's.
-  let fastPath: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  // Every /graphql request goes to graphqlHandler, without Express's router and body-parser;
+  // the other routes (probes, metrics, GraphiQL's assets, downloads) are Express's.
+  let graphql: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const httpServer: Server = http.createServer((req, res) => {
-    if (!fastPath?.(req, res)) app(req, res);
+    if (!graphql?.(req, res)) app(req, res);
   });
+  httpServer.on("clientError", answerClientError);
   const secrets = options.accessToken ? [options.accessToken] : [];
   const limiters = new TokenLimiters(options.upstreamConcurrency ?? 8);
   const metrics = new GatewayMetrics();
@@ -273,8 +272,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's default landing page loads from a CDN; the gateway serves nothing from outside.
-      ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL from the gateway's own assets, or nothing: Apollo's default page loads from a CDN.
+      options.graphiql !== false ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
       // Federated traces (ftv1) are for Apollo Studio; off unless someone wires them in on purpose.
       ApolloServerPluginInlineTraceDisabled(),
       // HTTP cache hints are unused (responses are per token); the plugin would wrap every field resolver.
@@ -333,20 +332,21 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     const result = await readiness();
     res.status(result.ready ? 200 : 503).json(result);
   });
-  if (options.corsOrigins && options.corsOrigins.length > 0) {
-    app.use("/graphql", cors({ origin: options.corsOrigins, credentials: true, maxAge: 600 }));
-  }
   if (options.graphiql !== false) app.use(createGraphiQLRouter());
   app.use("/downloads", createDownloadRouter(upstreamClient(options, options.accessToken)));
-  app.use(
-    "/graphql",
-    express.json({ limit: BODY_LIMIT_BYTES }),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => buildContext(req, res),
-    }),
-  );
+  // What Express cannot route or fails on is a JSON error too: its own pages are HTML, with stacks outside production.
+  app.use((_req: express.Request, res: express.Response) => {
+    sendError(res, 404, "No such route: the gateway serves /graphql, /healthz, /readyz, /metrics and /downloads/data-exports/{job}");
+  });
+  app.use((error: { status?: number; statusCode?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = Number(error?.status ?? error?.statusCode);
+    const clientMistake = status >= 400 && status < 500;
+    if (!clientMistake) options.logger.error("request failed", { error });
+    if (res.headersSent) return void res.destroy();
+    sendError(res, clientMistake ? status : 500, clientMistake ? http.STATUS_CODES[status]! : "Internal server error");
+  });
 
-  if (!options.corsOrigins?.length) fastPath = graphqlFastPath(apollo, buildContext, BODY_LIMIT_BYTES, options.logger);
+  graphql = graphqlHandler(apollo, buildContext, { limitBytes: BODY_LIMIT_BYTES, corsOrigins: options.corsOrigins, logger: options.logger });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
