@@ -2,7 +2,7 @@
  * Structured JSON logs through pino. Every line passes through `redact` on its way out, so a
  * token can never reach the log, whatever a message or an error happens to contain.
  */
-import { pino } from "pino";
+import { pino, stdSerializers } from "pino";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -48,7 +48,15 @@ export function createLogger(options: {
       level: options.level ?? "info",
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        // An Error's message and stack are not enumerable, so as a plain field it would log as {}:
+        // keep its type, message, stack and own fields (causes too). Logs only, never a response.
+        log: (fields) =>
+          Object.values(fields).some((value) => value instanceof Error)
+            ? Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value instanceof Error ? stdSerializers.err(value) : value]))
+            : fields,
+      },
       messageKey: "message",
       // The last line of defence: nothing leaves the process with a token in it.
       hooks: { streamWrite: (line) => redact(line, secrets) },

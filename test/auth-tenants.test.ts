@@ -106,7 +106,7 @@ describe("AUTH_MODE=passthrough", () => {
 
   it("a wrong token gets UNAUTHENTICATED from upstream, and no token appears in responses or logs", async () => {
     const res = await query("tok_nobody_42424242", `{ me { id } }`);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", http: { status: 401 } });
+    expect(res.body.errors[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", intercom: { status: 401 } });
     for (const token of [TOKEN_A, TOKEN_B, "tok_nobody_42424242"]) {
       expect(res.raw).not.toContain(token);
       expect(logs.join("\n")).not.toContain(token);

@@ -61,7 +61,7 @@ describe("createConversation", () => {
     expect(stack.upstream()).toHaveLength(0);
     const missing = await stack.query(CREATE, { input: { from: { type: "USER", id: "0123456789abcdef01234567" }, body: "Hello" } });
     expect(missing.data.createConversation).toBeNull();
-    expect(missing.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", http: { status: 404 } });
+    expect(missing.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", intercom: { status: 404 } });
   });
 });
 

@@ -117,7 +117,7 @@ describe("createDataAttribute / updateDataAttribute", () => {
   it("an invalid name and a duplicate name are BAD_USER_INPUT with Intercom's parameter_invalid", async () => {
     const invalid = await stack.query(CREATE, { input: { name: "!nv@l!d n@me", model: "COMPANY", dataType: "STRING" } });
     expect(invalid.data.createDataAttribute).toBeNull();
-    expect(invalid.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", http: { status: 400 } });
+    expect(invalid.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", intercom: { status: 400 } });
     expect(invalid.errors![0]!.extensions!.intercom.errors[0].code).toBe("parameter_invalid");
 
     // Names are unique across people and company data.
@@ -135,12 +135,12 @@ describe("createDataAttribute / updateDataAttribute", () => {
   it("updating an unknown attribute is NOT_FOUND; archiving one a workflow uses is BAD_USER_INPUT (422 data_invalid)", async () => {
     const missing = await stack.query(UPDATE, { id: "999999", input: { description: "x" } });
     expect(missing.data.updateDataAttribute).toBeNull();
-    expect(missing.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", http: { status: 404 } });
+    expect(missing.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", intercom: { status: 404 } });
     expect(missing.errors![0]!.extensions!.intercom.errors[0].code).toBe("field_not_found");
 
     const inUse = stack.sandbox.workspace.dataAttributesInUse[0]!;
     const blocked = await stack.query(UPDATE, { id: String(inUse), input: { archived: true } });
-    expect(blocked.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", http: { status: 422 } });
+    expect(blocked.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", intercom: { status: 422 } });
     expect(blocked.errors![0]!.extensions!.intercom.errors[0].code).toBe("data_invalid");
   });
 });

@@ -66,7 +66,7 @@ describe("dataEvents", () => {
 
     const unknown = await stack.query(EVENTS, { filter: { userId: "usr_nobody" } });
     expect(unknown.data.dataEvents).toBeNull();
-    expect(unknown.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", http: { status: 404 } });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", intercom: { status: 404 } });
   });
 });
 

@@ -72,7 +72,7 @@ describe("data export over the graph", () => {
     // One active job per workspace: a second is refused with Intercom's 429.
     const second = await stack.query(CREATE, { input: RANGE });
     expect(second.data.createDataExport).toBeNull();
-    expect(second.errors![0]!.extensions).toMatchObject({ code: "RATE_LIMITED", http: { status: 429 } });
+    expect(second.errors![0]!.extensions).toMatchObject({ code: "RATE_LIMITED", intercom: { status: 429 } });
 
     const canceled = await stack.query(CANCEL, { job: first.jobIdentifier });
     expect(canceled.errors).toBeUndefined();
@@ -104,7 +104,7 @@ describe("data export over the graph", () => {
   it("an unknown job is NOT_FOUND in the graph and on the download route (JSON body, same code)", async () => {
     const res = await stack.query(SHOW, { job: "nosuchjob" });
     expect(res.data.dataExport).toBeNull();
-    expect(res.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", http: { status: 404 } });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", intercom: { status: 404 } });
     const cancel = await stack.query(CANCEL, { job: "nosuchjob" });
     expect(cancel.errors![0]!.extensions!.code).toBe("NOT_FOUND");
 

@@ -104,8 +104,7 @@ describe("createPhoneSwitch", () => {
     expect(invalid.data.createPhoneSwitch).toBeNull();
     expect(invalid.errors![0]!.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
-      http: { status: 400 },
-      intercom: { errors: [{ code: "invalid_phone_number", message: "Invalid phone number" }] },
+      intercom: { status: 400, errors: [{ code: "invalid_phone_number", message: "Invalid phone number" }] },
     });
     stack.resetUpstream();
     const nested = await stack.query(SWITCH, { input: { phone: "+353832345678", customAttributes: { address: { city: "Dublin" } } } });

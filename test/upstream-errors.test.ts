@@ -5,7 +5,7 @@ import { startStack, TEST_TOKEN, type Stack } from "./support/stack.js";
 
 /**
  * Upstream failures become GraphQL errors on the field that failed, with
- * extensions.code, extensions.http.status and Intercom's codes and request
+ * extensions.code, extensions.intercom.status and Intercom's codes and request
  * id; the rest of the response stays intact and the token appears nowhere.
  */
 let stack: Stack;
@@ -40,8 +40,7 @@ describe("error mapping", () => {
     expect(error!.path).toEqual(["conversation"]);
     expect(error!.extensions).toMatchObject({
       code: "NOT_FOUND",
-      http: { status: 404 },
-      intercom: { errors: [{ code: "not_found" }] },
+      intercom: { status: 404, errors: [{ code: "not_found" }] },
     });
     expect(error!.extensions!.intercom.requestId).toMatch(/\S+/);
   });
@@ -60,8 +59,7 @@ describe("error mapping", () => {
     const error = res.errors!.find((e) => e.path?.[0] === "teams")!;
     expect(error.extensions).toMatchObject({
       code: graphqlCode,
-      http: { status },
-      intercom: { errors: [{ code, message: `injected ${status}` }] },
+      intercom: { status, errors: [{ code, message: `injected ${status}` }] },
     });
     expect(error.message).toContain(code);
   });
@@ -71,7 +69,7 @@ describe("error mapping", () => {
     stack.sandbox.injectFault({ method: "GET", path: "/admins", status: 429, code: "rate_limit_exceeded", message: "Too many requests", headers: { "Retry-After": "30" } });
     const res = await query(`{ admins { id } }`);
     const error = res.errors![0]!;
-    expect(error.extensions).toMatchObject({ code: "RATE_LIMITED", http: { status: 429 }, retryAfter: 30 });
+    expect(error.extensions).toMatchObject({ code: "RATE_LIMITED", intercom: { status: 429 }, retryAfter: 30 });
     expect(stack.upstream()).toHaveLength(1);
   });
 
@@ -84,7 +82,7 @@ describe("error mapping", () => {
     stack.resetUpstream();
     stack.sandbox.injectFault({ method: "GET", path: "/teams", status: 500, code: "server_error", times: 10 });
     const failed = await query(`{ teams { id } }`);
-    expect(failed.errors![0]!.extensions).toMatchObject({ code: "UPSTREAM_ERROR", http: { status: 500 } });
+    expect(failed.errors![0]!.extensions).toMatchObject({ code: "UPSTREAM_ERROR", intercom: { status: 500 } });
     expect(stack.upstream()).toHaveLength(3); // 1 try + 2 retries
   });
 
@@ -97,7 +95,7 @@ describe("error mapping", () => {
       { id: conversation.id, admin: admin.id },
     );
     expect(res.data).toEqual({ closeConversation: null });
-    expect(res.errors![0]!.extensions).toMatchObject({ code: "UPSTREAM_ERROR", http: { status: 502 } });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "UPSTREAM_ERROR", intercom: { status: 502 } });
     expect(stack.upstream().filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
@@ -115,7 +113,7 @@ describe("error mapping", () => {
     );
     const error = res.errors![0]!;
     expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(error.extensions!.code);
-    expect(error.extensions!.http.status).toBeGreaterThanOrEqual(400);
+    expect(error.extensions!.intercom.status).toBeGreaterThanOrEqual(400);
     expect(error.extensions!.intercom.errors.length).toBeGreaterThan(0);
   });
 });
@@ -127,8 +125,7 @@ describe("without a token and when upstream hangs", () => {
       const res = await noToken.query(`{ me { id } }`);
       expect(res.errors![0]!.extensions).toMatchObject({
         code: "UNAUTHENTICATED",
-        http: { status: 401 },
-        intercom: { errors: [{ code: "unauthorized" }] },
+        intercom: { status: 401, errors: [{ code: "unauthorized" }] },
       });
     } finally {
       await noToken.close();

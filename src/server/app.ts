@@ -10,8 +10,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
 import express from "express";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -27,9 +25,9 @@ import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
 import { createDownloadRouter } from "./downloads.js";
-import { graphqlFastPath } from "./fast-path.js";
-import { createGraphiQLRouter } from "./graphiql.js";
-import { GatewayMetrics } from "./metrics.js";
+import { answerClientError, graphqlHandler, sendError } from "./fast-path.js";
+import { createGraphiQLRouter, graphiqlLandingPage } from "./graphiql.js";
+import { GatewayMetrics, MAX_OPERATION_NAME } from "./metrics.js";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, queryParseOptions, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
@@ -73,18 +71,38 @@ export interface RunningGateway {
 }
 
 /**
- * Shapes every error a client sees: upstream status as `extensions.http.status`,
+ * Client mistakes Apollo reports without a code (they would read as INTERNAL_SERVER_ERROR),
+ * known by their 4xx status and message; the codes other servers and routers give them.
+ */
+const UNCODED_CLIENT_ERRORS: Record<string, string> = {
+  "provided sha does not match query": "PERSISTED_QUERY_HASH_MISMATCH",
+  "Unsupported persisted query version": "PERSISTED_QUERY_NOT_SUPPORTED",
+};
+
+/** An error's `extensions.code`: its own, else a client's mistake if Apollo gave it a 4xx status, else an internal error. */
+function errorCode(error: unknown): string {
+  const { extensions, message } = (error ?? {}) as { extensions?: { code?: unknown; http?: { status?: number } }; message?: string };
+  if (typeof extensions?.code === "string") return extensions.code;
+  const status = extensions?.http?.status ?? 500;
+  return status >= 400 && status < 500 ? (UNCODED_CLIENT_ERRORS[message ?? ""] ?? "BAD_REQUEST") : "INTERNAL_SERVER_ERROR";
+}
+
+/**
+ * Shapes every error a client sees: a precise code, upstream status as `extensions.intercom.status`,
  * unexpected errors masked, and no token anywhere in it (Intercom's own
  * messages included).
  */
 function formatErrorFor(secrets: string[], logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const extensions: Record<string, unknown> = { ...formatted.extensions };
+    const extensions: Record<string, unknown> = { ...formatted.extensions, code: errorCode(error) };
     let message = formatted.message;
     if (original instanceof UpstreamError && original.status !== undefined) {
-      extensions.http = { status: original.status };
+      extensions.intercom = { ...(extensions.intercom as object | undefined), status: original.status };
     }
+    // Routers (Yoga, Hive Gateway, federation) read `extensions.http` as the status of the whole
+    // response: never send it. Apollo has already taken the status it sets from it.
+    delete extensions.http;
     if (extensions.code === "INTERNAL_SERVER_ERROR") {
       logger.error("unexpected error", { error: original instanceof Error ? original : String(original), path: formatted.path });
       message = "Internal server error";
@@ -109,11 +127,59 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
             const original = unwrapResolverError(error);
             logger.warn("graphql error", {
               requestId: contextValue.requestId,
-              code: error.extensions.code ?? null,
+              code: errorCode(error),
               status: original instanceof UpstreamError ? original.status ?? null : null,
-              error: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets),
+              // Messages may quote what the client sent (an operation name, a field): bounded.
+              error: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets).slice(0, MAX_LOGGED_MESSAGE),
               path: error.path?.join(".") ?? null,
             });
+          }
+        },
+      };
+    },
+  };
+}
+
+const MAX_LOGGED_MESSAGE = 1000;
+
+const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/** Only JSON's `\ud800` escapes carry these (the GraphQL lexer refuses them): no Unicode text, and encodeURIComponent throws on them. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/** No Intercom input nests this deep; deeper values would exhaust the stack of JSON.stringify. */
+const MAX_VARIABLE_DEPTH = 32;
+
+/** What is wrong with a variable's value, if anything. Iterative: the value may nest deeper than the stack. */
+function variableProblem(value: unknown): string | undefined {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item === "string" && LONE_SURROGATE.test(item)) return "is not well-formed Unicode: it holds a lone surrogate";
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_VARIABLE_DEPTH) return `is nested deeper than ${MAX_VARIABLE_DEPTH} levels`;
+    for (const [key, inner] of Object.entries(item)) pending.push([key, depth], [inner, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * Client mistakes graphql-js would meet only while executing, where they became
+ * INTERNAL_SERVER_ERROR: refused with a 400 before any resolver runs.
+ */
+function requestChecks(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          // No transport for subscriptions: graphql-js would run one as a query, or fail without a code.
+          if (operation?.operation === "subscription") {
+            throw clientError("Subscriptions are not supported over HTTP: /graphql runs queries and mutations", "SUBSCRIPTIONS_NOT_SUPPORTED");
+          }
+          // Declared variables only: graphql-js ignores the others.
+          for (const definition of operation?.variableDefinitions ?? []) {
+            const name = definition.variable.name.value;
+            const problem = variableProblem(request.variables?.[name]);
+            if (problem) throw clientError(`Variable "$${name}" ${problem}`, "BAD_USER_INPUT");
           }
         },
       };
@@ -124,9 +190,18 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
 /** Request bodies over this are refused with 413. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** A caller's request id goes into every log line, upstream call and error: kept only when short and plain. */
+const CALLER_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The caller's X-Request-Id when it is short and plain, else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = headerValue(req, "x-request-id");
+  return given && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -166,11 +241,12 @@ export function maxUpstreamCalls(options: Pick<GatewayOptions, "queryLimits" | "
  */
 function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart() {
       const started = performance.now();
       return {
+        // operationName is the name of the operation the document defines (never the client's claim), or null.
         async willSendResponse({ response, contextValue, operationName }) {
-          const operation = operationName ?? request.operationName ?? "anonymous";
+          const operation = metrics.operationLabel(operationName);
           const seconds = (performance.now() - started) / 1000;
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           for (const error of errors) {
@@ -181,7 +257,7 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
           metrics.graphqlDuration.observe({ operation }, seconds);
           logger.info("graphql request", {
             requestId: contextValue?.requestId,
-            operation,
+            operation: operationName?.slice(0, MAX_OPERATION_NAME) ?? "anonymous",
             ms: Math.round(seconds * 1000),
             status: response.http.status ?? 200,
             errors: errors.length,
@@ -192,15 +268,16 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
   };
 }
 
-/** Starts the HTTP app: `POST /graphql` (and GET queries), `GET /health`. */
+/** Starts the HTTP app: `/graphql` (queries over POST and GET, GraphiQL), probes, metrics, downloads. */
 export async function startGateway(options: GatewayOptions & { port: number; host?: string }): Promise<RunningGateway> {
   const app = express();
-  // POST /graphql with a JSON body — nearly all traffic — skips Express's router and body-parser
-  // (see graphqlFastPath); everything else (GraphiQL, probes, downloads, CORS, odd requests) is Express's.
-  let fastPath: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  // Every /graphql request goes to graphqlHandler, without Express's router and body-parser;
+  // the other routes (probes, metrics, GraphiQL's assets, downloads) are Express's.
+  let graphql: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const httpServer: Server = http.createServer((req, res) => {
-    if (!fastPath?.(req, res)) app(req, res);
+    if (!graphql?.(req, res)) app(req, res);
   });
+  httpServer.on("clientError", answerClientError);
   const secrets = options.accessToken ? [options.accessToken] : [];
   const limiters = new TokenLimiters(options.upstreamConcurrency ?? 8);
   const metrics = new GatewayMetrics();
@@ -217,8 +294,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's default landing page loads from a CDN; the gateway serves nothing from outside.
-      ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL from the gateway's own assets, or nothing: Apollo's default page loads from a CDN.
+      options.graphiql !== false ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
       // Federated traces (ftv1) are for Apollo Studio; off unless someone wires them in on purpose.
       ApolloServerPluginInlineTraceDisabled(),
       // HTTP cache hints are unused (responses are per token); the plugin would wrap every field resolver.
@@ -227,6 +304,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       queryLimitsPlugin({ ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) }),
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
+      requestChecks(),
     ],
   });
   await apollo.start();
@@ -247,7 +325,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
 
   /** Everything one GraphQL request's resolvers may use, built from that request alone. */
   const buildContext = async (req: IncomingMessage, res: ServerResponse): Promise<GatewayContext> => {
-    const requestId = headerValue(req, "x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(req);
     const token = tokenOf(req);
     if (options.authMode === "passthrough" && !token) throw unauthenticated();
     // Everything below is built per request from this request's token: loaders and
@@ -288,9 +366,6 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     const result = await readiness();
     res.status(result.ready ? 200 : 503).json(result);
   });
-  if (options.corsOrigins && options.corsOrigins.length > 0) {
-    app.use("/graphql", cors({ origin: options.corsOrigins, credentials: true, maxAge: 600 }));
-  }
   if (options.graphiql !== false) app.use(createGraphiQLRouter());
   // Downloads run with the caller's token like every GraphQL request (in pass-through mode, never the server's).
   app.use(
@@ -298,18 +373,22 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     createDownloadRouter((req) => {
       const token = tokenOf(req);
       if (options.authMode === "passthrough" && !token) return unauthenticated();
-      return { ...clientOptions(token), requestId: headerValue(req, "x-request-id") ?? randomUUID(), deadline: Date.now() + (options.requestTimeoutMs ?? 30_000) };
+      return { ...clientOptions(token), requestId: requestIdOf(req), deadline: Date.now() + (options.requestTimeoutMs ?? 30_000) };
     }),
   );
-  app.use(
-    "/graphql",
-    express.json({ limit: BODY_LIMIT_BYTES }),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => buildContext(req, res),
-    }),
-  );
+  // What Express cannot route or fails on is a JSON error too: its own pages are HTML, with stacks outside production.
+  app.use((_req: express.Request, res: express.Response) => {
+    sendError(res, 404, "No such route: the gateway serves /graphql, /healthz, /readyz, /metrics and /downloads/data-exports/{job}");
+  });
+  app.use((error: { status?: number; statusCode?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = Number(error?.status ?? error?.statusCode);
+    const clientMistake = status >= 400 && status < 500;
+    if (!clientMistake) options.logger.error("request failed", { error });
+    if (res.headersSent) return void res.destroy();
+    sendError(res, clientMistake ? status : 500, clientMistake ? http.STATUS_CODES[status]! : "Internal server error");
+  });
 
-  if (!options.corsOrigins?.length) fastPath = graphqlFastPath(apollo, buildContext, BODY_LIMIT_BYTES, options.logger);
+  graphql = graphqlHandler(apollo, buildContext, { limitBytes: BODY_LIMIT_BYTES, corsOrigins: options.corsOrigins, logger: options.logger });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -1,45 +1,83 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
+import cors from "cors";
 import type { Logger } from "../logger.js";
 import type { GatewayContext } from "./context.js";
+import { GRAPHIQL_CSP } from "./graphiql.js";
+
+/** The methods /graphql answers. */
+const ALLOW = "GET, POST, OPTIONS";
+
+export interface GraphQLHandlerOptions {
+  /** Request bodies over this are refused with 413. */
+  limitBytes: number;
+  /** Browser origins allowed to call /graphql cross-origin; none by default. */
+  corsOrigins?: string[];
+  logger: Logger;
+}
 
 /**
- * The hot path: `POST /graphql` with a JSON body goes straight to Apollo Server's
+ * The one handler of `/graphql`, for every method and content type: straight to Apollo Server's
  * `executeHTTPGraphQLRequest` (the API its own integrations are built on), without Express's
- * router and body-parser, which cost about 0.4 ms a request (see docs/performance.md). Returns
- * false for any other request, which then goes to Express. Same rules: 1 MB body limit (413),
- * malformed JSON (400), Apollo's CSRF prevention and error handling.
+ * router and body-parser, which cost about 0.4 ms a request (see docs/performance.md).
+ * - CORS first, so every answer carries it, errors included (a browser app can read them);
+ * - OPTIONS: the CORS preflight, or just `Allow`;
+ * - GET: queries from `?query=`, and GraphiQL's page for browsers (Apollo's landing page);
+ * - POST: the body up to the limit (413); JSON is parsed here (malformed: 400), other content
+ *   types are left to Apollo's CSRF prevention and its own 400;
+ * - other methods: 405.
+ * Every error is the gateway's JSON error shape. Returns false for other paths (Express's).
  */
-export function graphqlFastPath(
+export function graphqlHandler(
   apollo: ApolloServer<GatewayContext>,
   context: (req: IncomingMessage, res: ServerResponse) => Promise<GatewayContext>,
-  limitBytes: number,
-  logger: Logger,
+  options: GraphQLHandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const withCors = options.corsOrigins?.length
+    ? cors({ origin: options.corsOrigins, methods: ["GET", "POST"], credentials: true, maxAge: 600 })
+    : undefined;
   return (req, res) => {
-    if (req.method !== "POST") return false;
     const url = req.url ?? "";
     const path = url.split("?", 1)[0];
     if (path !== "/graphql" && path !== "/graphql/") return false;
-    if (!/^application\/(graphql-response\+)?json\b/i.test(req.headers["content-type"] ?? "")) return false;
-    handle(req, res, url).catch((error: unknown) => {
-      logger.error("graphql fast path failed", { error: error instanceof Error ? error : String(error) });
-      if (!res.headersSent) send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-      else res.end();
-    });
+    const run = () =>
+      void handle(req, res, url).catch((error: unknown) => {
+        options.logger.error("graphql request failed", { error });
+        if (!res.headersSent) sendError(res, 500, "Internal server error");
+        else res.end();
+      });
+    // cors answers OPTIONS (the preflight) itself and calls run for every other method.
+    if (withCors) withCors(req, res, run);
+    else run();
     return true;
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
-    const declared = Number(req.headers["content-length"]);
-    if (declared > limitBytes) return tooLarge(req, res);
-    const raw = await readBody(req, limitBytes);
-    if (raw === undefined) return tooLarge(req, res);
+    const method = req.method ?? "";
+    if (method === "OPTIONS") {
+      res.writeHead(204, { allow: ALLOW }).end();
+      return;
+    }
+    if (method !== "GET" && method !== "POST") {
+      res.setHeader("allow", ALLOW);
+      return refuse(req, res, 405, `/graphql answers ${ALLOW}`);
+    }
     let body: unknown;
-    try {
-      body = raw.length === 0 ? undefined : JSON.parse(raw.toString("utf8"));
-    } catch {
-      return send(res, 400, { errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    if (method === "POST") {
+      // Inflating request bodies would put the size limit after a decompression bomb.
+      const encoding = req.headers["content-encoding"];
+      if (encoding && encoding !== "identity") return refuse(req, res, 415, "Request bodies are not accepted compressed");
+      if (Number(req.headers["content-length"]) > options.limitBytes) return tooLarge(req, res);
+      const raw = await readBody(req, options.limitBytes);
+      if (raw === undefined) return tooLarge(req, res);
+      if (/^application\/(graphql-response\+)?json\b/i.test(req.headers["content-type"] ?? "")) {
+        try {
+          body = raw.length === 0 ? undefined : JSON.parse(raw.toString("utf8"));
+        } catch {
+          return sendError(res, 400, "The request body is not valid JSON");
+        }
+      }
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -47,10 +85,12 @@ export function graphqlFastPath(
     }
     const query = url.indexOf("?");
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: "POST", headers, search: query >= 0 ? url.slice(query) : "", body },
+      httpGraphQLRequest: { method, headers, search: query >= 0 ? url.slice(query) : "", body },
       context: () => context(req, res),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    // The only page Apollo serves here is GraphiQL's.
+    if (response.headers.get("content-type")?.startsWith("text/html")) res.setHeader("content-security-policy", GRAPHIQL_CSP);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);
@@ -79,12 +119,37 @@ function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | un
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  send(res, 413, { errors: [{ message: "The request body is over the size limit", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+  refuse(req, res, 413, "The request body is over the size limit");
+}
+
+/** Answers without reading the body, which is then drained so the connection stays usable. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  sendError(res, status, message);
   req.resume();
 }
 
-function send(res: ServerResponse, status: number, body: object): void {
+/**
+ * The gateway's one error shape outside GraphQL execution, `{"errors":[{message, extensions:{code}}]}`,
+ * where the code names the HTTP status (413 → PAYLOAD_TOO_LARGE).
+ */
+export function errorBody(status: number, message: string): string {
+  const code = (STATUS_CODES[status] ?? "Error").toUpperCase().replace(/[^A-Z]+/g, "_");
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+export function sendError(res: ServerResponse, status: number, message: string): void {
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(JSON.stringify(body));
+  res.end(errorBody(status, message));
+}
+
+/** Requests Node's HTTP parser refuses (garbage, oversized headers) get the same JSON errors, then the socket closes. */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const body = errorBody(status, STATUS_CODES[status]!);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { Router, type NextFunction, type Request, type Response } from "express";
 
 /**
@@ -89,13 +90,19 @@ const INIT = `(function () {
 
 const PAGE_CSS = "html, body, #graphiql { height: 100%; margin: 0; }\n";
 
-/** True for a browser navigation (GET that prefers HTML), which gets GraphiQL instead of a GraphQL answer. */
-export function wantsGraphiQL(req: Request): boolean {
-  if (req.method !== "GET") return false;
-  if (typeof req.query.query === "string") return false;
-  return req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
+/**
+ * GraphiQL's page as Apollo's landing page: Apollo serves it on a GET /graphql that prefers
+ * HTML (a browser navigation) and answers GraphQL otherwise. The /graphql handler adds GRAPHIQL_CSP.
+ */
+export function graphiqlLandingPage(): ApolloServerPlugin {
+  return {
+    async serverWillStart() {
+      return { renderLandingPage: async () => ({ html: PAGE }) };
+    },
+  };
 }
 
+/** The page's assets, under /graphiql/assets/. */
 export function createGraphiQLRouter(): Router {
   const router = Router();
   router.get("/graphiql/assets/init.js", (_req, res) => {
@@ -108,10 +115,6 @@ export function createGraphiQLRouter(): Router {
     const entry = ASSETS[String(req.params.name)];
     if (!entry) return next();
     res.type(entry.type).set("cache-control", "public, max-age=86400").sendFile(entry.file);
-  });
-  router.get("/graphql", (req: Request, res: Response, next: NextFunction) => {
-    if (!wantsGraphiQL(req)) return next();
-    res.set("content-security-policy", GRAPHIQL_CSP).type("text/html").send(PAGE);
   });
   return router;
 }

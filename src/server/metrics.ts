@@ -1,12 +1,33 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
+/** Operation names that get a label value of their own, per process; later ones count as "other". */
+const MAX_OPERATION_LABELS = 200;
+/** Operation names longer than this count as "other" (and are cut to it in logs). */
+export const MAX_OPERATION_NAME = 100;
+
 /**
  * Prometheus metrics of one gateway (its own registry, so several gateways in one process,
- * as in the tests, never mix). Labels carry operation names, route templates, statuses and
- * hashed tokens — never a token, an id or a query text.
+ * as in the tests, never mix). Labels carry operation names (bounded: see operationLabel),
+ * route templates, statuses and hashed tokens — never a token, an id or a query text.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
+  readonly #operations = new Set<string>();
+
+  /**
+   * The `operation` label of an operation name. Clients choose names, and every label value is
+   * a dozen series kept for the life of the process: distinct long names grew /metrics to 450 MB.
+   * So the first MAX_OPERATION_LABELS names of at most MAX_OPERATION_NAME characters keep
+   * their own value; others are "other", operations without a name "anonymous".
+   */
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return "anonymous";
+    if (this.#operations.has(name)) return name;
+    if (name.length > MAX_OPERATION_NAME || this.#operations.size >= MAX_OPERATION_LABELS) return "other";
+    this.#operations.add(name);
+    return name;
+  }
+
   readonly graphqlRequests = new Counter({
     name: "graphql_requests_total",
     help: "GraphQL requests by operation name and outcome",
