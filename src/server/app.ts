@@ -146,18 +146,15 @@ const clientError = (message: string, code: string) => new GraphQLError(message,
 
 /** Only JSON's `\ud800` escapes carry these (the GraphQL lexer refuses them): no Unicode text, and encodeURIComponent throws on them. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
-/** No Intercom input nests this deep; deeper values would exhaust the stack of JSON.stringify. */
-const MAX_VARIABLE_DEPTH = 32;
-
-/** What is wrong with a variable's value, if anything. Iterative: the value may nest deeper than the stack. */
+/**
+ * What is wrong with a variable's value, if anything. Iterative; its nesting is already bounded
+ * by the query limits (MAX_QUERY_NESTING), which run first.
+ */
 function variableProblem(value: unknown): string | undefined {
-  const pending: Array<[unknown, number]> = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [item, depth] = next;
+  const pending: unknown[] = [value];
+  for (let item = pending.pop(); pending.length > 0 || item !== undefined; item = pending.pop()) {
     if (typeof item === "string" && LONE_SURROGATE.test(item)) return "is not well-formed Unicode: it holds a lone surrogate";
-    if (typeof item !== "object" || item === null) continue;
-    if (depth > MAX_VARIABLE_DEPTH) return `is nested deeper than ${MAX_VARIABLE_DEPTH} levels`;
-    for (const [key, inner] of Object.entries(item)) pending.push([key, depth], [inner, depth + 1]);
+    if (typeof item === "object" && item !== null) for (const [key, inner] of Object.entries(item)) pending.push(key, inner);
   }
   return undefined;
 }
