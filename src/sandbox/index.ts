@@ -263,10 +263,13 @@ function noteEncoding(res: Response, record: RecordedRequest): void {
 function sendRaw(res: Response, raw: RawResponse): void {
   const record = res.locals.record as RecordedRequest | undefined;
   if (record) record.status = raw.status;
-  res.status(raw.status).set(raw.headers).type(raw.contentType);
-  if (raw.body === undefined || raw.body === null) res.end();
-  else if (typeof raw.body === "string" || Buffer.isBuffer(raw.body)) res.send(raw.body);
-  else res.send(JSON.stringify(raw.body));
+  res.status(raw.status).set(raw.headers);
+  if (raw.empty) {
+    // No content: no body and no Content-Type (express would otherwise claim JSON).
+    res.removeHeader("content-type");
+    res.end();
+  } else if (typeof raw.body === "string" || Buffer.isBuffer(raw.body)) res.type(raw.contentType).send(raw.body);
+  else res.type(raw.contentType).send(JSON.stringify(raw.body));
   if (record) noteEncoding(res, record);
 }
 
