@@ -27,6 +27,31 @@ describe.skipIf(!specExists)("sandbox ⇄ Intercom 2.11 OpenAPI response schemas
     expect(validate({ ...good, snoozed_until: null, waiting_since: null, title: null, ai_agent: null, sla_applied: null })).toBe(true);
   });
 
+  it("the converted schemas are strict: no undeclared property, formats checked (negative control)", async () => {
+    const conversation = (await call("GET", "/conversations/10002")).body as Record<string, any>;
+    const validate = validatorFor("GET", "/conversations/{conversation_id}");
+    expect(validate({ ...conversation, tags_extra: [] })).toBe(false);
+    expect(validate({ ...conversation, statistics: { ...conversation.statistics, undeclared: 1 } })).toBe(false);
+    expect(validate({ ...conversation, topics: {} })).toBe(true); // required, though its properties forget it
+    // allOf: `article` is article_list_item plus statistics; the composite closes over both parts.
+    const article = (await call("GET", `/articles/${suite.sandbox.workspace.articles[0]!.id}`)).body as Record<string, any>;
+    const validateArticle = validatorFor("GET", "/articles/{article_id}");
+    expect(validateArticle(article)).toBe(true);
+    expect(validateArticle({ ...article, undeclared: true })).toBe(false);
+    // A schema without properties stays free-form (a contact's custom_attributes); a listed one is closed.
+    const contact = (await call("GET", `/contacts/${suite.sandbox.workspace.contacts[0]!.id}`)).body as Record<string, any>;
+    const validateContact = validatorFor("GET", "/contacts/{contact_id}");
+    expect(validateContact({ ...contact, custom_attributes: { anything: 1 } })).toBe(true);
+    expect(validateContact({ ...contact, location: { ...contact.location, country_code: "IRL" } })).toBe(false);
+    expect(validateContact({ ...contact, utm_source: "google" })).toBe(false);
+    // Formats: error.request_id is a uuid, admin emails are emails.
+    const error = (await call("GET", "/conversations/999999999")).body;
+    expect(errorValidator()(error)).toBe(true);
+    expect(errorValidator()({ ...error, request_id: "not-a-uuid" })).toBe(false);
+    const me = (await call("GET", "/me")).body;
+    expect(validatorFor("GET", "/me")({ ...me, app: { ...me.app, secure: false } })).toBe(false);
+  });
+
   it("answers are judged by the operation's declared content (negative control of the check every call runs)", () => {
     const judge = (method: string, path: string, status: number, contentType: string | null, text: string) =>
       answerProblems(suite.spec, method, path, status, contentType, text);

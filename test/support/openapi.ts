@@ -1,6 +1,7 @@
 // The Intercom 2.11 OpenAPI document, read from ../shared, and what tests check against it:
-// ajv validators of its response schemas, which operation a request is, and whether an
-// answer's content type and body are what the operation declares.
+// ajv validators of its response schemas (strict: an object schema that lists its properties
+// admits no others), which operation a request is, and whether an answer's content type and
+// body are what the operation declares.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2019, type ValidateFunction } from "ajv/dist/2019.js";
@@ -26,11 +27,15 @@ const isSchema = (v: Json | undefined): v is Schema => typeof v === "object" && 
 
 /**
  * OpenAPI 3.0 → JSON Schema (draft 2019-09) for ajv:
+ * - strict objects: a schema that lists `properties` (or composes them with `allOf`) admits no
+ *   other property unless it says `additionalProperties` itself (`unevaluatedProperties: false`,
+ *   which sees through `allOf` and `$ref`; a schema used as an `allOf` part is left open, since
+ *   the composite closes over all its parts); a property it requires counts as declared;
  * - `nullable: true` becomes a "null" type (or an anyOf with null around $ref/allOf/oneOf);
  * - a `$ref` keeps no siblings but `nullable` (OpenAPI 3.0 ignores them; 2019-09 would apply them);
  * - `example(s)` are dropped, enums de-duplicated (some list null next to nullable);
- * - refs point into one "openapi" schema holding all components as definitions (and as `open`,
- *   for `allOf` parts);
+ * - refs point into one "openapi" schema holding all components as definitions (closed) and as
+ *   `open` (the same schemas, not closed at their top, for `allOf` parts);
  * - formats are checked with ajv-formats; `format: uri` as uri-reference: the document's own
  *   examples use relative urls ("/contacts/…/tags") and `addressable_list.type` ("tag") is
  *   wrongly marked uri; `format: uuid` with a 24-character length is a contact id (known
@@ -55,6 +60,12 @@ export function toJsonSchema(node: Json, { open = false }: { open?: boolean } = 
     } else if (key === "properties" && isSchema(value)) {
       // Property names are not schema keywords: transform each property's schema only.
       out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema)]));
+      // A property the schema requires is one it declares, whatever its value, where `properties`
+      // forgets it (article_list_item.statistics, company_attached_segments.total_count,
+      // conversation.topics): else strictness would forbid what `required` demands.
+      for (const name of Array.isArray(node.required) ? node.required : []) {
+        if (typeof name === "string" && !(name in value)) (out.properties as Schema)[name] = {};
+      }
     } else if (key === "allOf" && Array.isArray(value)) {
       // The parts of a composite stay open: the composite closes over all of them.
       out.allOf = value.map((part) => toJsonSchema(part, { open: true }));
@@ -62,6 +73,8 @@ export function toJsonSchema(node: Json, { open = false }: { open?: boolean } = 
       out[key] = toJsonSchema(value);
     }
   }
+  const composesProperties = isSchema(node.properties) || Array.isArray(node.allOf);
+  if (!open && composesProperties && node.additionalProperties === undefined) out.unevaluatedProperties = false;
   if (node.nullable === true) {
     if (typeof out.type === "string" && !out.allOf && !out.oneOf && !out.anyOf) {
       out.type = [out.type, "null"];
@@ -218,6 +231,8 @@ export interface ResponseValidators {
   validatorFor(method: string, apiPath: string, status?: string): ValidateFunction;
   /** The validator of the `error` schema. */
   errorValidator(): ValidateFunction;
+  /** A validator of any schema written as the document writes them (refs into its components). */
+  schemaValidator(schema: Json): ValidateFunction;
 }
 
 export function createValidators(spec: Spec): ResponseValidators {
@@ -247,6 +262,9 @@ export function createValidators(spec: Spec): ResponseValidators {
     },
     errorValidator() {
       return memo("error", () => ({ $ref: "openapi#/definitions/error" }));
+    },
+    schemaValidator(schema) {
+      return memo(`schema ${JSON.stringify(schema)}`, () => toJsonSchema(schema));
     },
   };
 }
