@@ -115,8 +115,19 @@ export class NewsAPI extends IntercomDataSource {
     return newsItemReducer(await this.post<RestNewsItem>("news/news_items", { body: newsItemBody(input, new Date()) }));
   }
 
+  /**
+   * PUT /news/news_items/{id} takes `news_item_request`, which requires `title` and `sender_id`
+   * however little changes: where the changes leave either out, the item's current one is sent
+   * (one GET before the write).
+   */
   async updateNewsItem(id: string, changes: NewsItemChanges): Promise<NewsItem> {
-    return newsItemReducer(await this.put<RestNewsItem>(`news/news_items/${this.segment(id)}`, { body: newsItemBody(changes, new Date()) }));
+    const path = `news/news_items/${this.segment(id)}`;
+    let complete = changes;
+    if (!changes.title || !changes.senderId) {
+      const current = await this.get<RestNewsItem>(path);
+      complete = { ...changes, title: changes.title || current.title, senderId: changes.senderId || String(current.sender_id) };
+    }
+    return newsItemReducer(await this.put<RestNewsItem>(path, { body: newsItemBody(complete, new Date()) }));
   }
 
   async deleteNewsItem(id: string): Promise<DeletedNewsItem> {
