@@ -1,14 +1,14 @@
 // The Intercom 2.11 OpenAPI document, read from ../shared, and what tests check against it:
-// ajv validators of its response schemas (strict: an object schema that lists its properties
-// admits no others), which operation a request is, and whether an answer's content type and
-// body are what the operation declares.
+// ajv validators of its response and request schemas (strict: an object schema that lists its
+// properties admits no others), which operation a request is, whether an answer's content type
+// and body are what the operation declares, and whether a request is one it accepts.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2019, type ValidateFunction } from "ajv/dist/2019.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import { afterAll, beforeAll, expect } from "vitest";
-import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { startSandbox, type RecordedRequest, type Sandbox } from "../../src/sandbox/index.js";
 
 export const SPEC_PATH = path.resolve(process.cwd(), "../shared/intercom-openapi-2.11.yaml");
 export const specExists = existsSync(SPEC_PATH);
@@ -231,6 +231,8 @@ export interface ResponseValidators {
   validatorFor(method: string, apiPath: string, status?: string): ValidateFunction;
   /** The validator of the `error` schema. */
   errorValidator(): ValidateFunction;
+  /** The validator of an operation's JSON request body, undefined when it takes none. */
+  requestBodyValidator(method: string, apiPath: string): ValidateFunction | undefined;
   /** A validator of any schema written as the document writes them (refs into its components). */
   schemaValidator(schema: Json): ValidateFunction;
 }
@@ -263,6 +265,11 @@ export function createValidators(spec: Spec): ResponseValidators {
     errorValidator() {
       return memo("error", () => ({ $ref: "openapi#/definitions/error" }));
     },
+    requestBodyValidator(method, apiPath) {
+      const schema = spec.paths[apiPath]?.[method.toLowerCase()]?.requestBody?.content?.["application/json"]?.schema;
+      if (!schema) return undefined;
+      return memo(`request ${method} ${apiPath}`, () => toJsonSchema(schema));
+    },
     schemaValidator(schema) {
       return memo(`schema ${JSON.stringify(schema)}`, () => toJsonSchema(schema));
     },
@@ -274,6 +281,113 @@ export function describeErrors(validate: ValidateFunction): string {
   return (validate.errors ?? [])
     .map((e) => `${e.instancePath || "/"} ${e.message}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ""}`)
     .join("; ");
+}
+
+/**
+ * Request bodies the document leaves out, each with the schema it should have named and why:
+ * such a body is checked against that schema instead of being refused.
+ */
+export const UNDECLARED_REQUEST_BODIES: Record<string, { schema: Json; reason: string }> = {
+  "PUT /companies/{company_id}": {
+    schema: { allOf: [{ $ref: "#/components/schemas/create_or_update_company_request" }], not: { required: ["company_id"] } },
+    reason:
+      "\"Update a company\" declares no request body, though it updates the company's fields: they are create_or_update_company_request's, but company_id (\"it is not possible to update company_id\")",
+  },
+};
+
+/** A query value as the schema's type reads it (query strings carry text only). */
+function queryValue(raw: string, schema: Json | undefined): unknown {
+  const type = isSchema(schema) ? schema.type : undefined;
+  if (type === "integer" || type === "number") return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  if (type === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;
+  return raw;
+}
+
+/**
+ * What the document would refuse in a request the sandbox recorded: no operation of the
+ * document has its method and path; a path or query parameter the operation does not declare,
+ * lacks although required, or whose value breaks its schema (a `style: form, explode: true`
+ * object parameter is the set of its properties' query keys); a JSON body that breaks the
+ * operation's request schema (required fields included; a missing body is checked as `{}`),
+ * or a body sent to an operation that takes none (but UNDECLARED_REQUEST_BODIES); an
+ * Intercom-Version header outside the document's versions.
+ */
+export function requestProblems(spec: Spec, validators: ResponseValidators, request: Pick<RecordedRequest, "method" | "path" | "query" | "body" | "intercomVersion">): string[] {
+  const matched = findOperation(spec, request.method, request.path);
+  if (!matched) return [`${request.method} ${request.path}: no operation of the document has this method and path`];
+  const label = `${matched.method} ${matched.apiPath} (${request.path})`;
+  const problems: string[] = [];
+  const check = (validate: ValidateFunction, value: unknown, what: string) => {
+    if (!validate(value)) problems.push(`${label}: ${what} ${JSON.stringify(value)}: ${describeErrors(validate)}`);
+  };
+  const parameters = matched.operation.parameters ?? [];
+
+  for (const p of parameters.filter((p) => p.in === "path")) {
+    const value = matched.params[p.name];
+    if (value === undefined) problems.push(`${label}: path parameter ${p.name} is not in the template`);
+    else if (p.schema) check(validators.schemaValidator(p.schema), queryValue(value, p.schema), `path parameter ${p.name}`);
+  }
+
+  const seen = new Set<string>();
+  for (const p of parameters.filter((p) => p.in === "query")) {
+    const schema = p.schema;
+    if (isSchema(schema) && schema.type === "object" && p.style === "form" && p.explode !== false) {
+      const objectKeys = objectParameterKeys(schema);
+      const present = Object.fromEntries(
+        Object.entries(request.query).filter(([key]) => objectKeys.has(key)).map(([key, raw]) => [key, queryValue(raw, propertySchema(schema, key))]),
+      );
+      for (const key of Object.keys(present)) seen.add(key);
+      if (Object.keys(present).length === 0) {
+        if (p.required) problems.push(`${label}: query parameter ${p.name} (one of ${[...objectKeys].join(", ")}) is required`);
+      } else check(validators.schemaValidator(schema), present, `query parameter ${p.name}`);
+      continue;
+    }
+    const raw = request.query[p.name];
+    if (raw === undefined) {
+      if (p.required) problems.push(`${label}: query parameter ${p.name} is required`);
+      continue;
+    }
+    seen.add(p.name);
+    if (schema) check(validators.schemaValidator(schema), queryValue(raw, schema), `query parameter ${p.name}`);
+  }
+  for (const key of Object.keys(request.query)) {
+    if (!seen.has(key)) problems.push(`${label}: query parameter ${key} is not one the operation declares`);
+  }
+
+  const versionHeader = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "intercom-version");
+  if (versionHeader?.schema && request.intercomVersion !== null) {
+    check(validators.schemaValidator(versionHeader.schema), request.intercomVersion, "Intercom-Version");
+  }
+
+  const undeclared = UNDECLARED_REQUEST_BODIES[`${matched.method} ${matched.apiPath}`];
+  const bodyValidator =
+    validators.requestBodyValidator(matched.method, matched.apiPath) ?? (undeclared ? validators.schemaValidator(undeclared.schema) : undefined);
+  if (bodyValidator) check(bodyValidator, request.body === undefined ? {} : request.body, "body");
+  else if (request.body !== undefined) problems.push(`${label}: sends a body (${JSON.stringify(request.body).slice(0, 80)}) to an operation that takes none`);
+  return problems;
+}
+
+/** The query keys of a form-exploded object parameter: its properties, or its oneOf/anyOf members'. */
+function objectParameterKeys(schema: Schema): Set<string> {
+  const keys = new Set<string>();
+  const add = (s: Json | undefined) => {
+    if (!isSchema(s)) return;
+    if (isSchema(s.properties)) for (const key of Object.keys(s.properties)) keys.add(key);
+    for (const member of [...((s.oneOf as Json[]) ?? []), ...((s.anyOf as Json[]) ?? []), ...((s.allOf as Json[]) ?? [])]) add(member);
+  };
+  add(schema);
+  return keys;
+}
+
+function propertySchema(schema: Schema, key: string): Json | undefined {
+  if (isSchema(schema.properties) && schema.properties[key] !== undefined) return schema.properties[key];
+  for (const member of [...((schema.oneOf as Json[]) ?? []), ...((schema.anyOf as Json[]) ?? [])]) {
+    if (isSchema(member)) {
+      const found = propertySchema(member, key);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Asserts a body is valid, printing ajv's errors when it is not. */
