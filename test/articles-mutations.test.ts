@@ -67,7 +67,8 @@ describe("article writes", () => {
       parent_type: "section",
       translated_content: {
         type: "article_translated_content",
-        fr: { type: "article_content", title: "Exporter les factures", author_id: Number(translator.id), state: "draft" },
+        // article_content requires description and body too: the translation gave none, so they are empty.
+        fr: { type: "article_content", title: "Exporter les factures", description: "", body: "", author_id: Number(translator.id), state: "draft" },
       },
     });
 
@@ -105,10 +106,31 @@ describe("article writes", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.updateArticle).toMatchObject({ parentId: target.id, parentType: "COLLECTION", parent: { id: target.id } });
     expect(res.data.updateArticle.translatedContent.map((c: any) => c.locale)).toEqual(["en", "de"]);
+    // article_content requires every field: the new locale takes the article's author and state (read first), and empty text.
+    expect(stack.upstream().slice(0, 2).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /articles/${article.id}`, `PUT /articles/${article.id}`]);
     expect(stack.upstream().find((r) => r.method === "PUT")!.body).toEqual({
       parent_id: target.id,
-      translated_content: { type: "article_translated_content", de: { type: "article_content", title: "Statusseite" } },
+      translated_content: {
+        type: "article_translated_content",
+        de: { type: "article_content", title: "Statusseite", description: "", body: "", author_id: article.author_id, state: article.state },
+      },
     });
+  });
+
+  it("updateArticle retitling an existing translation keeps the rest of that locale's content (article_content needs all of it)", async () => {
+    const article = ws().articles.find((a) => a.translated_content && Object.keys(a.translated_content).some((k) => k !== "type"))!;
+    const [locale, content] = Object.entries(article.translated_content!).find(([k]) => k !== "type") as [string, any];
+    const graphLocale = locale.toUpperCase().replace("-", "_");
+    const res = await stack.query(UPDATE, { id: article.id, input: { translatedContent: [{ locale: graphLocale, title: "Only the title" }] } });
+    expect(res.errors).toBeUndefined();
+    expect(stack.upstream().find((r) => r.method === "PUT")!.body).toEqual({
+      translated_content: {
+        type: "article_translated_content",
+        [locale]: { type: "article_content", title: "Only the title", description: content.description, body: content.body, author_id: content.author_id, state: content.state },
+      },
+    });
+    const after = (await readBack(article.id)).translatedContent.find((c: any) => c.locale === locale);
+    expect(after).toMatchObject({ title: "Only the title", state: content.state.toUpperCase(), authorId: String(content.author_id) });
   });
 
   it("deleteArticle returns DeletedArticle; later reads and deletes answer NOT_FOUND", async () => {

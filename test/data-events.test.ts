@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eventListAnswer, eventsOf } from "./support/events.js";
 import { startStack, type Stack } from "./support/stack.js";
 
 let stack: Stack;
@@ -14,8 +15,7 @@ const calls = () => stack.upstream().map((r) => `${r.method} ${r.path}`);
 function busyUser() {
   const ws = stack.sandbox.workspace;
   const user = ws.contacts.find((c) => c.role === "user" && c.external_id && ws.dataEvents.filter((e) => e.intercom_user_id === c.id).length > 20)!;
-  const events = ws.dataEvents.filter((e) => e.intercom_user_id === user.id).sort((a, b) => b.ms - a.ms);
-  return { user, events };
+  return { user, events: eventsOf(ws.dataEvents, user.id) };
 }
 
 const EVENTS = /* GraphQL */ `
@@ -32,7 +32,7 @@ const EVENTS = /* GraphQL */ `
 `;
 
 describe("dataEvents", () => {
-  it("summarises a user's events and pages through their history, newest first", async () => {
+  it("summarises a user's events from GET /events, whose documented answer is the summary: history is empty against it", async () => {
     const { user, events } = busyUser();
     const res = await stack.query(EVENTS, { filter: { userId: user.external_id }, first: 10 });
     expect(res.errors).toBeUndefined();
@@ -45,18 +45,41 @@ describe("dataEvents", () => {
     const newest = events.filter((e) => e.event_name === d.events.nodes[0].name).map((e) => e.created_at);
     expect(new Date(d.events.nodes[0].last).getTime()).toBe(Math.max(...newest) * 1000);
 
-    expect(d.history.nodes).toHaveLength(10);
+    // The documented answer (event.summary) lists no individual events.
+    expect(d.history).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    // The summary, and the history's one page: both ask only what the document declares.
+    expect(calls()).toEqual(["GET /events", "GET /events"]);
+    expect(stack.upstream()[0]!.query).toEqual({ type: "user", user_id: user.external_id, summary: "true" });
+    expect(stack.upstream()[1]!.query).toEqual({ type: "user", intercom_user_id: user.id, per_page: "10" });
+    expect(stack.upstream()[1]!.status).toBe(200);
+  });
+
+  it("pages through the history where Intercom lists the events (an event.list, which the document does not declare)", async () => {
+    const { user, events } = busyUser();
+    const summary = await fetch(`${stack.sandbox.url}/events?type=user&intercom_user_id=${user.id}&summary=true`, {
+      headers: { Authorization: "Bearer t" },
+    }).then((r) => r.json());
+    /** The next GET /events calls answered in order: the summary (as the sandbox does), then the given list page. */
+    const answerNext = (page: unknown) => {
+      stack.sandbox.injectFault({ method: "GET", path: "/events", status: 200, body: summary });
+      stack.sandbox.injectFault({ method: "GET", path: "/events", status: 200, body: page });
+    };
+    answerNext(eventListAnswer(user, events.slice(0, 10), "1790000000123"));
+    const res = await stack.query(EVENTS, { filter: { intercomUserId: user.id }, first: 10 });
+    expect(res.errors).toBeUndefined();
+    const d = res.data.dataEvents;
     expect(d.history.nodes.map((n: any) => n.id)).toEqual(events.slice(0, 10).map((e) => e.id));
     expect(d.history.nodes[0]).toMatchObject({ intercomUserId: user.id, userId: user.external_id, email: user.email });
     expect(d.history.pageInfo.hasNextPage).toBe(true);
-    // The summary and one page of history.
-    expect(calls()).toEqual(["GET /events", "GET /events"]);
-    expect(stack.upstream()[0]!.query).toMatchObject({ type: "user", user_id: user.external_id, summary: "true" });
-    expect(stack.upstream()[1]!.query).toMatchObject({ type: "user", intercom_user_id: user.id, per_page: "10" });
 
+    stack.resetUpstream();
+    answerNext(eventListAnswer(user, events.slice(10, 20)));
     const next = await stack.query(EVENTS, { filter: { email: user.email }, first: 10, after: d.history.pageInfo.endCursor });
     expect(next.errors).toBeUndefined();
     expect(next.data.dataEvents.history.nodes.map((n: any) => n.id)).toEqual(events.slice(10, 20).map((e) => e.id));
+    expect(next.data.dataEvents.history.pageInfo.hasNextPage).toBe(false);
+    // The later page follows the list's pages.next: its `before` position.
+    expect(stack.upstream()[1]!.query).toEqual({ type: "user", intercom_user_id: user.id, per_page: "10", before: "1790000000123" });
   });
 
   it("the filter must name exactly one identifier; an unknown user is NOT_FOUND", async () => {
@@ -77,7 +100,7 @@ describe("createDataEvent", () => {
     }
   `;
 
-  it("submits an event (202) that then appears in the user's history and summary", async () => {
+  it("submits an event (202) that then counts in the user's summary", async () => {
     const { user } = busyUser();
     const createdAt = "2026-10-02T08:30:00.000Z";
     const res = await stack.query(CREATE, {
@@ -92,9 +115,13 @@ describe("createDataEvent", () => {
     expect(post.status).toBe(202);
     expect(post.body).toEqual({ event_name: "ordered-mithril", created_at: Date.parse(createdAt) / 1000, id: user.id, metadata: { order_number: "A-1001", size: "M" } });
 
+    expect(stack.sandbox.workspace.dataEvents.find((e) => e.event_name === "ordered-mithril")).toMatchObject({
+      intercom_user_id: user.id,
+      created_at: Date.parse(createdAt) / 1000,
+      metadata: { order_number: "A-1001", size: "M" },
+    });
     const read = await stack.query(EVENTS, { filter: { intercomUserId: user.id }, first: 1 });
-    expect(read.data.dataEvents.history.nodes[0]).toMatchObject({ eventName: "ordered-mithril", createdAt, metadata: { order_number: "A-1001" } });
-    expect(read.data.dataEvents.events.nodes.find((n: any) => n.name === "ordered-mithril")).toMatchObject({ count: 1 });
+    expect(read.data.dataEvents.events.nodes.find((n: any) => n.name === "ordered-mithril")).toMatchObject({ count: 1, first: createdAt, last: createdAt });
   });
 
   it("reports failure unless Intercom answers 202: an unknown user is NOT_FOUND, a 200 is UPSTREAM_ERROR", async () => {

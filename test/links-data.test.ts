@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eventListAnswer, eventsOf } from "./support/events.js";
 import { startStack, type Stack } from "./support/stack.js";
 
 /** Upstream-call budgets of the data group's links, counted on the sandbox. */
@@ -46,6 +47,11 @@ describe("DataEvent.contact and DataEventSummary.contact", () => {
   it("DataEvent.contact for 20+ events of a user costs 3 calls: the summary, one page of events, one contact search", async () => {
     const ws = stack.sandbox.workspace;
     const user = ws.contacts.find((c) => c.role === "user" && c.external_id && ws.dataEvents.filter((e) => e.intercom_user_id === c.id).length >= 20)!;
+    // The sandbox answers GET /events with the documented summary only; the page of events is answered as Intercom may (event.list).
+    const summary = await fetch(`${stack.sandbox.url}/events?type=user&user_id=${user.external_id}&summary=true`, { headers: { Authorization: "Bearer t" } }).then((r) => r.json());
+    stack.sandbox.injectFault({ method: "GET", path: "/events", status: 200, body: summary });
+    stack.sandbox.injectFault({ method: "GET", path: "/events", status: 200, body: eventListAnswer(user, eventsOf(ws.dataEvents, user.id).slice(0, 20)) });
+    stack.resetUpstream();
     const res = await stack.query(
       `query($userId: String!) { dataEvents(filter: { userId: $userId }) {
         contact { id email }

@@ -93,7 +93,7 @@ describe("createPhoneSwitch", () => {
     const res = await stack.query(SWITCH, { input: { phone: contact.formatted_phone, customAttributes: { issue_type: "Billing", priority: "High" } } });
     expect(res.errors).toBeUndefined();
     expect(res.data.createPhoneSwitch.phone).toBe(contact.formatted_phone);
-    expect(res.data.createPhoneSwitch.url).toMatch(/^http:\/\/via\.intercom\.io\/msgr\//);
+    expect(res.data.createPhoneSwitch.url).toBeNull(); // the 2.11 phone_switch has no url, so the sandbox sends none
     expect(stack.upstream()[0]).toMatchObject({ method: "POST", path: "/phone_call_redirects", body: { phone: contact.formatted_phone, custom_attributes: { issue_type: "Billing", priority: "High" } } });
     const read = await stack.query(`query ($id: ID!) { contact(id: $id) { customAttributes } }`, { id: contact.id });
     expect(read.data.contact.customAttributes).toMatchObject({ issue_type: "Billing", priority: "High" });

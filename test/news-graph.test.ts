@@ -133,6 +133,22 @@ describe("news item writes", () => {
     expect(gone.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
+  it("an update without a title or sender sends the current ones: Intercom's update requires both", async () => {
+    const item = ws().newsItems.find((n) => n.body)!;
+    stack.resetUpstream();
+    const res = await stack.query(UPDATE, { id: item.id, input: { body: "<p>New body</p>" } });
+    expect(res.errors).toBeUndefined();
+    expect(stack.upstream().map((r) => `${r.method} ${r.path}`)).toEqual([`GET /news/news_items/${item.id}`, `PUT /news/news_items/${item.id}`]);
+    expect(stack.upstream()[1]!.body).toEqual({ title: item.title, sender_id: Number(item.sender_id), body: "<p>New body</p>" });
+    expect(res.data.updateNewsItem).toMatchObject({ title: item.title, senderId: String(item.sender_id), body: "<p>New body</p>" });
+
+    // Given both, there is nothing to read first.
+    stack.resetUpstream();
+    const both = await stack.query(UPDATE, { id: item.id, input: { title: "Retitled", senderId: ws().admins[1]!.id } });
+    expect(both.errors).toBeUndefined();
+    expect(stack.upstream().map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /news/news_items/${item.id}`]);
+  });
+
   it("two updates in one request apply in order", async () => {
     const item = ws().newsItems[0]!;
     const res = await stack.query(

@@ -1,6 +1,7 @@
 // Behaviour of the Intercom 2.11 sandbox over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Conversation, type Sandbox } from "../src/sandbox/index.js";
+import { DEFAULT_MAX_RECORDED_REQUESTS, startSandbox, type Conversation, type Sandbox } from "../src/sandbox/index.js";
+import { RequestLog } from "../src/sandbox/request-log.js";
 
 const TOKEN = "sandbox-api-test-token-4f1c";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -658,4 +659,49 @@ describe("request log", () => {
     sandbox.clearRequests();
     expect(sandbox.requests).toHaveLength(0);
   });
+
+  it("is bounded: keeps the most recent maxRecordedRequests, oldest dropped, in order", async () => {
+    const small = await startSandbox({ port: 0, maxRecordedRequests: 5 });
+    try {
+      for (let i = 1; i <= 12; i++) await api("GET", `/conversations/${90000 + i}`, undefined, small);
+      expect(small.requests.map((r) => r.path)).toEqual([8, 9, 10, 11, 12].map((i) => `/conversations/${90000 + i}`));
+      expect(small.requests.every((r) => r.status === 404)).toBe(true);
+      expect(small.droppedRequests).toBe(7);
+      // Wrapped around the ring more than once, still oldest first.
+      for (let i = 13; i <= 19; i++) await api("GET", `/conversations/${90000 + i}`, undefined, small);
+      expect(small.requests.map((r) => r.path)).toEqual([15, 16, 17, 18, 19].map((i) => `/conversations/${90000 + i}`));
+      small.clearRequests();
+      expect(small.requests).toEqual([]);
+      expect(small.droppedRequests).toBe(0);
+      await api("GET", "/admins", undefined, small);
+      expect(small.requests.map((r) => r.path)).toEqual(["/admins"]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("keeps the last 10,000 by default; 0 records none; a bad bound is refused", async () => {
+    expect(DEFAULT_MAX_RECORDED_REQUESTS).toBe(10_000);
+    expect(sandbox.maxRecordedRequests).toBe(DEFAULT_MAX_RECORDED_REQUESTS); // started without the option
+    const log = new RequestLog<number>(DEFAULT_MAX_RECORDED_REQUESTS);
+    for (let i = 0; i < 25_000; i++) log.push(i);
+    expect(log.size).toBe(10_000);
+    expect(log.dropped).toBe(15_000);
+    const kept = log.toArray();
+    expect(kept[0]).toBe(15_000);
+    expect(kept.at(-1)).toBe(24_999);
+    expect(kept.every((v, i) => v === 15_000 + i)).toBe(true);
+
+    const none = await startSandbox({ port: 0, maxRecordedRequests: 0 });
+    try {
+      expect((await api("GET", "/admins", undefined, none)).status).toBe(200);
+      expect(none.requests).toEqual([]);
+      expect(none.droppedRequests).toBe(1);
+    } finally {
+      await none.close();
+    }
+    await expect(startSandbox({ port: 0, maxRecordedRequests: -1 })).rejects.toThrow(/non-negative integer/);
+    await expect(startSandbox({ port: 0, maxRecordedRequests: 2.5 })).rejects.toThrow(/non-negative integer/);
+  });
+
 });

@@ -2,7 +2,7 @@
 // validated against the Intercom 2.11 OpenAPI document's response schemas.
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { CONTRACT_HEADERS, contractSuite, createValidators, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
+import { CONTRACT_HEADERS, contractSuite, expectValid, specExists, warnIfSpecMissing } from "./support/openapi.js";
 
 warnIfSpecMissing("sandbox-contract-data");
 
@@ -55,27 +55,29 @@ describe.skipIf(!specExists)("sandbox data attributes, events and export ⇄ Ope
     expect(body.events.length).toBeGreaterThan(0);
   });
 
-  it("GET /events matches data_event_list (the document declares only the summary shape for the operation)", async () => {
+  it("GET /events without summary answers the operation's documented 200 too: data_event_summary, not an event.list", async () => {
     const user = someUser();
-    const validate = suite.validators.validatorFor("GET", "/events"); // compiles the shared definitions
-    expect(validate).toBeTypeOf("function");
-    const listValidator = createValidators({
-      ...suite.spec,
-      paths: { "/list": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/data_event_list" } } } } } } } },
-    }).validatorFor("GET", "/list");
-    const res = await call("GET", `/events?type=user&intercom_user_id=${user.id}&per_page=2`);
-    expect(res.status).toBe(200);
-    expectValid(listValidator, res.body, "GET /events");
-    expect(res.body.events).toHaveLength(2);
+    for (const query of [`type=user&intercom_user_id=${user.id}&per_page=2`, `type=user&email=${encodeURIComponent(user.email)}&summary=false`]) {
+      const body = await check("GET", "/events", `/events?${query}`);
+      expect(body.type).toBe("event.summary");
+      expect(body.intercom_user_id).toBe(user.id);
+    }
+    // Negative control: what the sandbox used to answer fails the operation's schema.
+    const list = { type: "event.list", events: [{ type: "event", event_name: "x", created_at: 1, intercom_user_id: user.id }], pages: {} };
+    expect(suite.validators.validatorFor("GET", "/events")(list)).toBe(false);
+    await checkError("GET", `/events?type=user&intercom_user_id=${user.id}&summary=maybe`, 400, "parameter_invalid");
+    await checkError("GET", `/events?intercom_user_id=${user.id}`, 400, "parameter_not_found");
   });
 
-  it("POST /events answers 202 with an empty body; the event is then listed", async () => {
+  it("POST /events answers 202 with an empty body; the event then counts in the summary", async () => {
     const user = someUser();
     const res = await call("POST", "/events", { event_name: "contract-checked", created_at: 1790000000, user_id: user.external_id, metadata: { k: "v" } });
     expect(res.status).toBe(202);
     expect(res.text).toBe("");
-    const listed = await call("GET", `/events?type=user&user_id=${user.external_id}&per_page=150`);
-    expect(listed.body.events.find((e: any) => e.event_name === "contract-checked")).toMatchObject({ created_at: 1790000000, metadata: { k: "v" } });
+    expect(res.contentType).toBeNull();
+    const summary = await check("GET", "/events", `/events?type=user&user_id=${user.external_id}&summary=true`);
+    expect(summary.events.find((e: any) => e.name === "contract-checked")).toMatchObject({ count: 1, first: "2026-09-21T14:13:20.000+00:00" });
+    expect(suite.sandbox.workspace.dataEvents.find((e) => e.event_name === "contract-checked")).toMatchObject({ created_at: 1790000000, metadata: { k: "v" } });
     await checkError("POST", "/events", 404, "not_found", { event_name: "x", created_at: 1, user_id: "nobody" });
   });
 

@@ -148,5 +148,30 @@ describe.skipIf(!specExists)("sandbox tickets ⇄ Intercom 2.11 OpenAPI response
       list_items: "Urgent",
     });
     expect(changed.input_options.list_options.map((o: any) => o.label)).toEqual(["Low", "High", "Urgent"]);
+    const uuid = suite.validators.schemaValidator({ type: "string", format: "uuid" });
+    for (const option of changed.input_options.list_options) expectValid(uuid, option.id, `list option ${option.label}`);
+  });
+
+  it("list attribute options carry well-formed UUIDs, as Intercom's do (input_options is free-form in the document)", async () => {
+    const uuid = suite.validators.schemaValidator({ type: "string", format: "uuid" });
+    expect(uuid("9d1c3a5e-0b7f-4e2a-8c6d-1f2e3a4b5c6d")).toBe(true);
+    expect(uuid("9d1c3a5e-0b7f-4e2a-a-1c6d-1f2e3a4b5c6d")).toBe(false); // negative control: a stray "-"
+    const list = await check("GET", "/ticket_types", "/ticket_types");
+    const options = list.ticket_types.flatMap((t: any) =>
+      t.ticket_type_attributes.ticket_type_attributes.flatMap((a: any) => (a.data_type === "list" ? a.input_options.list_options : [])),
+    );
+    expect(options.length).toBeGreaterThan(8);
+    for (const option of options) expectValid(uuid, option.id, `list option ${option.label}`);
+    expect(new Set(options.map((o: any) => o.id)).size).toBe(options.length);
+  });
+
+  it("answers carry no property the document's schemas lack (tickets: no tags; ticket types: no is_internal)", async () => {
+    const ticket = await check("GET", "/tickets/{ticket_id}", `/tickets/${ws().tickets.find((t) => t.tags.tags.length > 0)!.id}`);
+    expect(ticket).not.toHaveProperty("tags");
+    expect(ticket.ticket_type).not.toHaveProperty("is_internal");
+    const validate = suite.validators.validatorFor("GET", "/tickets/{ticket_id}");
+    // Negative controls: the strict schemas refuse what the sandbox used to send.
+    expect(validate({ ...ticket, tags: { type: "tag.list", tags: [] } })).toBe(false);
+    expect(validate({ ...ticket, ticket_type: { ...ticket.ticket_type, is_internal: false } })).toBe(false);
   });
 });

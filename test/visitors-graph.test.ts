@@ -32,7 +32,7 @@ describe("visitor", () => {
       pseudonym: v.pseudonym,
       appId: v.app_id,
       locationData: { cityName: v.location_data.city_name, countryCode: v.location_data.country_code },
-      lastRequestAt: iso(v.last_request_at),
+      lastRequestAt: iso(v.las_request_at ?? null),
       createdAt: iso(v.created_at),
       ownerId: v.owner_id,
       tagIds: v.tags.tags.map((t) => t.id),

@@ -172,25 +172,41 @@ export interface ArticleSearchParams {
   highlight?: boolean | null;
 }
 
+/**
+ * What a translation falls back on for what `article_content` requires (title, description,
+ * body, author_id and state, every one) and the input leaves out: the locale's current content
+ * (on update), else the article's author and state, and empty text.
+ */
+interface TranslationDefaults {
+  current: Map<string, RestArticleContent>;
+  authorId: number;
+  state: string;
+}
+
+/** Whether a translation names everything `article_content` requires (then no defaults are needed). */
+const completeTranslation = (t: ArticleTranslation) => Boolean(t.authorId && t.state) && t.description != null && t.body != null;
+
 /** `article_translated_content` from a list of locale entries. */
-function translatedContentBody(entries: ArticleTranslation[], field: string): Record<string, unknown> {
+function translatedContentBody(entries: ArticleTranslation[], field: string, defaults: TranslationDefaults): Record<string, unknown> {
   const body: Record<string, unknown> = { type: "article_translated_content" };
   for (const t of entries) {
     if (t.locale in body) throw badInput(`${field} lists locale ${t.locale} twice`, field);
+    const current = defaults.current.get(t.locale);
+    const currentAuthor = current?.author_id !== undefined && current.author_id !== null && /^\d+$/.test(String(current.author_id)) ? Number(current.author_id) : null;
     body[t.locale] = {
       type: "article_content",
       title: t.title,
-      ...(t.description !== undefined && t.description !== null ? { description: t.description } : {}),
-      ...(t.body !== undefined && t.body !== null ? { body: t.body } : {}),
-      ...(t.authorId ? { author_id: integerId(t.authorId, `${field}.authorId`) } : {}),
-      ...(t.state ? { state: t.state } : {}),
+      description: t.description ?? current?.description ?? "",
+      body: t.body ?? current?.body ?? "",
+      author_id: t.authorId ? integerId(t.authorId, `${field}.authorId`) : (currentAuthor ?? defaults.authorId),
+      state: t.state ?? current?.state ?? defaults.state,
     };
   }
   return body;
 }
 
-/** The body of POST /articles or PUT /articles/{id}: only the fields given. */
-function articleBody(input: ArticleChanges, parentIdAsInteger: boolean): Record<string, unknown> {
+/** The body of POST /articles or PUT /articles/{id}: only the fields given (translations whole, see TranslationDefaults). */
+function articleBody(input: ArticleChanges, parentIdAsInteger: boolean, defaults: TranslationDefaults): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const set = (key: string, value: unknown) => {
     if (value !== undefined && value !== null) body[key] = value;
@@ -203,7 +219,7 @@ function articleBody(input: ArticleChanges, parentIdAsInteger: boolean): Record<
   // The create schema types parent_id as an integer, the update schema as a string.
   if (input.parentId) body.parent_id = parentIdAsInteger ? integerId(input.parentId, "input.parentId") : input.parentId;
   set("parent_type", input.parentType);
-  if (input.translatedContent) body.translated_content = translatedContentBody(input.translatedContent, "input.translatedContent");
+  if (input.translatedContent) body.translated_content = translatedContentBody(input.translatedContent, "input.translatedContent", defaults);
   return body;
 }
 
@@ -241,12 +257,30 @@ export class ArticlesAPI extends IntercomDataSource {
     });
   }
 
+  /** A new article's translations default to its author and state (a new article is a draft unless said otherwise). */
   async create(input: ArticleChanges & { title: string; authorId: string }): Promise<Article> {
-    return articleReducer(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true) }));
+    const defaults = { current: new Map(), authorId: integerId(input.authorId, "input.authorId"), state: input.state ?? "draft" };
+    return articleReducer(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true, defaults) }));
   }
 
+  /**
+   * Translations that leave out what `article_content` requires keep the locale's current
+   * content, else take the article's author and state: one GET of the article before the write,
+   * only then.
+   */
   async update(id: string, changes: ArticleChanges): Promise<Article> {
-    return articleReducer(await this.put<RestArticle>(path`articles/${id}`, { body: articleBody(changes, false) }));
+    const at = path`articles/${id}`;
+    // Complete translations need no defaults: these are never read then.
+    let defaults: TranslationDefaults = { current: new Map(), authorId: 0, state: "draft" };
+    if (changes.translatedContent?.some((t) => !completeTranslation(t))) {
+      const article = await this.get<RestArticle>(at);
+      defaults = {
+        current: new Map(localeEntries(article.translated_content)),
+        authorId: changes.authorId ? integerId(changes.authorId, "input.authorId") : Number(article.author_id),
+        state: changes.state ?? article.state,
+      };
+    }
+    return articleReducer(await this.put<RestArticle>(at, { body: articleBody(changes, false, defaults) }));
   }
 
   async remove(id: string): Promise<DeletedArticle> {

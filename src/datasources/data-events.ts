@@ -62,6 +62,15 @@ function summaryReducer(rest: RestDataEventSummary): DataEventSummary {
   });
 }
 
+/**
+ * What GET /events answers. Its one documented 200 (2.11) is `data_event_summary`, whatever
+ * `summary` says; Intercom may instead answer a list of the events themselves (`event.list`,
+ * the document's `data_event_list`, which no operation declares), with `pages.next`.
+ */
+type RestEventsAnswer =
+  | RestDataEventSummary
+  | { type: "event.list"; events: RestDataEvent[]; pages?: { next?: string | null } | null };
+
 /** `pages.next` is a URL; the only thing a later page needs from it is its `before` position. */
 function beforeOf(next: string | null | undefined): string | null {
   if (!next) return null;
@@ -79,10 +88,17 @@ export class DataEventsAPI extends IntercomDataSource {
     return summaryReducer(await this.get<RestDataEventSummary>(path`events`, { params }));
   }
 
+  /**
+   * The user's individual events, where Intercom lists them (an `event.list` answer, which the
+   * 2.11 document does not describe for GET /events); the documented answer, a summary, lists
+   * none, so the page is empty. The first page asks only what the document declares (type, the
+   * user, per_page); a later page follows the `before` position of the list's `pages.next`.
+   */
   async list(user: EventUser, perPage: number, before: string | null): Promise<CursorPage<DataEvent>> {
     const params: Record<string, string> = { type: "user", ...user, per_page: String(perPage) };
     if (before) params.before = before;
-    const body = await this.get<{ events: RestDataEvent[]; pages?: { next?: string | null } | null }>(path`events`, { params });
+    const body = await this.get<RestEventsAnswer>(path`events`, { params });
+    if (body.type !== "event.list" || !Array.isArray(body.events)) return { items: [], nextCursor: null, totalCount: null };
     return { items: body.events.map(dataEventReducer), nextCursor: beforeOf(body.pages?.next), totalCount: null };
   }
 

@@ -17,7 +17,11 @@ export interface RestMessage {
   owner?: { id?: string | number | null } | null;
 }
 
-export function messageReducer(rest: RestMessage): Message {
+/**
+ * `sender`: the admin a message was sent as, for answers that do not name it: the document's
+ * `message` schema has no owner, so only the request says who sent it.
+ */
+export function messageReducer(rest: RestMessage, sender: string | null = null): Message {
   return build(Message, {
     type: rest.type,
     id: requiredId(rest.id),
@@ -27,7 +31,7 @@ export function messageReducer(rest: RestMessage): Message {
     body: rest.body,
     messageType: rest.message_type as MessageType,
     conversationId: rest.conversation_id === null || rest.conversation_id === undefined ? null : String(rest.conversation_id),
-    ownerId: rest.owner?.id === null || rest.owner?.id === undefined ? null : String(rest.owner.id),
+    ownerId: rest.owner?.id === null || rest.owner?.id === undefined ? sender : String(rest.owner.id),
   });
 }
 
@@ -59,6 +63,6 @@ export class MessagesAPI extends IntercomDataSource {
       ...(message.createdAt ? { created_at: toUnix(message.createdAt) } : {}),
       create_conversation_without_contact_reply: message.createConversationWithoutContactReply ?? false,
     };
-    return messageReducer(await this.post<RestMessage>(path`messages`, { body }));
+    return messageReducer(await this.post<RestMessage>(path`messages`, { body }), message.adminId);
   }
 }

@@ -116,8 +116,19 @@ export class NewsAPI extends IntercomDataSource {
     return newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) }));
   }
 
+  /**
+   * PUT /news/news_items/{id} takes `news_item_request`, which requires `title` and `sender_id`
+   * however little changes: where the changes leave either out, the item's current one is sent
+   * (one GET before the write).
+   */
   async updateNewsItem(id: string, changes: NewsItemChanges): Promise<NewsItem> {
-    return newsItemReducer(await this.put<RestNewsItem>(path`news/news_items/${id}`, { body: newsItemBody(changes, new Date()) }));
+    const at = path`news/news_items/${id}`;
+    let complete = changes;
+    if (!changes.title || !changes.senderId) {
+      const current = await this.get<RestNewsItem>(at);
+      complete = { ...changes, title: changes.title || current.title, senderId: changes.senderId || String(current.sender_id) };
+    }
+    return newsItemReducer(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) }));
   }
 
   async deleteNewsItem(id: string): Promise<DeletedNewsItem> {

@@ -101,7 +101,11 @@ export class DataEventSummaryResolver {
     return arrayConnection(summary.items, args);
   }
 
-  @FieldResolver(() => DataEventConnection, { description: "The user's individual events, newest first (one `GET /events` per page)." })
+  @FieldResolver(() => DataEventConnection, {
+    description:
+      "The user's individual events, newest first (one `GET /events` per page), where Intercom lists them: the 2.11 document declares only the summary as `GET /events`'s answer, and against it this connection is empty.",
+    deprecationReason: "Intercom 2.11 documents GET /events as answering the summary only (see `events`); individual events come only from an undocumented answer.",
+  })
   history(
     @Root() summary: DataEventSummary,
     @Args(() => EventPageArgs) args: EventPageArgs,

@@ -6,6 +6,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
+import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
 import { RawResponse } from "./resource.js";
 import { resourceModules } from "./resources/index.js";
 import { routes, type RouteContext } from "./routes.js";
@@ -18,6 +19,7 @@ export { SEED_BASE_TIME, DEFAULT_SEED_SIZES } from "./seed.js";
 export { MAX_PARTS_RETURNED } from "./routes.js";
 export { MAX_PER_PAGE, MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
 export { RATE_LIMIT_WINDOW_MS } from "./rate-limit.js";
+export { DEFAULT_MAX_RECORDED_REQUESTS } from "./request-log.js";
 
 export interface SandboxOptions {
   /** 0 = ephemeral (default). */
@@ -35,6 +37,11 @@ export interface SandboxOptions {
    * Default false: on loopback compression only costs CPU.
    */
   compress?: boolean;
+  /**
+   * How many of the most recent requests `requests` keeps (older ones are dropped, so a
+   * long-running sandbox does not grow without bound). Default 10,000; 0 records none.
+   */
+  maxRecordedRequests?: number;
 }
 
 export interface RecordedRequest {
@@ -78,8 +85,16 @@ export interface Sandbox {
   /** e.g. "http://127.0.0.1:43121", no trailing slash. */
   url: string;
   port: number;
-  /** Every request served after authentication, in order (never the Authorization header). */
-  requests: RecordedRequest[];
+  /**
+   * The requests served after authentication, oldest first (never the Authorization header):
+   * the most recent `maxRecordedRequests` of them. Each read is a new array of the entries kept
+   * (an entry still being answered gets its status when the answer is sent).
+   */
+  readonly requests: RecordedRequest[];
+  /** How many requests were dropped from `requests` to keep its bound, since start or clearRequests(). */
+  readonly droppedRequests: number;
+  /** The bound of `requests` (the `maxRecordedRequests` option, or its default). */
+  readonly maxRecordedRequests: number;
   clearRequests(): void;
   injectFault(fault: FaultSpec): void;
   /** The live data, REST-shaped (snake_case). */
@@ -93,8 +108,8 @@ interface PendingFault extends FaultSpec {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
+  const requests = new RequestLog<RecordedRequest>(options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS);
   const workspace = seedWorkspace(options.seed);
-  const requests: RecordedRequest[] = [];
   const faults: PendingFault[] = [];
   const delayed = new Set<NodeJS.Timeout>(); // delayed fault answers, cancelled by close()
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? 10_000);
@@ -227,9 +242,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    requests,
+    get requests() {
+      return requests.toArray();
+    },
+    get droppedRequests() {
+      return requests.dropped;
+    },
+    maxRecordedRequests: requests.capacity,
     clearRequests: () => {
-      requests.length = 0;
+      requests.clear();
     },
     injectFault: (fault) => {
       faults.push({ ...fault, remaining: fault.times ?? 1 });
@@ -263,10 +284,13 @@ function noteEncoding(res: Response, record: RecordedRequest): void {
 function sendRaw(res: Response, raw: RawResponse): void {
   const record = res.locals.record as RecordedRequest | undefined;
   if (record) record.status = raw.status;
-  res.status(raw.status).set(raw.headers).type(raw.contentType);
-  if (raw.body === undefined || raw.body === null) res.end();
-  else if (typeof raw.body === "string" || Buffer.isBuffer(raw.body)) res.send(raw.body);
-  else res.send(JSON.stringify(raw.body));
+  res.status(raw.status).set(raw.headers);
+  if (raw.empty) {
+    // No content: no body and no Content-Type (express would otherwise claim JSON).
+    res.removeHeader("content-type");
+    res.end();
+  } else if (typeof raw.body === "string" || Buffer.isBuffer(raw.body)) res.type(raw.contentType).send(raw.body);
+  else res.type(raw.contentType).send(JSON.stringify(raw.body));
   if (record) noteEncoding(res, record);
 }
 

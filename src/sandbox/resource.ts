@@ -12,7 +12,11 @@ export interface ResourceModule {
   routes: Route[];
 }
 
-/** A handler's answer when it is not a 200 JSON body (202, 204, a file download, extra headers). */
+/**
+ * A handler's answer when it is not a 200 JSON body (202, 204, a file download, extra headers).
+ * An answer without a body (undefined or null) is sent with no body and no Content-Type, as
+ * the document's responses without content are; a body is JSON unless `contentType` says otherwise.
+ */
 export class RawResponse {
   constructor(
     readonly status: number,
@@ -20,4 +24,8 @@ export class RawResponse {
     readonly contentType = "application/json",
     readonly headers: Record<string, string> = {},
   ) {}
+
+  get empty(): boolean {
+    return this.body === undefined || this.body === null;
+  }
 }

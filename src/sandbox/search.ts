@@ -68,7 +68,7 @@ export const contactSearchModel: SearchModel<Contact> = {
         "id", "role", "name", "email", "email_domain", "phone", "external_id", "language_override", "browser",
         "browser_language", "os", "location.country", "location.region", "location.city", "ios_app_version",
         "ios_device", "ios_os_version", "ios_app_name", "ios_sdk_version", "android_app_version", "android_device",
-        "android_app_name", "android_sdk_version", "android_os_version", "utm_source", "utm_campaign",
+        "android_app_name", "android_sdk_version", "android_os_version",
       ],
       integer: ["owner_id"],
       date: [

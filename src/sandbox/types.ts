@@ -37,7 +37,6 @@ export interface App {
   timezone: string;
   created_at: UnixSeconds;
   identity_verification: boolean;
-  secure: boolean;
 }
 
 /** `admin` schema. `avatar` is only rendered by GET /admins?display_avatar=true and GET /me. */
@@ -120,8 +119,8 @@ export interface AddressableRef {
   url: string;
 }
 
+/** `contact_tags` / `contact_notes`: references with the list's API url (their schemas declare no `type`). */
 export interface ReferenceList<T> {
-  type: "list";
   data: T[];
   url: string;
   total_count: number;
@@ -130,7 +129,10 @@ export interface ReferenceList<T> {
 
 export type CustomAttributes = Record<string, string | number | boolean | null>;
 
-/** `contact` schema (full shape, as returned by GET /contacts/{id} and search). */
+/**
+ * `contact` schema (full shape, as returned by GET /contacts/{id} and search): exactly the
+ * properties the document declares. Subscription choices live in `subscriptionChoices`.
+ */
 export interface Contact {
   type: "contact";
   id: string; // 24 hex chars
@@ -175,24 +177,10 @@ export interface Contact {
   avatar: { type: "avatar"; image_url: string | null } | null;
   tags: ReferenceList<AddressableRef>;
   notes: ReferenceList<AddressableRef>;
-  companies: ReferenceList<AddressableRef>;
-  opted_out_subscription_types: ReferenceList<AddressableRef>;
-  opted_in_subscription_types: ReferenceList<AddressableRef>;
-  location: {
-    type: "location";
-    country: string | null;
-    region: string | null;
-    city: string | null;
-    country_code: string | null;
-    continent_code: string | null;
-  };
-  social_profiles: { type: "list"; data: { type: "social_profile"; name: string; url: string }[] };
-  utm_campaign: string | null;
-  utm_content: string | null;
-  utm_medium: string | null;
-  utm_source: string | null;
-  utm_term: string | null;
-  referrer: string | null;
+  /** `contact_companies` declares a `type`, unlike the tags and notes lists. */
+  companies: ReferenceList<AddressableRef> & { type: "list" };
+  location: { type: "location"; country: string | null; region: string | null; city: string | null };
+  social_profiles: { data: { type: "social_profile"; name: string; url: string }[] };
 }
 
 /** `conversation_part_author`. type is admin | bot | team | user | lead. */

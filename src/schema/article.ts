@@ -194,16 +194,23 @@ export class ArticleTranslationInput {
   @Field(() => String, { description: "The title of the article in this locale." })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: "The description of the article in this locale." })
+  @Field(() => String, { nullable: true, description: "The description of the article in this locale; if omitted, the locale's current one (on update), else empty." })
   description?: string;
 
-  @Field(() => String, { nullable: true, description: "The body of the article in this locale (HTML)." })
+  @Field(() => String, { nullable: true, description: "The body of the article in this locale (HTML); if omitted, the locale's current one (on update), else empty." })
   body?: string;
 
-  @Field(() => ID, { nullable: true, description: "The author of this locale's content; the article's author if omitted. Must be a teammate." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The author of this locale's content; if omitted, the locale's current author (on update), else the article's author. Must be a teammate.",
+  })
   authorId?: string;
 
-  @Field(() => ArticleState, { nullable: true, description: "Whether this locale's content is published or a draft." })
+  @Field(() => ArticleState, {
+    nullable: true,
+    description:
+      "Whether this locale's content is published or a draft; if omitted, the locale's current state (on update), else the article's (a new article's defaults to draft).",
+  })
   state?: ArticleState;
 }
 

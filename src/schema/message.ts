@@ -39,7 +39,7 @@ export class Message {
   })
   conversationId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The admin who sent an admin message (see `owner`); Intercom sends it beside the schema's fields." })
+  @Field(() => ID, { nullable: true, description: "The admin who sent an admin message (see `owner`): the admin the gateway sent it as (the 2.11 `message` schema has no owner; Intercom may send one beside it)." })
   ownerId!: string | null;
 }
 

@@ -136,13 +136,19 @@ export class CreateNewsItemInput {
 
 @InputType({ description: "Changes to a news item; fields left out keep their value." })
 export class UpdateNewsItemInput {
-  @Field(() => String, { nullable: true, description: "The title of the news item." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The title of the news item; unchanged if omitted (Intercom's update requires a title, so the gateway then sends the current one).",
+  })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: "The news item body, which may contain HTML." })
   body?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The id of the sender. Must be a teammate on the workspace." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The id of the sender. Must be a teammate on the workspace. Unchanged if omitted (Intercom's update requires a sender, so the gateway then sends the current one).",
+  })
   senderId?: string | null;
 
   @Field(() => NewsItemState, { nullable: true, description: "Set LIVE to publish, DRAFT to unpublish." })

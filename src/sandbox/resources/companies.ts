@@ -7,7 +7,7 @@ import { ApiError, badRequest, notFound } from "../errors.js";
 import type { ResourceModule } from "../resource.js";
 import type { Rng } from "../rng.js";
 import type { RouteContext, RouteInput, Route } from "../routes.js";
-import { SEED_BASE_TIME } from "../seed.js";
+import { continentOf, SEED_BASE_TIME } from "../seed.js";
 import type { Company, Contact, Workspace } from "../types.js";
 import { isObject, nowSeconds } from "../validate.js";
 import { findContact } from "./contacts.js";
@@ -86,7 +86,7 @@ const SEGMENT_DEFS: { name: string; person_type: Segment["person_type"]; rule: S
   { name: "All leads", person_type: "contact", rule: contactRule((c) => c.role === "lead") },
   { name: "Enterprise plan users", person_type: "user", rule: contactRule((c) => c.role === "user" && c.custom_attributes.plan === "enterprise") },
   { name: "Beta testers", person_type: "user", rule: contactRule((c) => c.custom_attributes.beta_tester === true) },
-  { name: "EMEA users", person_type: "user", rule: contactRule((c) => c.role === "user" && (c.location.continent_code === "EU" || c.location.continent_code === "AF")) },
+  { name: "EMEA users", person_type: "user", rule: contactRule((c) => c.role === "user" && ["EU", "AF"].includes(continentOf(c.location.country) ?? "")) },
   { name: "Unsubscribed from email", person_type: "user", rule: contactRule((c) => c.unsubscribed_from_emails) },
   // Tag-driven segments: the tags module refuses to delete the tags these depend on (same names).
   { name: "VIP customers", person_type: "user", rule: contactRule((c, ws) => hasTag(ws, c.tags.data, "VIP")) },

@@ -30,7 +30,7 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A contact with every attribute Intercom knows nothing about yet; other modules spread their own values over it. */
 export function blankContact(ws: Workspace, id: string, role: "user" | "lead", at: number): Contact {
-  const list = (what: string) => ({ type: "list" as const, data: [], url: `/contacts/${id}/${what}`, total_count: 0, has_more: false });
+  const list = (what: string) => ({ data: [], url: `/contacts/${id}/${what}`, total_count: 0, has_more: false });
   return {
     type: "contact",
     id,
@@ -75,17 +75,9 @@ export function blankContact(ws: Workspace, id: string, role: "user" | "lead", a
     avatar: null,
     tags: list("tags"),
     notes: list("notes"),
-    companies: list("companies"),
-    opted_out_subscription_types: list("subscriptions"),
-    opted_in_subscription_types: list("subscriptions"),
-    location: { type: "location", country: null, region: null, city: null, country_code: null, continent_code: null },
-    social_profiles: { type: "list", data: [] },
-    utm_campaign: null,
-    utm_content: null,
-    utm_medium: null,
-    utm_source: null,
-    utm_term: null,
-    referrer: null,
+    companies: { type: "list", ...list("companies") },
+    location: { type: "location", country: null, region: null, city: null },
+    social_profiles: { data: [] },
   };
 }
 

@@ -32,7 +32,7 @@ export interface SandboxMessage {
   /** Required by the schema. For an admin message sent without `create_conversation_without_contact_reply`
    *  the id is reserved, but no conversation exists until the contact replies. */
   conversation_id: string;
-  /** Admin messages: the sender, as the document's example shows (not in the schema; allowed by it). */
+  /** Not part of the response (the `message` schema has none, though the document's example shows one): the sender. */
   owner?: { type: "admin"; id: string; name: string; email: string; away_mode_enabled: boolean; away_mode_reassign: boolean };
   /** Not part of the response: whom the message went to. */
   to: { type: "user" | "lead"; id: string };
@@ -41,6 +41,7 @@ export interface SandboxMessage {
 export interface SandboxPhoneSwitch {
   type: "phone_call_redirect";
   phone: string;
+  /** Not part of the response (the `phone_switch` schema has type and phone only): the link texted to the phone. */
   url: string;
   custom_attributes: CustomAttributes;
   created_at: number;
@@ -160,7 +161,8 @@ function createConversationRecord(ctx: RouteContext, n: NewConversation): Conver
   return c;
 }
 
-const messageView = ({ to: _to, ...message }: SandboxMessage) => message;
+/** The REST view (`message`): neither whom it went to nor who sent it is in the schema. */
+const messageView = ({ to: _to, owner: _owner, ...message }: SandboxMessage) => message;
 
 const SENDER_CONTACT_TYPES = ["lead", "user", "contact"];
 
@@ -430,7 +432,7 @@ function createPhoneSwitch(ctx: RouteContext, { body: raw }: RouteInput): unknow
     created_at: at,
   };
   ctx.ws.phoneSwitches.push(record);
-  return { type: record.type, phone: record.phone, url: record.url };
+  return { type: record.type, phone: record.phone }; // the phone_switch schema: no url
 }
 
 // ---------------------------------------------------------------- module

@@ -38,7 +38,11 @@ export interface DataAttributeRecord {
   updated_at?: number;
 }
 
-/** `data_event`, plus `ms`: the position `before` cursors point at (unique per contact). */
+/**
+ * One submitted event (`data_event`). GET /events answers only their summary per event name
+ * (`data_event_summary`, the operation's one documented 200): the document lists no operation
+ * that answers the events themselves.
+ */
 export interface DataEventRecord {
   type: "event";
   id: string;
@@ -46,7 +50,6 @@ export interface DataEventRecord {
   created_at: number;
   intercom_user_id: string;
   metadata: Record<string, unknown>;
-  ms: number;
 }
 
 /** A summary submitted through POST /events/summaries (counts without individual events). */
@@ -243,11 +246,11 @@ function seed(ws: Workspace, rng: Rng): void {
     if (!rng.chance(contact.role === "user" ? 0.6 : 0.1)) continue;
     const count = rng.int(1, 25);
     const times = Array.from({ length: count }, () => SEED_BASE_TIME - rng.int(0, 120 * DAY)).sort((a, b) => b - a);
-    times.forEach((at, n) => {
+    times.forEach((at) => {
       const [name, , metadata] = rng.pick(EVENTS);
       events.push({
         type: "event", id: `evt_${String(++eventSeq).padStart(6, "0")}${rng.hex(10)}`, event_name: name, created_at: at,
-        intercom_user_id: contact.id, metadata: metadata(rng), ms: at * 1000 + (count - n),
+        intercom_user_id: contact.id, metadata: metadata(rng),
       });
     });
   }
@@ -394,61 +397,42 @@ function findEventUser(ctx: RouteContext, ids: { id?: unknown; user_id?: unknown
   return contact;
 }
 
-function eventView(ctx: RouteContext, e: DataEventRecord) {
-  const contact = ctx.ws.contacts.find((c) => c.id === e.intercom_user_id);
-  return {
-    type: e.type, id: e.id, event_name: e.event_name, created_at: e.created_at,
-    ...(contact?.external_id ? { user_id: contact.external_id } : {}),
-    intercom_user_id: e.intercom_user_id,
-    ...(contact ? { email: contact.email } : {}),
-    metadata: e.metadata,
-  };
-}
-
+/**
+ * GET /events — `type=user` and one of user_id, intercom_user_id or email (the document's
+ * `filter`); `summary` and `per_page` are optional. The answer is the operation's documented
+ * 200 whatever `summary` says: the user's `data_event_summary`, one item per event name.
+ */
 function listDataEvents(ctx: RouteContext, query: Record<string, string>) {
   if (query.type === undefined) throw badRequest("parameter_not_found", "Missing required parameter: type", "type");
   if (query.type !== "user") throw badRequest("parameter_invalid", "The value of type must be user", "type");
+  if (query.summary !== undefined && query.summary !== "true" && query.summary !== "false") {
+    throw badRequest("parameter_invalid", "summary must be true or false", "summary");
+  }
+  if (query.per_page !== undefined) parsePerPage(query.per_page, 15);
   const given = ["user_id", "intercom_user_id", "email"].filter((k) => query[k] !== undefined);
   if (given.length > 1) throw badRequest("parameter_invalid", "Send only one of user_id, intercom_user_id or email");
   const contact = findEventUser(ctx, { id: query.intercom_user_id, user_id: query.user_id, email: query.email });
-  const events = ctx.ws.dataEvents.filter((e) => e.intercom_user_id === contact.id).sort((a, b) => b.ms - a.ms);
 
-  if (query.summary === "true") {
-    const byName = new Map<string, { count: number; first: number; last: number }>();
-    const add = (name: string, count: number, first: number, last: number) => {
-      const s = byName.get(name);
-      if (!s) byName.set(name, { count, first, last });
-      else byName.set(name, { count: s.count + count, first: Math.min(s.first, first), last: Math.max(s.last, last) });
-    };
-    for (const e of events) add(e.event_name, 1, e.created_at, e.created_at);
-    for (const s of ctx.ws.dataEventSummaries) if (s.intercom_user_id === contact.id) add(s.event_name, s.count, s.first, s.last);
-    return {
-      type: "event.summary",
-      email: contact.email,
-      intercom_user_id: contact.id,
-      user_id: contact.external_id ?? "",
-      events: [...byName].map(([name, s]) => ({
-        name, first: isoSeconds(s.first), last: isoSeconds(s.last), count: s.count,
-        ...(EVENT_DESCRIPTIONS.has(name) ? { description: EVENT_DESCRIPTIONS.get(name)! } : {}),
-      })),
-    };
-  }
-
-  const perPage = parsePerPage(query.per_page, 15);
-  let before = Infinity;
-  if (query.before !== undefined) {
-    before = Number(query.before);
-    if (!/^\d+$/.test(query.before)) throw badRequest("parameter_invalid", "before must be a timestamp in milliseconds", "before");
-  }
-  const rest = events.filter((e) => e.ms < before);
-  const page = rest.slice(0, perPage);
-  const identity = query.user_id !== undefined ? `user_id=${encodeURIComponent(query.user_id)}`
-    : query.email !== undefined ? `email=${encodeURIComponent(query.email)}`
-    : `intercom_user_id=${encodeURIComponent(query.intercom_user_id!)}`;
-  const pages: Record<string, string> = {};
-  if (rest.length > perPage) pages.next = `https://api.intercom.io/events?per_page=${perPage}&before=${page.at(-1)!.ms}&${identity}&type=user`;
-  if (events[0]) pages.since = `https://api.intercom.io/events?${identity}&type=user&since=${events[0].ms + 1}`;
-  return { type: "event.list", events: page.map((e) => eventView(ctx, e)), pages };
+  const byName = new Map<string, { count: number; first: number; last: number }>();
+  const add = (name: string, count: number, first: number, last: number) => {
+    const s = byName.get(name);
+    if (!s) byName.set(name, { count, first, last });
+    else byName.set(name, { count: s.count + count, first: Math.min(s.first, first), last: Math.max(s.last, last) });
+  };
+  // Newest first, so the most recent event names lead the summary.
+  const events = ctx.ws.dataEvents.filter((e) => e.intercom_user_id === contact.id).sort((a, b) => b.created_at - a.created_at);
+  for (const e of events) add(e.event_name, 1, e.created_at, e.created_at);
+  for (const s of ctx.ws.dataEventSummaries) if (s.intercom_user_id === contact.id) add(s.event_name, s.count, s.first, s.last);
+  return {
+    type: "event.summary",
+    email: contact.email,
+    intercom_user_id: contact.id,
+    user_id: contact.external_id ?? "",
+    events: [...byName].map(([name, s]) => ({
+      name, first: isoSeconds(s.first), last: isoSeconds(s.last), count: s.count,
+      ...(EVENT_DESCRIPTIONS.has(name) ? { description: EVENT_DESCRIPTIONS.get(name)! } : {}),
+    })),
+  };
 }
 
 function createDataEvent(ctx: RouteContext, body: unknown) {
@@ -465,12 +449,9 @@ function createDataEvent(ctx: RouteContext, body: unknown) {
   const own = ctx.ws.dataEvents.filter((e) => e.intercom_user_id === contact.id);
   // Workspace + contact + event name + created time identify an event: duplicates are ignored, still 202.
   if (!own.some((e) => e.event_name === name && e.created_at === createdAt)) {
-    const taken = new Set(own.map((e) => e.ms));
-    let ms = createdAt * 1000 + 999;
-    while (taken.has(ms)) ms--;
     ctx.ws.dataEvents.push({
       type: "event", id: `evt_${randomBytes(8).toString("hex")}`, event_name: name, created_at: createdAt,
-      intercom_user_id: contact.id, metadata: kept, ms,
+      intercom_user_id: contact.id, metadata: kept,
     });
   }
   return new RawResponse(202, undefined);

@@ -1,6 +1,6 @@
 // Sandbox resource module: Subscriptions. The workspace's subscription types, and each contact's
-// explicit choices, kept where GET /contacts/{id} shows them: the contact's
-// opted_in_subscription_types / opted_out_subscription_types lists.
+// explicit choices (opted out of an opt-out type, or in to an opt-in one), kept beside the
+// contacts: the document's contact schema has no lists of them.
 import { badRequest, notFound } from "../errors.js";
 import type { ResourceModule } from "../resource.js";
 import type { Rng } from "../rng.js";
@@ -28,6 +28,8 @@ export interface SubscriptionTypeRecord {
 /** The workspace collections this module owns. */
 export interface SubscriptionsState {
   subscriptionTypes: SubscriptionTypeRecord[];
+  /** Per contact id, the ids of the subscription types it chose, in the order chosen. */
+  subscriptionChoices: Map<string, string[]>;
 }
 
 const DEFS: Array<Omit<SubscriptionTypeRecord, "type" | "id" | "default_translation" | "translations"> & { en: [string, string]; de?: [string, string] }> = [
@@ -44,29 +46,24 @@ function seed(ws: Workspace, rng: Rng): void {
     const translations = [en, ...(d.de ? [{ name: d.de[0], description: d.de[1], locale: "de" }] : [])];
     return { type: "subscription", id: String(37846 + i), state: d.state, default_translation: en, translations, consent_type: d.consent_type, content_types: d.content_types };
   });
+  ws.subscriptionChoices = new Map();
   // About a third of the contacts made explicit choices: opted out of an opt-out type or in to an opt-in one.
   const live = ws.subscriptionTypes.filter((t) => t.state === "live");
   for (const contact of ws.contacts) {
     if (!rng.chance(0.35)) continue;
-    for (const type of rng.sample(live, rng.int(1, 2))) attach(contact, type);
+    for (const type of rng.sample(live, rng.int(1, 2))) attach(ws, contact, type);
   }
 }
 
-const listOf = (contact: Contact, type: SubscriptionTypeRecord) =>
-  type.consent_type === "opt_out" ? contact.opted_out_subscription_types : contact.opted_in_subscription_types;
-
-function attach(contact: Contact, type: SubscriptionTypeRecord): void {
-  const list = listOf(contact, type);
-  if (list.data.some((r) => r.id === type.id)) return;
-  list.data.push({ type: "subscription", id: type.id, url: `/subscriptions/${type.id}` });
-  list.total_count = list.data.length;
+function attach(ws: Workspace, contact: Contact, type: SubscriptionTypeRecord): void {
+  const chosen = ws.subscriptionChoices.get(contact.id) ?? [];
+  if (!chosen.includes(type.id)) ws.subscriptionChoices.set(contact.id, [...chosen, type.id]);
 }
 
-function detach(contact: Contact, type: SubscriptionTypeRecord): void {
-  for (const list of [contact.opted_in_subscription_types, contact.opted_out_subscription_types]) {
-    list.data = list.data.filter((r) => r.id !== type.id);
-    list.total_count = list.data.length;
-  }
+function detach(ws: Workspace, contact: Contact, type: SubscriptionTypeRecord): void {
+  const chosen = ws.subscriptionChoices.get(contact.id)?.filter((id) => id !== type.id) ?? [];
+  if (chosen.length > 0) ws.subscriptionChoices.set(contact.id, chosen);
+  else ws.subscriptionChoices.delete(contact.id);
 }
 
 function findType(ctx: RouteContext, id: unknown): SubscriptionTypeRecord {
@@ -78,7 +75,7 @@ function findType(ctx: RouteContext, id: unknown): SubscriptionTypeRecord {
 /** The contact's explicit choices, in the order of the workspace's types. */
 function contactSubscriptions(ctx: RouteContext, { params }: RouteInput) {
   const contact = findContact(ctx.ws, params.contact_id);
-  const chosen = new Set([...contact.opted_in_subscription_types.data, ...contact.opted_out_subscription_types.data].map((r) => r.id));
+  const chosen = new Set(ctx.ws.subscriptionChoices.get(contact.id));
   return { type: "list", data: ctx.ws.subscriptionTypes.filter((t) => chosen.has(t.id)) };
 }
 
@@ -100,7 +97,7 @@ function attachSubscription(ctx: RouteContext, { params, body }: RouteInput) {
   if (type.consent_type !== fields.consent_type) {
     throw badRequest("parameter_invalid", `consent_type must be ${type.consent_type} for this subscription type`, "consent_type");
   }
-  attach(contact, type);
+  attach(ctx.ws, contact, type);
   contact.updated_at = Math.max(contact.updated_at, Math.floor(ctx.now() / 1000));
   return type;
 }
@@ -109,7 +106,7 @@ function attachSubscription(ctx: RouteContext, { params, body }: RouteInput) {
 function detachSubscription(ctx: RouteContext, { params }: RouteInput) {
   const contact = findContact(ctx.ws, params.contact_id);
   const type = findType(ctx, params.subscription_id);
-  detach(contact, type);
+  detach(ctx.ws, contact, type);
   contact.updated_at = Math.max(contact.updated_at, Math.floor(ctx.now() / 1000));
   return type;
 }

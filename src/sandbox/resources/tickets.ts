@@ -38,7 +38,10 @@ export interface TicketTypeAttributeRecord {
   updated_at: UnixSeconds;
 }
 
-/** `ticket_type` (is_internal is not in the schema but in every example). */
+/**
+ * A stored ticket type. `is_internal` is internal: create and update requests take it, but the
+ * `ticket_type` schema has no such property, so answers leave it out (see ticketTypeView).
+ */
 export interface TicketTypeRecord {
   type: "ticket_type";
   id: string;
@@ -85,9 +88,9 @@ export interface LinkedObjectRecord {
 }
 
 /**
- * A stored ticket. `ticket_type_id` is internal: responses embed the whole ticket type.
- * `tags` is not in the 2.11 `ticket` schema (the document gives tickets no way to read their
- * tags back); it is served as an extra `tag.list` property, like conversations carry it.
+ * A stored ticket. `ticket_type_id` and `tags` are internal: responses embed the whole ticket
+ * type, and the 2.11 `ticket` schema has no `tags` (the document gives tickets no way to read
+ * their tags back), so answers leave them out; the tag operations keep them.
  */
 export interface TicketRecord {
   type: "ticket";
@@ -303,10 +306,17 @@ function touch(ctx: RouteContext, ticket: TicketRecord, at: number): void {
   ctx.ws.ticketWrites.set(ticket.id, ctx.now());
 }
 
-/** The REST view: the ticket type embedded whole, the internal type id dropped. */
+/** The REST view (`ticket`): the ticket type embedded whole, the internal type id and tags dropped. */
 function ticketView(ws: Workspace, t: TicketRecord): Record<string, unknown> {
-  const { ticket_type_id, ...rest } = t;
-  return { ...rest, ticket_type: ws.ticketTypes.find((tt) => tt.id === ticket_type_id) ?? null };
+  const { ticket_type_id, tags: _tags, ...rest } = t;
+  const type = ws.ticketTypes.find((tt) => tt.id === ticket_type_id);
+  return { ...rest, ticket_type: type ? ticketTypeView(type) : null };
+}
+
+/** The REST view (`ticket_type`): the record without its internal is_internal flag. */
+function ticketTypeView(type: TicketTypeRecord): Omit<TicketTypeRecord, "is_internal"> {
+  const { is_internal: _internal, ...view } = type;
+  return view;
 }
 
 function newAttribute(ws: Workspace, type: TicketTypeRecord, def: AttributeDef & { default?: boolean; order: number }, at: number): TicketTypeAttributeRecord {
@@ -339,12 +349,20 @@ function newAttribute(ws: Workspace, type: TicketTypeRecord, def: AttributeDef &
   };
 }
 
-/** Deterministic guid-like ids for list items (Intercom uses uuids). */
-function listOptionId(typeId: string, name: string, index: number): string {
-  let h = 2166136261;
-  for (const ch of `${typeId}/${name}/${index}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const hex = (h.toString(16).padStart(8, "0") + (h ^ 0x5bd1e995).toString(16).padStart(8, "0")).repeat(2);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/**
+ * Deterministic ids for list items, well-formed version-4 UUIDs as Intercom's are: 128 bits of
+ * FNV-1a hashes of the item (four differently seeded 32-bit words), with the version and
+ * variant bits set.
+ */
+export function listOptionId(typeId: string, name: string, index: number): string {
+  const word = (seed: number) => {
+    let h = (2166136261 ^ seed) >>> 0;
+    for (const ch of `${typeId}/${name}/${index}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  };
+  const hex = [0, 1, 2, 3].map((seed) => word(seed * 0x9e3779b9)).join("");
+  const variant = "89ab"[Number.parseInt(hex[16]!, 16) & 3];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function newTicketType(ws: Workspace, fields: { name: string; description: string; icon: string; category: TicketCategory; archived?: boolean; is_internal?: boolean }, at: number): TicketTypeRecord {
@@ -711,7 +729,6 @@ function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput)
   const crossPost = optionalBoolean(body, "cross_post");
 
   let author: TicketPartAuthor;
-  let replyOptions: { text: string; uuid: string }[] | undefined;
   if (type === "admin") {
     author = adminAuthor(findAdmin(ctx, body));
     if (messageType === "quick_reply") {
@@ -720,7 +737,6 @@ function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput)
       for (const o of options) {
         if (!isObject(o) || typeof o.text !== "string" || typeof o.uuid !== "string") throw badRequest("parameter_invalid", "Each reply option needs text and uuid", "reply_options");
       }
-      replyOptions = options as { text: string; uuid: string }[];
     } else if (text === undefined || text.trim() === "") {
       throw badRequest("parameter_invalid", "Body is required", "body");
     }
@@ -755,9 +771,9 @@ function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput)
     }
   }
   touch(ctx, t, at);
-  // `ticket_reply`: the part without the ticket states.
+  // `ticket_reply`: the part without the ticket states (nor the quick reply's options: the schema has none).
   const { ticket_state: _s, previous_ticket_state: _p, assigned_to: _a, external_id: _e, ...reply } = part;
-  return replyOptions ? { ...reply, reply_options: replyOptions } : reply;
+  return reply;
 }
 
 function attachTag(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
@@ -851,7 +867,7 @@ function createTicketType(ctx: RouteContext, { body: rawBody }: RouteInput) {
     nowSeconds(ctx),
   );
   ctx.ws.ticketTypes.push(type);
-  return type;
+  return ticketTypeView(type);
 }
 
 function updateTicketType(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
@@ -874,7 +890,7 @@ function updateTicketType(ctx: RouteContext, { params, body: rawBody }: RouteInp
   if (archived !== undefined) type.archived = archived;
   if (isInternal !== undefined) type.is_internal = isInternal;
   type.updated_at = nowSeconds(ctx);
-  return type;
+  return ticketTypeView(type);
 }
 
 function listItemsParam(body: Record<string, unknown>): string[] | undefined {
@@ -959,9 +975,9 @@ const routes: Route[] = [
   { method: "POST", path: "/tickets/:ticket_id/tags", handler: attachTag },
   { method: "DELETE", path: "/tickets/:ticket_id/tags/:tag_id", handler: detachTag },
   { method: "POST", path: "/conversations/:conversation_id/convert", handler: convertConversation },
-  { method: "GET", path: "/ticket_types", handler: (ctx) => ({ type: "ticket_type_attributes.list", ticket_types: ctx.ws.ticketTypes }) },
+  { method: "GET", path: "/ticket_types", handler: (ctx) => ({ type: "ticket_type_attributes.list", ticket_types: ctx.ws.ticketTypes.map(ticketTypeView) }) },
   { method: "POST", path: "/ticket_types", handler: createTicketType },
-  { method: "GET", path: "/ticket_types/:ticket_type_id", handler: (ctx, { params }) => findTicketType(ctx, params.ticket_type_id) },
+  { method: "GET", path: "/ticket_types/:ticket_type_id", handler: (ctx, { params }) => ticketTypeView(findTicketType(ctx, params.ticket_type_id)) },
   { method: "PUT", path: "/ticket_types/:ticket_type_id", handler: updateTicketType },
   { method: "POST", path: "/ticket_types/:ticket_type_id/attributes", handler: createAttribute },
   { method: "PUT", path: "/ticket_types/:ticket_type_id/attributes/:attribute_id", handler: updateAttribute },

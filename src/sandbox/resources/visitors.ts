@@ -9,7 +9,10 @@ import { SEED_BASE_TIME } from "../seed.js";
 import type { Company, Contact, Tag, Workspace } from "../types.js";
 import { flatCustomAttributes, isObject, nowSeconds } from "../validate.js";
 
-/** `visitor` schema (Intercom sends `last_request_at`; the document misspells it `las_request_at`). */
+/**
+ * `visitor` schema, with its properties as the schema spells them: `las_request_at` (the
+ * document's own visitor examples say `last_request_at`; the gateway reads either).
+ */
 export interface VisitorRecord {
   type: "visitor";
   id: string;
@@ -32,7 +35,8 @@ export interface VisitorRecord {
     region_name?: string;
     timezone?: string;
   };
-  last_request_at: number | null;
+  /** Absent when the visitor made no request yet (the schema does not allow null). */
+  las_request_at?: number;
   created_at: number;
   remote_created_at: number;
   signed_up_at: number;
@@ -97,7 +101,7 @@ function seed(ws: Workspace, rng: Rng): void {
       app_id: ws.app.id_code,
       companies: { type: "company.list", companies: rng.chance(0.15) ? [rng.pick(ws.companies)] : [] },
       location_data: { type: "location_data", ...(place ?? {}) },
-      last_request_at: rng.chance(0.9) ? updated : null,
+      ...(rng.chance(0.9) ? { las_request_at: updated } : {}),
       created_at: created,
       remote_created_at: created,
       signed_up_at: created,
@@ -174,7 +178,7 @@ function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lea
     marked_email_as_spam: v.marked_email_as_spam,
     unsubscribed_from_emails: v.unsubscribed_from_emails,
     signed_up_at: role === "user" ? at : null,
-    last_seen_at: v.last_request_at,
+    last_seen_at: v.las_request_at ?? null,
     custom_attributes: { ...v.custom_attributes },
     avatar: v.avatar.image_url ? { type: "avatar", image_url: v.avatar.image_url } : null,
     tags: {
@@ -192,15 +196,7 @@ function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lea
       country: loc.country_name ?? null,
       region: loc.region_name ?? null,
       city: loc.city_name ?? null,
-      country_code: loc.country_code ?? null,
-      continent_code: loc.continent_code ?? null,
     },
-    utm_campaign: v.utm_campaign,
-    utm_content: v.utm_content,
-    utm_medium: v.utm_medium,
-    utm_source: v.utm_source,
-    utm_term: v.utm_term,
-    referrer: v.referrer,
   };
 }
 
