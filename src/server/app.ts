@@ -24,6 +24,7 @@ import { createLoaders } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
+import { costReportPlugin } from "./cost-report.js";
 import { createDownloadRouter } from "./downloads.js";
 import { answerClientError, graphqlHandler, sendError } from "./fast-path.js";
 import { createGraphiQLRouter, graphiqlLandingPage } from "./graphiql.js";
@@ -302,6 +303,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
       requestChecks(),
+      costReportPlugin(maxUpstreamCalls(options)),
     ],
   });
   await apollo.start();
