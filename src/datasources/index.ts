@@ -1,6 +1,8 @@
 import { AdminsAPI } from "./admins.js";
 import { ContactsAPI } from "./contacts.js";
 import { ConversationsAPI } from "./conversations.js";
+import { GraphQLError } from "graphql";
+import { UpstreamError } from "./errors.js";
 import type { IntercomClient } from "./upstream.js";
 import { TeamsAPI } from "./teams.js";
 import { CompaniesAPI } from "./companies.js";
@@ -74,7 +76,40 @@ export function createDataSources(client: IntercomClient): DataSources {
   const sources = {} as DataSources;
   for (const [key, DataSource] of Object.entries(DATASOURCES)) {
     let instance: object | undefined;
-    Object.defineProperty(sources, key, { enumerable: true, get: () => (instance ??= new DataSource(client)) });
+    Object.defineProperty(sources, key, { enumerable: true, get: () => (instance ??= answersChecked(key, new DataSource(client), client)) });
   }
   return sources;
+}
+
+/**
+ * A datasource whose methods fail with UPSTREAM_ERROR, not INTERNAL_SERVER_ERROR, when Intercom's
+ * answer lacks what its reducer reads (`{"type":"admin.list"}` without `admins`): a malformed
+ * answer is the upstream's fault, and the log keeps the original error.
+ */
+function answersChecked<T extends object>(group: string, source: T, client: IntercomClient): T {
+  const checked = new Map<PropertyKey, unknown>();
+  const malformed = (method: string, error: unknown): never => {
+    if (error instanceof GraphQLError) throw error;
+    client.options.logger?.warn("upstream answer did not have the expected shape", { requestId: client.options.requestId, method: `${group}.${method}`, error });
+    throw new UpstreamError(`Intercom's answer to ${group}.${method} did not have the shape the 2.11 document gives it`, undefined, { code: "UPSTREAM_ERROR" });
+  };
+  return new Proxy(source, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function" || typeof property !== "string") return value;
+      let wrapped = checked.get(property);
+      if (!wrapped) {
+        wrapped = (...args: unknown[]) => {
+          try {
+            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+            return result instanceof Promise ? result.catch((error: unknown) => malformed(property, error)) : result;
+          } catch (error) {
+            return malformed(property, error);
+          }
+        };
+        checked.set(property, wrapped);
+      }
+      return wrapped;
+    },
+  });
 }

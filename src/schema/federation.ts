@@ -1,5 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
+  GraphQLError,
   getNamedType,
   isEnumType,
   isInputObjectType,
@@ -66,7 +67,39 @@ export function toSubgraph(schema: GraphQLSchema): GraphQLSchema {
       __resolveReference: (reference: { id: string }, context: GatewayContext) => load(String(reference.id), context),
     };
   }
-  return withEnumDefaultsAsValues(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never }));
+  return checkedRepresentations(withEnumDefaultsAsValues(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never })));
+}
+
+/** What is wrong with a representation a router (or anyone) sent, if anything. */
+function representationProblem(representation: unknown): string | undefined {
+  if (typeof representation !== "object" || representation === null || Array.isArray(representation)) return "is not an object";
+  const { __typename: typename, id } = representation as { __typename?: unknown; id?: unknown };
+  if (typeof typename !== "string" || !(typename in ENTITIES)) {
+    return `has no known __typename (one of ${Object.keys(ENTITIES).join(", ")})`;
+  }
+  if (!(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) return `has no id (a string)`;
+  return undefined;
+}
+
+/**
+ * `_entities` answers a malformed representation (unknown type, no id) with BAD_USER_INPUT for
+ * that item alone: @apollo/subgraph would throw a bare Error (INTERNAL_SERVER_ERROR) or look up
+ * the id "undefined" upstream.
+ */
+function checkedRepresentations(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return schema;
+  field.resolve = async (source, args: { representations: unknown[] }, context, info) => {
+    const problems = args.representations.map(representationProblem);
+    const valid = args.representations.filter((_, i) => !problems[i]);
+    const resolved = (await resolve(source, { ...args, representations: valid }, context, info)) as unknown[];
+    let next = 0;
+    return problems.map((problem, i) =>
+      problem ? new GraphQLError(`Representation ${i} ${problem}`, { extensions: { code: "BAD_USER_INPUT" } }) : resolved[next++],
+    );
+  };
+  return schema;
 }
 
 /**

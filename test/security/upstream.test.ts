@@ -47,6 +47,31 @@ describe("a 2xx that doesn't carry the promised body is UPSTREAM_ERROR", () => {
   });
 });
 
+describe("answers without what the operation promises, and malformed references", () => {
+  it("a 2xx whose object lacks what the graph reads is UPSTREAM_ERROR, never INTERNAL_SERVER_ERROR", async () => {
+    for (const [path, query] of [
+      ["/admins", `{ admins { id } }`],
+      ["/teams", `{ teams { id name } }`],
+    ] as const) {
+      stack.sandbox.injectFault({ method: "GET", path, status: 200, body: { type: "list" } });
+      const res = await stack.query(query);
+      expect(res.errors?.map((e) => e.extensions!.code), path).toEqual(["UPSTREAM_ERROR"]);
+    }
+    expect(stack.logs.some((l) => l.includes("did not have the expected shape") && l.includes("TypeError"))).toBe(true);
+  });
+
+  it("a malformed federation representation is BAD_USER_INPUT for that item alone, with no upstream call", async () => {
+    const contact = stack.sandbox.workspace.contacts[0]!;
+    const res = await stack.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { id } } }`, {
+      r: [{ __typename: "Nope", id: "1" }, { __typename: "Contact" }, "x", { __typename: "Contact", id: { a: 1 } }, { __typename: "Contact", id: contact.id }],
+    });
+    expect(res.data._entities.slice(0, 4)).toEqual([null, null, null, null]);
+    expect(res.data._entities[4]).toEqual({ id: contact.id });
+    expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([0, 1, 2, 3].map((i) => [["_entities", i], "BAD_USER_INPUT"]));
+    expect(stack.upstream().every((r) => !r.path.includes("undefined") && !r.path.includes("object"))).toBe(true);
+  });
+});
+
 describe("every read is retried the same way, whatever its HTTP method", () => {
   it("POST /companies/list is retried on a 503 like a GET", async () => {
     stack.sandbox.injectFault({ method: "POST", path: "/companies/list", status: 503, times: 1 });
