@@ -84,11 +84,3 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 }
-
-/** `/conversations/10084/parts` → `/conversations/{id}/parts`: ids never become label values. */
-export function routeTemplate(pathname: string): string {
-  return pathname
-    .split("/")
-    .map((segment) => (/^[0-9]+$|^[0-9a-f]{24}$|^[0-9a-f-]{36}$|\d/.test(segment) ? "{id}" : segment))
-    .join("/");
-}

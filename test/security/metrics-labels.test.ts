@@ -55,3 +55,15 @@ describe("operation-name labels", () => {
     expect(await metrics()).not.toContain(claimed);
   });
 });
+
+describe("upstream route labels", () => {
+  it("are the code's path templates, never the ids a client sent", async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `not-numeric-${i}-${"z".repeat(30)}`);
+    for (const id of ids) await stack.query(`query ($id: ID!) { contact(id: $id) { id } note(id: $id) { id } }`, { id });
+    const routes = new Set([...(await metrics()).matchAll(/^intercom_requests_total\{[^}]*route="([^"]*)"/gm)].map((m) => m[1]!));
+    expect(routes.has("/contacts/{id}")).toBe(true);
+    expect([...routes].filter((route) => route.includes("not-numeric") || route.includes("zzz"))).toEqual([]);
+    // A closed set: one label per template the code calls, however many ids.
+    expect(routes.size).toBeLessThan(20);
+  });
+});
