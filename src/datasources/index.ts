@@ -1,7 +1,6 @@
 import { AdminsAPI } from "./admins.js";
 import { ContactsAPI } from "./contacts.js";
 import { ConversationsAPI } from "./conversations.js";
-import { GraphQLError } from "graphql";
 import { UpstreamError } from "./errors.js";
 import type { IntercomClient } from "./upstream.js";
 import { TeamsAPI } from "./teams.js";
@@ -89,7 +88,8 @@ export function createDataSources(client: IntercomClient): DataSources {
 function answersChecked<T extends object>(group: string, source: T, client: IntercomClient): T {
   const checked = new Map<PropertyKey, unknown>();
   const malformed = (method: string, error: unknown): never => {
-    if (error instanceof GraphQLError) throw error;
+    // A TypeError is a reducer reading what the answer lacks; anything else stays an internal error.
+    if (!(error instanceof TypeError)) throw error;
     client.options.logger?.warn("upstream answer did not have the expected shape", { requestId: client.options.requestId, method: `${group}.${method}`, error });
     throw new UpstreamError(`Intercom's answer to ${group}.${method} did not have the shape the 2.11 document gives it`, undefined, { code: "UPSTREAM_ERROR" });
   };
