@@ -16,6 +16,7 @@ import {
 } from "graphql";
 import { createResolversMap } from "type-graphql";
 import type { GatewayContext } from "../server/context.js";
+import { nodeResolvers, withNodeInterface } from "./relay.js";
 
 /**
  * The entities other subgraphs can reference by `id` (`@key(fields: "id")`), and how a
@@ -43,9 +44,9 @@ export const ENTITIES: Record<string, (id: string, context: GatewayContext) => P
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`;
 
-/** The TypeGraphQL schema's SDL with the federation link and a `@key` on each entity. */
+/** The TypeGraphQL schema's SDL with the federation link, a `@key` on each entity, and Relay's `Node` over the same types. */
 export function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
-  const withKeys = visit(parse(printSchema(schema)), {
+  const withKeys = visit(withNodeInterface(parse(printSchema(schema)), new Set(Object.keys(ENTITIES))), {
     ObjectTypeDefinition(node) {
       if (!(node.name.value in ENTITIES)) return undefined;
       const key = parse(`type T @key(fields: "id") { id: ID }`).definitions[0] as typeof node;
@@ -59,6 +60,9 @@ export function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
 export function toSubgraph(schema: GraphQLSchema): GraphQLSchema {
   // TypeGraphQL's resolvers (fields, enums' internal values, scalars, abstract types) for the re-parsed SDL.
   const resolvers: Record<string, object> = createResolversMap(schema);
+  for (const [typeName, nodeResolver] of Object.entries(nodeResolvers(ENTITIES))) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...nodeResolver };
+  }
   for (const [typeName, load] of Object.entries(ENTITIES)) {
     if (!schema.getType(typeName)) continue;
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;

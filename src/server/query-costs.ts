@@ -4,6 +4,7 @@
  * changes its line here (test/security/query-limits.test.ts checks every entity has one).
  */
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
+import { fromNodeId } from "../schema/relay.js";
 import { CONTACTS_PER_SEARCH } from "../loaders/conversations.js";
 
 /** Upstream calls of one loader batch of `n` distinct ids. */
@@ -96,7 +97,7 @@ export const LINKS_BY_ARGUMENTS: Record<string, (args: (name: string) => unknown
 /**
  * Root fields that resolve ids the client sends: each returns the ids per type from the
  * field's arguments. The ids cost `clientIdsCost`, and the selection under the field counts
- * once per id of each type. A Relay `nodes(ids: [ID!]!)` would add its line here.
+ * once per id of each type.
  */
 export const REFERENCE_FIELDS: Record<string, (args: (name: string) => unknown) => Map<string, unknown[]>> = {
   "Query._entities": (args) => {
@@ -112,4 +113,23 @@ export const REFERENCE_FIELDS: Record<string, (args: (name: string) => unknown) 
     }
     return byType;
   },
+  // Relay's node(id:) and nodes(ids:): the type is inside each global id.
+  "Query.node": (args) => nodeIdsByType([args("id")]),
+  "Query.nodes": (args) => {
+    const ids = args("ids");
+    return nodeIdsByType(Array.isArray(ids) ? ids : [ids]);
+  },
 };
+
+function nodeIdsByType(nodeIds: unknown[]): Map<string, unknown[]> {
+  const byType = new Map<string, unknown[]>();
+  const types = new Set(Object.keys(ENTITY_COSTS));
+  for (const nodeId of nodeIds) {
+    const named = fromNodeId(nodeId, types);
+    if (!named) continue;
+    const ids = byType.get(named.typename);
+    if (ids) ids.push(named.id);
+    else byType.set(named.typename, [named.id]);
+  }
+  return byType;
+}
