@@ -6,7 +6,7 @@ import { byPagesThenGet, fromList, once, type CoreLoaders } from "./index.js";
 
 /** Per-request loaders of news (see DESIGN.md's loader catalogue). */
 export interface NewsLoaders {
-  /** The workspace's newsfeeds, from one `GET /news/newsfeeds` per request. */
+  /** The workspace's newsfeeds: `GET /news/newsfeeds`, 150 a page (one call unless a workspace has more). */
   allNewsfeeds(): Promise<Newsfeed[]>;
   newsfeed: DataLoader<string, Newsfeed>;
   /**
@@ -17,7 +17,15 @@ export interface NewsLoaders {
 }
 
 export function createNewsLoaders(dataSources: DataSources, _core: CoreLoaders): NewsLoaders {
-  const allNewsfeeds = once(() => dataSources.news.listNewsfeeds());
+  // The list is paged (10 a page by default): read pages of 150 until the last one.
+  const allNewsfeeds = once(async () => {
+    const all: Newsfeed[] = [];
+    for (let page = 1; ; page++) {
+      const { items, totalPages } = await dataSources.news.listNewsfeeds(page, MAX_PAGE_SIZE);
+      all.push(...items);
+      if (page >= (totalPages ?? (items.length < MAX_PAGE_SIZE ? page : page + 1))) return all;
+    }
+  });
   return {
     allNewsfeeds,
     newsfeed: fromList(allNewsfeeds, "Newsfeed"),
