@@ -79,11 +79,18 @@ it("_entities resolves every kind of entity through its loader, one batch per ki
   expect(res.errors).toBeUndefined();
   expect(res.data._entities.map((e: any) => `${e.__typename}:${e.id}`)).toEqual(reps.map((r) => `${r.__typename}:${r.id}`));
   const calls = stack.upstream().map((r) => `${r.method} ${r.path}`);
-  // Tags and segments come from one list each, tickets from one search; companies, articles and notes by GET.
-  expect(calls.filter((c) => c === "GET /tags")).toHaveLength(1);
-  expect(calls.filter((c) => c === "GET /segments")).toHaveLength(1);
-  expect(calls.filter((c) => c === "POST /tickets/search")).toHaveLength(1);
-  expect(calls.filter((c) => c.startsWith("GET /companies/"))).toHaveLength(3);
+  // Tags and segments come from one list each, tickets from one search, companies and articles
+  // from one page of their lists; notes have no batch endpoint: a GET each.
+  expect(calls.sort()).toEqual(
+    [
+      "GET /tags",
+      "GET /segments",
+      "POST /tickets/search",
+      "POST /companies/list",
+      "GET /articles",
+      ...ws.notes.slice(0, 3).map((n: any) => `GET /notes/${n.id}`),
+    ].sort(),
+  );
 });
 
 describe("composed into a supergraph with another subgraph", () => {
@@ -185,15 +192,11 @@ describe("composed into a supergraph with another subgraph", () => {
       for (const conversation of account.openConversations) expect(conversation.state).toBe("OPEN");
     }
 
-    // Upstream cost: one contact search for every owner, one GET per distinct conversation,
-    // and one admins list if any of them is assigned to an admin.
+    // Upstream cost: one contact search for every owner, one conversation search for every
+    // conversation (no parts selected), and one admins list if any of them is assigned to an admin.
     const conversationIds = new Set(accounts.flatMap((a) => a.conversationIds));
     const assigned = [...conversationIds].some((id) => ws.conversations.find((c) => c.id === id)!.admin_assignee_id !== null);
     const calls = stack.upstream().map((r) => `${r.method} ${r.path}`);
-    expect(calls.filter((c) => c === "POST /contacts/search")).toHaveLength(1);
-    expect(calls.filter((c) => c.startsWith("GET /conversations/")).sort()).toEqual(
-      [...conversationIds].map((id) => `GET /conversations/${id}`).sort(),
-    );
-    expect(calls).toHaveLength(1 + conversationIds.size + (assigned ? 1 : 0));
+    expect(calls.sort()).toEqual(["POST /contacts/search", "POST /conversations/search", ...(assigned ? ["GET /admins"] : [])].sort());
   });
 });

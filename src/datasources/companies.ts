@@ -12,6 +12,9 @@ import { segmentReducer, type RestSegment } from "./segments.js";
 /** Intercom serves at most 60 companies a page. */
 export const MAX_COMPANIES_PER_PAGE = 60;
 
+/** Page-based listing stops at 10,000 companies ("page limit reached, please use scroll API"). */
+export const MAX_LISTED_COMPANIES = 10_000;
+
 export interface RestCompany {
   type?: "company";
   id: string;

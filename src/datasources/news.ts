@@ -136,9 +136,9 @@ export class NewsAPI extends IntercomDataSource {
     return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
   }
 
-  async listNewsfeeds(): Promise<Newsfeed[]> {
-    const body = await this.get<RestList<RestNewsfeed>>(path`news/newsfeeds`);
-    return body.data.map(newsfeedReducer);
+  /** A page of the newsfeeds (`paginated_newsfeed_response`: Intercom lists 10 a page unless told otherwise). */
+  async listNewsfeeds(page: number, perPage: number): Promise<NewsPage<Newsfeed>> {
+    return this.page(await this.get<RestList<RestNewsfeed>>(path`news/newsfeeds`, { params: this.pageParams(page, perPage) }), newsfeedReducer);
   }
 
   async getNewsfeed(id: string): Promise<Newsfeed> {

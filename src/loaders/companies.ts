@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
-import type { NumberedList } from "../datasources/companies.js";
+import { MAX_COMPANIES_PER_PAGE, MAX_LISTED_COMPANIES, type NumberedList } from "../datasources/companies.js";
 import type { DataSources } from "../datasources/index.js";
 import type { Company } from "../schema/company.js";
 import type { Contact } from "../schema/contact.js";
 import type { Segment } from "../schema/segment.js";
-import { afterPendingResolvers, byGet, fromList, once, type CoreLoaders } from "./index.js";
+import { afterPendingResolvers, byGet, byPagesThenGet, fromList, once, type CoreLoaders } from "./index.js";
 
 /** One page of a per-parent list: whose list, which page, how many a page. */
 export interface ParentPageKey {
@@ -19,7 +19,10 @@ export interface CompanyLoaders {
   allSegments(): Promise<Segment[]>;
   /** Segments by id, answered from `allSegments` (budget 1). */
   segment: DataLoader<string, Segment>;
-  /** Companies by id: `GET /companies/{id}`, one per distinct id (no batch endpoint). */
+  /**
+   * Companies by id. One id: `GET /companies/{id}`. Several: pages of `POST /companies/list` (60 a page;
+   * it lists only companies with users), then a GET for each id no page held (see `byPagesThenGet`).
+   */
   company: DataLoader<string, Company>;
   /** A page of a contact's companies: `GET /contacts/{id}/companies`, one per distinct contact and page. */
   contactCompanies: DataLoader<ParentPageKey, NumberedList<Company>, string>;
@@ -41,7 +44,13 @@ function byParentPage<T>(fetch: (key: ParentPageKey) => Promise<NumberedList<T>>
 
 export function createCompanyLoaders(dataSources: DataSources, core: CoreLoaders): CompanyLoaders {
   const allSegments = once(() => dataSources.segments.list());
-  const company = byGet((id) => dataSources.companies.getById(id));
+  // POST /companies/list is the one endpoint that answers many companies by nothing but their id.
+  const company = byPagesThenGet<Company>({
+    list: (page) => dataSources.companies.list(page, MAX_COMPANIES_PER_PAGE),
+    perPage: MAX_COMPANIES_PER_PAGE,
+    get: (id) => dataSources.companies.getById(id),
+    maxPages: Math.floor(MAX_LISTED_COMPANIES / MAX_COMPANIES_PER_PAGE),
+  });
   const primeCompanies = (list: NumberedList<Company>) => {
     for (const c of list.items) company.prime(c.id, c);
     return list;

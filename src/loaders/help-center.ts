@@ -1,9 +1,9 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import type { Article } from "../schema/article.js";
 import type { Collection, HelpCenter } from "../schema/help-center.js";
-import { afterPendingResolvers, byGet, fromList, once, type CoreLoaders } from "./index.js";
+import { byGet, byPagesThenGet, clearsWith, fromList, once, type CoreLoaders } from "./index.js";
 
 /** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
 export interface HelpCenterLoaders {
@@ -13,11 +13,18 @@ export interface HelpCenterLoaders {
   helpCenter: DataLoader<string, HelpCenter>;
   /**
    * Collections (and sections) by id. One id: `GET /help_center/collections/{id}`.
-   * Several: pages of `GET /help_center/collections` (150 a page), then a GET for each id the list did not hold.
+   * Several: pages of `GET /help_center/collections` (150 a page), then a GET for each id the list did not hold
+   * (see `byPagesThenGet`).
    */
   collection: DataLoader<string, Collection>;
-  /** Articles by id: `GET /articles/{id}`, de-duplicated (no batch endpoint). */
+  /** Articles by id, with their statistics: `GET /articles/{id}`, de-duplicated (only the GET has statistics). */
   article: DataLoader<string, Article>;
+  /**
+   * Articles without their statistics (`article_list_item`, the shape `GET /articles` lists). One id: its GET.
+   * Several: pages of `GET /articles` (150 a page), then `article` for each id the list did not hold.
+   * For readers that select no statistics (`_entities`). Clearing `article` clears this too.
+   */
+  articleWithoutStatistics: DataLoader<string, Article>;
 }
 
 export function createHelpCenterLoaders(dataSources: DataSources, _core: CoreLoaders): HelpCenterLoaders {
@@ -33,38 +40,27 @@ export function createHelpCenterLoaders(dataSources: DataSources, _core: CoreLoa
     }
   });
 
-  const collection: DataLoader<string, Collection> = new DataLoader<string, Collection>(
-    async (ids) => {
-      const found = new Map<string, Collection>();
-      // A workspace holds few collections: one page of the list answers many ids at once,
-      // where a GET answers one. For a single id the GET is as cheap, and exact. Page on only
-      // while the pages left are fewer than the ids still missing; GET the rest.
-      if (ids.length > 1) {
-        for (let page = 1; ; page++) {
-          const list = await api().listCollections(page, MAX_PAGE_SIZE);
-          for (const c of list.items) {
-            found.set(c.id, c);
-            if (!ids.includes(c.id)) collection.prime(c.id, c);
-          }
-          const missing = ids.filter((id) => !found.has(id)).length;
-          const totalPages = list.totalPages ?? (list.items.length < MAX_PAGE_SIZE ? page : Infinity);
-          const pagesLeft = totalPages - page;
-          if (missing === 0 || pagesLeft <= 0 || pagesLeft >= missing) break;
-        }
-      }
-      const missed = ids.filter((id) => !found.has(id));
-      const fetched = await Promise.all(missed.map((id) => api().getCollection(id).catch((error: Error) => error)));
-      const byId = new Map<string, Collection | Error>(found);
-      missed.forEach((id, i) => byId.set(id, fetched[i]!));
-      return ids.map((id) => byId.get(id)!);
-    },
-    { batchScheduleFn: afterPendingResolvers },
-  );
+  // A workspace holds few collections: one page of the list answers many ids at once, where a GET answers one.
+  const collection = byPagesThenGet<Collection>({
+    list: (page) => api().listCollections(page, MAX_PAGE_SIZE),
+    perPage: MAX_PAGE_SIZE,
+    get: (id) => api().getCollection(id),
+  });
+
+  const article = byGet((id) => dataSources.articles.getById(id));
+  // List items are `article_list_item`: an article without its statistics. Misses go through `article`.
+  const articleWithoutStatistics = byPagesThenGet<Article>({
+    list: (page) => dataSources.articles.list(page, MAX_PAGE_SIZE),
+    perPage: MAX_PAGE_SIZE,
+    get: (id) => article.load(id),
+  });
+  clearsWith(article, articleWithoutStatistics);
 
   return {
     allHelpCenters,
     helpCenter: fromList(allHelpCenters, "Help Center"),
     collection,
-    article: byGet((id) => dataSources.articles.getById(id)),
+    article,
+    articleWithoutStatistics,
   };
 }

@@ -33,6 +33,13 @@ export interface CoreLoaders {
   contact: DataLoader<string, Contact>;
   /** Conversations with their parts: `GET /conversations/{id}`, de-duplicated. */
   conversation: DataLoader<string, Conversation>;
+  /**
+   * Conversations without their parts (the shape search answers): `POST /conversations/search` with
+   * `id IN [...]`, 150 a page, then `conversation` (the GET, with parts) for each id the search missed.
+   * For readers that select no parts (`_entities`); `conversationParts` on one of these costs its GET.
+   * Clearing `conversation` (after a write) clears this too.
+   */
+  conversationWithoutParts: DataLoader<string, Conversation>;
   /** Resolves a part or source author to its Admin, Team, Contact, or a Bot built from the reference. */
   author(ref: AuthorReference): Promise<Admin | Team | Contact | Bot>;
 }
@@ -66,6 +73,110 @@ export function fromList<T extends { id: string }>(list: () => Promise<T[]>, wha
   );
 }
 
+/**
+ * Ids through a search endpoint: `search(ids)` answers one page (at most 150) of the records
+ * among `ids` that the search index holds; then `get` for each id the search did not return
+ * (search lags behind writes and never shows merged contacts). ⌈n/150⌉ + misses calls.
+ */
+export function bySearchThenGet<T extends { id: string }>(
+  search: (ids: string[]) => Promise<{ items: T[] }>,
+  get: (id: string) => Promise<T>,
+): DataLoader<string, T> {
+  return new DataLoader<string, T>(
+    async (ids) => {
+      const pages = await Promise.all(chunk(ids, MAX_PAGE_SIZE).map((part) => search(part)));
+      const found = new Map<string, T | Error>(pages.flatMap((page) => page.items).map((item) => [item.id, item]));
+      const missed = ids.filter((id) => !found.has(id));
+      const fetched = await Promise.all(missed.map((id) => get(id).catch((error: Error) => error)));
+      missed.forEach((id, i) => found.set(id, fetched[i]!));
+      return ids.map((id) => found.get(id)!);
+    },
+    { batchScheduleFn: afterPendingResolvers },
+  );
+}
+
+/** One page of a page-numbered list (`totalPages` as the API reports it, null when it does not). */
+export interface ListPage<T> {
+  items: T[];
+  totalPages: number | null;
+}
+
+export interface PagesThenGetOptions<T> {
+  /** Page `page` (1-based) of the whole list, `perPage` long. */
+  list: (page: number) => Promise<ListPage<T>>;
+  perPage: number;
+  /** One record by id (its GET). */
+  get: (id: string) => Promise<T>;
+  /** Deepest page the API serves (companies: 10,000 records page by page). */
+  maxPages?: number;
+}
+
+/**
+ * Ids through a page-numbered list of the whole workspace, where no endpoint takes many ids.
+ * One id: its GET (as cheap, and exact). Several: page 1 of the list, then further pages only
+ * while (a) fewer pages are left than ids still missing, so paging can beat GETs, and (b) the
+ * pages read so far have found at least as many ids as there were pages, so paging has paid
+ * for itself; then a GET for each id no page held (not listed, past the pages read, or made up).
+ * So n ids never cost more than 1 + n calls, and a workspace whose list fits one page answers
+ * any number of them with one call. Records a page holds that were not asked for are primed.
+ */
+export function byPagesThenGet<T extends { id: string }>(options: PagesThenGetOptions<T>): DataLoader<string, T> {
+  const { list, perPage, get, maxPages = Infinity } = options;
+  const loader: DataLoader<string, T> = new DataLoader<string, T>(
+    async (ids) => {
+      const found = new Map<string, T | Error>();
+      if (ids.length > 1) {
+        const wanted = new Set(ids);
+        let hits = 0;
+        for (let page = 1; ; page++) {
+          const { items, totalPages } = await list(page);
+          for (const item of items) {
+            if (!wanted.has(item.id)) loader.prime(item.id, item);
+            else if (!found.has(item.id)) {
+              found.set(item.id, item);
+              hits++;
+            }
+          }
+          const missing = wanted.size - found.size;
+          const pages = Math.min(totalPages ?? (items.length < perPage ? page : Infinity), maxPages);
+          const pagesLeft = pages - page;
+          if (missing === 0 || pagesLeft <= 0 || pagesLeft >= missing || hits < page) break;
+        }
+      }
+      const missed = ids.filter((id) => !found.has(id));
+      const fetched = await Promise.all(missed.map((id) => get(id).catch((error: Error) => error)));
+      missed.forEach((id, i) => found.set(id, fetched[i]!));
+      return ids.map((id) => found.get(id)!);
+    },
+    { batchScheduleFn: afterPendingResolvers },
+  );
+  return loader;
+}
+
+/**
+ * Makes clearing `primary` (a write's `clear(id)` / `clearAll()`) clear the loaders that hold
+ * other shapes of the same records too, so no later read in the request sees an older copy.
+ * A record primed into `primary` is the fuller shape: it is primed into the others as well.
+ */
+export function clearsWith<V>(primary: DataLoader<string, V>, ...others: Array<DataLoader<string, V>>): DataLoader<string, V> {
+  const clear = primary.clear.bind(primary);
+  const clearAll = primary.clearAll.bind(primary);
+  const prime = primary.prime.bind(primary);
+  primary.clear = (key) => {
+    for (const other of others) other.clear(key);
+    return clear(key);
+  };
+  primary.clearAll = () => {
+    for (const other of others) other.clearAll();
+    return clearAll();
+  };
+  primary.prime = (key, value) => {
+    for (const other of others) other.prime(key, value);
+    return prime(key, value);
+  };
+  return primary;
+}
+
 /** One GET per distinct id; a failure belongs to its id alone. */
 export function byGet<T>(get: (id: string) => Promise<T>): DataLoader<string, T> {
   return new DataLoader<string, T>(
@@ -91,25 +202,19 @@ function createCoreLoaders(dataSources: DataSources): CoreLoaders {
   const allAdmins = once(() => dataSources.admins.list());
   const allTeams = once(() => dataSources.teams.list());
 
-  const contact = new DataLoader<string, Contact>(
-    async (ids) => {
-      const pages = await Promise.all(
-        chunk(ids, MAX_PAGE_SIZE).map((part) =>
-          dataSources.contacts.search({ field: "id", operator: "IN", value: part }, MAX_PAGE_SIZE),
-        ),
-      );
-      const found = new Map(pages.flatMap((page) => page.items).map((c) => [c.id, c]));
-      // Search lags behind writes and never shows merged contacts: fetch what it missed by id.
-      const missed = ids.filter((id) => !found.has(id));
-      const fetched = await Promise.all(
-        missed.map((id) => dataSources.contacts.getById(id).catch((error: Error) => error)),
-      );
-      const byId = new Map<string, Contact | Error>(found);
-      missed.forEach((id, i) => byId.set(id, fetched[i]!));
-      return ids.map((id) => byId.get(id)!);
-    },
-    { batchScheduleFn: afterPendingResolvers },
+  // Search lags behind writes and never shows merged contacts: what it missed is fetched by id.
+  const contact = bySearchThenGet<Contact>(
+    (ids) => dataSources.contacts.search({ field: "id", operator: "IN", value: ids }, MAX_PAGE_SIZE),
+    (id) => dataSources.contacts.getById(id),
   );
+
+  const conversation = byGet((id) => dataSources.conversations.getById(id));
+  // Misses go through `conversation`: a conversation read with its parts is read once.
+  const conversationWithoutParts = bySearchThenGet<Conversation>(
+    (ids) => dataSources.conversations.search({ field: "id", operator: "IN", value: ids }, MAX_PAGE_SIZE),
+    (id) => conversation.load(id),
+  );
+  clearsWith(conversation, conversationWithoutParts);
 
   const loaders: CoreLoaders = {
     allAdmins,
@@ -117,7 +222,8 @@ function createCoreLoaders(dataSources: DataSources): CoreLoaders {
     admin: fromList(allAdmins, "Admin"),
     team: fromList(allTeams, "Team"),
     contact,
-    conversation: byGet((id) => dataSources.conversations.getById(id)),
+    conversation,
+    conversationWithoutParts,
     author(ref) {
       switch (ref.type) {
         case "admin":

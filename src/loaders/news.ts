@@ -1,22 +1,38 @@
 import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import type { NewsItem, Newsfeed } from "../schema/news.js";
-import { byGet, fromList, once, type CoreLoaders } from "./index.js";
+import { MAX_PAGE_SIZE } from "../datasources/paging.js";
+import { byPagesThenGet, fromList, once, type CoreLoaders } from "./index.js";
 
 /** Per-request loaders of news (see DESIGN.md's loader catalogue). */
 export interface NewsLoaders {
-  /** The workspace's newsfeeds, from one `GET /news/newsfeeds` per request. */
+  /** The workspace's newsfeeds: `GET /news/newsfeeds`, 150 a page (one call unless a workspace has more). */
   allNewsfeeds(): Promise<Newsfeed[]>;
   newsfeed: DataLoader<string, Newsfeed>;
-  /** News items by id: `GET /news/news_items/{id}`, de-duplicated (no batch endpoint). */
+  /**
+   * News items by id. One id: `GET /news/news_items/{id}`. Several: pages of `GET /news/news_items`
+   * (150 a page), then a GET for each id no page held (see `byPagesThenGet`).
+   */
   newsItem: DataLoader<string, NewsItem>;
 }
 
 export function createNewsLoaders(dataSources: DataSources, _core: CoreLoaders): NewsLoaders {
-  const allNewsfeeds = once(() => dataSources.news.listNewsfeeds());
+  // The list is paged (10 a page by default): read pages of 150 until the last one.
+  const allNewsfeeds = once(async () => {
+    const all: Newsfeed[] = [];
+    for (let page = 1; ; page++) {
+      const { items, totalPages } = await dataSources.news.listNewsfeeds(page, MAX_PAGE_SIZE);
+      all.push(...items);
+      if (page >= (totalPages ?? (items.length < MAX_PAGE_SIZE ? page : page + 1))) return all;
+    }
+  });
   return {
     allNewsfeeds,
     newsfeed: fromList(allNewsfeeds, "Newsfeed"),
-    newsItem: byGet((id) => dataSources.news.getNewsItem(id)),
+    newsItem: byPagesThenGet<NewsItem>({
+      list: (page) => dataSources.news.listNewsItems(page, MAX_PAGE_SIZE),
+      perPage: MAX_PAGE_SIZE,
+      get: (id) => dataSources.news.getNewsItem(id),
+    }),
   };
 }

@@ -4,7 +4,7 @@ import { notFound } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import type { TicketType } from "../schema/ticket-type.js";
 import type { Ticket } from "../schema/ticket.js";
-import { afterPendingResolvers, chunk, type CoreLoaders } from "./index.js";
+import { afterPendingResolvers, bySearchThenGet, type CoreLoaders } from "./index.js";
 
 /** Per-request loaders of tickets and ticket types (see DESIGN.md's loader catalogue). */
 export interface TicketLoaders {
@@ -19,19 +19,10 @@ export interface TicketLoaders {
 }
 
 export function createTicketLoaders(dataSources: DataSources, _core: CoreLoaders): TicketLoaders {
-  const ticket = new DataLoader<string, Ticket>(
-    async (ids) => {
-      const pages = await Promise.all(
-        chunk(ids, MAX_PAGE_SIZE).map((part) => dataSources.tickets.search({ field: "id", operator: "IN", value: part }, MAX_PAGE_SIZE)),
-      );
-      const found = new Map<string, Ticket | Error>(pages.flatMap((page) => page.items).map((t) => [t.id, t]));
-      // Search lags behind writes: fetch what it missed by id.
-      const missed = ids.filter((id) => !found.has(id));
-      const fetched = await Promise.all(missed.map((id) => dataSources.tickets.getById(id).catch((error: Error) => error)));
-      missed.forEach((id, i) => found.set(id, fetched[i]!));
-      return ids.map((id) => found.get(id)!);
-    },
-    { batchScheduleFn: afterPendingResolvers },
+  // Search lags behind writes: what it missed is fetched by id.
+  const ticket = bySearchThenGet<Ticket>(
+    (ids) => dataSources.tickets.search({ field: "id", operator: "IN", value: ids }, MAX_PAGE_SIZE),
+    (id) => dataSources.tickets.getById(id),
   );
 
   let types: Promise<TicketType[]> | undefined;

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
   GraphQLError,
   getNamedType,
+  isAbstractType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -12,28 +13,75 @@ import {
   visit,
   type DocumentNode,
   type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionSetNode,
 } from "graphql";
 import { createResolversMap } from "type-graphql";
 import type { GatewayContext } from "../server/context.js";
 import { nodeResolvers, withNodeInterface } from "./relay.js";
 
 /**
+ * Whether the selection `info` resolves selects `field` on an object of type `type`: directly,
+ * or in an inline fragment or fragment spread (at any depth of fragments) that can apply to
+ * `type` (on the type itself, or an interface or union it belongs to). Only the object's own
+ * fields count, not those of objects under it. @skip/@include are not evaluated: a field they
+ * guard counts as selected, which only ever costs the fuller read.
+ */
+export function selectsField(info: GraphQLResolveInfo | undefined, type: string, field: string): boolean {
+  if (!info) return true; // no selection to look at: read the full record
+  const objectType = info.schema.getType(type);
+  if (!isObjectType(objectType)) return true;
+  const applies = (on: GraphQLNamedType | null | undefined) =>
+    on === objectType || (!!on && isAbstractType(on) && info.schema.isSubType(on, objectType));
+  const seen = new Set<string>();
+  const selects = (set: SelectionSetNode | undefined, scope: GraphQLNamedType | null | undefined): boolean => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === field && applies(scope)) return true;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : scope;
+        if (applies(on) && selects(selection.selectionSet, on)) return true;
+      } else {
+        // A fragment's answer depends only on its own type condition: each is walked once.
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        seen.add(fragment.name.value);
+        const on = info.schema.getType(fragment.typeCondition.name.value);
+        if (applies(on) && selects(fragment.selectionSet, on)) return true;
+      }
+    }
+    return false;
+  };
+  const scope = getNamedType(info.returnType);
+  return info.fieldNodes.some((node) => selects(node.selectionSet, scope));
+}
+
+/** Resolves one entity by id; `info` (the field resolving it) lets the loader read only what its selection needs. */
+export type EntityLoader = (id: string, context: GatewayContext, info?: GraphQLResolveInfo) => Promise<unknown>;
+
+/**
  * The entities other subgraphs can reference by `id` (`@key(fields: "id")`), and how a
  * representation becomes the full object: through the same per-request loaders as every
- * link, so 50 Contact representations cost one upstream search.
+ * link, so 50 Contact representations cost one upstream search. Conversations and articles
+ * have two shapes: the one a batch endpoint answers (no parts, no statistics), read whenever
+ * the selection needs nothing more, and the full one only their GET has. docs/federation.md
+ * states what n references of each type cost.
  */
-export const ENTITIES: Record<string, (id: string, context: GatewayContext) => Promise<unknown>> = {
+export const ENTITIES: Record<string, EntityLoader> = {
   Admin: (id, { loaders }) => loaders.admin.load(id),
   Team: (id, { loaders }) => loaders.team.load(id),
   Contact: (id, { loaders }) => loaders.contact.load(id),
-  Conversation: (id, { loaders }) => loaders.conversation.load(id),
+  Conversation: (id, { loaders }, info) =>
+    selectsField(info, "Conversation", "conversationParts") ? loaders.conversation.load(id) : loaders.conversationWithoutParts.load(id),
   Company: (id, { loaders }) => loaders.company.load(id),
   Ticket: (id, { loaders }) => loaders.ticket.load(id),
   TicketType: (id, { loaders }) => loaders.ticketType.load(id),
   Tag: (id, { loaders }) => loaders.tag.load(id),
   Segment: (id, { loaders }) => loaders.segment.load(id),
-  Article: (id, { loaders }) => loaders.article.load(id),
+  Article: (id, { loaders }, info) =>
+    selectsField(info, "Article", "statistics") ? loaders.article.load(id) : loaders.articleWithoutStatistics.load(id),
   Collection: (id, { loaders }) => loaders.collection.load(id),
   HelpCenter: (id, { loaders }) => loaders.helpCenter.load(id),
   Note: (id, { loaders }) => loaders.note.load(id),
@@ -68,7 +116,7 @@ export function toSubgraph(schema: GraphQLSchema): GraphQLSchema {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = {
       ...existing,
-      __resolveReference: (reference: { id: string }, context: GatewayContext) => load(String(reference.id), context),
+      __resolveReference: (reference: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => load(String(reference.id), context, info),
     };
   }
   return checkedRepresentations(withEnumDefaultsAsValues(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never })));

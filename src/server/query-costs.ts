@@ -22,12 +22,16 @@ const SEARCH_BY_ID: EntityCost = { calls: (n) => Math.ceil(n / MAX_PAGE_SIZE), p
 /** One `GET /…/{id}` per distinct id (no batch endpoint). */
 const GET_EACH: EntityCost = { calls: (n) => n, perMissingId: 0 };
 /**
- * One id: its GET. Several: pages of the whole list (one page holds 150, and a workspace rarely
- * has more), then a GET for each id no page held.
+ * One id: its GET. Several: pages of the whole list (a page holds 150, or 60 companies), paging
+ * on only while pages have found at least as many ids as they cost, then a GET for each id no
+ * page held (`byPagesThenGet` in src/loaders: never more than 1 + n).
  */
 const LIST_THEN_GET: EntityCost = { calls: (n) => (n > 0 ? 1 : 0), perMissingId: 1 };
 
-/** Per entity (the keys of ENTITIES in src/schema/federation.ts), as its loader fetches it. */
+/**
+ * Per entity (the keys of ENTITIES in src/schema/federation.ts), as its loader fetches it.
+ * docs/federation.md states the same floors for readers.
+ */
 export const ENTITY_COSTS: Record<string, EntityCost> = {
   Admin: WHOLE_LIST,
   Team: WHOLE_LIST,
@@ -39,12 +43,15 @@ export const ENTITY_COSTS: Record<string, EntityCost> = {
   HelpCenter: WHOLE_LIST, // paged until a short page: one call unless a workspace has over 150
   Contact: SEARCH_BY_ID,
   Ticket: SEARCH_BY_ID,
-  Conversation: GET_EACH, // with its parts: `GET /conversations/{id}`
-  Company: GET_EACH,
-  Article: GET_EACH,
-  Note: GET_EACH,
-  NewsItem: GET_EACH,
+  // Without parts: the search. With parts selected, a GET each: n, which this bounds too
+  // (and the selection's `conversationParts` counts once more per conversation, PER_PARENT_LINKS).
+  Conversation: SEARCH_BY_ID,
+  Company: LIST_THEN_GET, // POST /companies/list, 60 a page (companies with users only: others are misses)
+  // Without statistics: GET /articles pages. With statistics selected, a GET each: n, which this bounds too.
+  Article: LIST_THEN_GET,
+  NewsItem: LIST_THEN_GET,
   Collection: LIST_THEN_GET,
+  Note: GET_EACH, // GET /notes/{id}: the only other read of notes needs the contact, which a reference lacks
 };
 
 /**
