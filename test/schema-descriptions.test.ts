@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clientSchema } from "../scripts/schema.js";
 import { gatewaySchema } from "../src/schema/index.js";
 
 /**
@@ -73,13 +74,19 @@ const restated = (schema: GraphQLSchema) =>
     .map((e) => `${e.path}: ${JSON.stringify(e.description)}`);
 
 let served: GraphQLSchema;
+let client: GraphQLSchema;
 beforeAll(async () => {
   served = await gatewaySchema();
+  client = clientSchema(served);
 });
 
 describe("schema descriptions", () => {
   it("every type, field, argument, enum value, input field and directive of the served schema has a description", () => {
     expect(undescribed(served)).toEqual([]);
+  });
+
+  it("every element of the client schema (schema.client.graphql) has a description", () => {
+    expect(undescribed(client)).toEqual([]);
   });
 
   it("federation's own elements are described, not exempted", () => {
