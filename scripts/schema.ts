@@ -1,13 +1,27 @@
-// Prints the served subgraph SDL to schema.graphql (`npm run schema`). Refuses a breaking
-// change against the committed file unless run with --allow-breaking, so removing or
-// retyping a field is always a deliberate, visible change.
+// Prints the served schema twice (`npm run schema`): schema.graphql, the subgraph SDL a federation
+// router composes (with `@link` and `@key`), and schema.client.graphql, the schema as clients see
+// it, without federation's directives, types and root fields, for codegen, Relay and schema
+// checks. Refuses a breaking change against either committed file unless run with
+// --allow-breaking, so removing or retyping a field is always a deliberate, visible change.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
-import { findBreakingChanges, parse, type BreakingChange, type GraphQLSchema } from "graphql";
+import {
+  buildASTSchema,
+  buildSchema,
+  findBreakingChanges,
+  Kind,
+  parse,
+  printSchema,
+  type BreakingChange,
+  type DefinitionNode,
+  type GraphQLSchema,
+} from "graphql";
 
-export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../schema.graphql");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const SCHEMA_FILE = path.join(ROOT, "schema.graphql");
+export const CLIENT_SCHEMA_FILE = path.join(ROOT, "schema.client.graphql");
 
 export function printPublishedSchema(schema: GraphQLSchema): string {
   return printSubgraphSchema(schema).trimEnd() + "\n";
@@ -18,19 +32,66 @@ export function breakingChanges(before: string, after: GraphQLSchema): BreakingC
   return findBreakingChanges(buildSubgraphSchema(parse(before)), after);
 }
 
+/** What Apollo Federation adds to a subgraph: types, directives and root fields for routers only. */
+const FEDERATION_TYPES = new Set(["_Any", "_Entity", "_Service"]);
+const FEDERATION_DIRECTIVES = new Set(["link", "key"]);
+const FEDERATION_QUERY_FIELDS = new Set(["_entities", "_service"]);
+const isFederationName = (name: string, own: ReadonlySet<string>) =>
+  own.has(name) || name.startsWith("link__") || name.startsWith("federation__");
+
+/**
+ * The served schema as clients see it: without `_service`, `_entities`, `_Any`, `_Entity`,
+ * `_Service`, the `@link`/`@key`/`@federation__*` directives and their `link__*`/`federation__*`
+ * types, and without `extend schema @link(...)` (printSchema prints no applied directives).
+ */
+export function clientSchema(served: GraphQLSchema): GraphQLSchema {
+  const queryName = served.getQueryType()?.name ?? "Query";
+  const definitions: DefinitionNode[] = [];
+  for (const definition of parse(printSchema(served)).definitions) {
+    if (definition.kind === Kind.DIRECTIVE_DEFINITION) {
+      if (!isFederationName(definition.name.value, FEDERATION_DIRECTIVES)) definitions.push(definition);
+    } else if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === queryName) {
+      definitions.push({ ...definition, fields: definition.fields?.filter((field) => !FEDERATION_QUERY_FIELDS.has(field.name.value)) });
+    } else if (!("name" in definition && definition.name && isFederationName(definition.name.value, FEDERATION_TYPES))) {
+      definitions.push(definition);
+    }
+  }
+  return buildASTSchema({ kind: Kind.DOCUMENT, definitions });
+}
+
+/** schema.client.graphql: the client schema of the served schema, printed by graphql-js. */
+export function printClientSchema(served: GraphQLSchema): string {
+  return printSchema(clientSchema(served)).trimEnd() + "\n";
+}
+
+/** Breaking changes for clients from the published client SDL `before` to the served schema `after`. */
+export function clientBreakingChanges(before: string, after: GraphQLSchema): BreakingChange[] {
+  return findBreakingChanges(buildSchema(before), clientSchema(after));
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   await import("reflect-metadata");
   const { gatewaySchema } = await import("../src/schema/index.js");
   const schema = await gatewaySchema();
-  if (existsSync(SCHEMA_FILE) && !process.argv.includes("--allow-breaking")) {
-    const changes = breakingChanges(readFileSync(SCHEMA_FILE, "utf8"), schema);
-    if (changes.length > 0) {
-      console.error("Breaking changes against schema.graphql (rerun with --allow-breaking if they are deliberate):");
-      for (const change of changes) console.error(`  ${change.type}: ${change.description}`);
-      process.exit(1);
+  const outputs = [
+    { file: SCHEMA_FILE, print: printPublishedSchema, changes: breakingChanges },
+    { file: CLIENT_SCHEMA_FILE, print: printClientSchema, changes: clientBreakingChanges },
+  ];
+  if (!process.argv.includes("--allow-breaking")) {
+    let breaking = false;
+    for (const { file, changes } of outputs) {
+      if (!existsSync(file)) continue;
+      const found = changes(readFileSync(file, "utf8"), schema);
+      if (found.length === 0) continue;
+      breaking = true;
+      console.error(`Breaking changes against ${path.basename(file)} (rerun with --allow-breaking if they are deliberate):`);
+      for (const change of found) console.error(`  ${change.type}: ${change.description}`);
     }
+    if (breaking) process.exit(1);
   }
-  writeFileSync(SCHEMA_FILE, printPublishedSchema(schema));
-  console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+  for (const { file, print } of outputs) {
+    writeFileSync(file, print(schema));
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
 }

@@ -36,7 +36,7 @@ export class AdminResolver {
   }
 
   @Query(() => Admin, { nullable: true, description: rest("Retrieve an admin.", "GET /admins/{admin_id}") })
-  admin(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Admin> {
+  admin(@Arg("id", () => ID, { description: "The id of the admin." }) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Admin> {
     return dataSources.admins.getById(id);
   }
 
@@ -53,8 +53,8 @@ export class AdminResolver {
 
   @Mutation(() => Admin, { nullable: true, description: rest("Set an admin to away (or back) for the Inbox.", "PUT /admins/{admin_id}/away") })
   async setAdminAway(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => SetAdminAwayInput) input: SetAdminAwayInput,
+    @Arg("id", () => ID, { description: "The id of the admin whose away mode to set." }) id: string,
+    @Arg("input", () => SetAdminAwayInput, { description: "Whether the admin is away, and whether new replies go to the default inbox meanwhile." }) input: SetAdminAwayInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Admin> {
     const admin = await dataSources.admins.setAway(id, input);

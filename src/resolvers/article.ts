@@ -57,7 +57,7 @@ export class ArticleResolver {
   }
 
   @Query(() => Article, { nullable: true, description: rest("Retrieve an article", "GET /articles/{article_id}") })
-  article(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<Article> {
+  article(@Arg("id", () => ID, { description: "The id of the article." }) id: string, @Ctx() { loaders }: GatewayContext): Promise<Article> {
     return loaders.article.load(id);
   }
 
@@ -80,21 +80,27 @@ export class ArticleResolver {
   }
 
   @Mutation(() => Article, { nullable: true, description: rest("Create an article", "POST /articles") })
-  async createArticle(@Arg("input", () => CreateArticleInput) input: CreateArticleInput, @Ctx() ctx: GatewayContext): Promise<Article> {
+  async createArticle(
+    @Arg("input", () => CreateArticleInput, { description: "The article: title, author, content, state and where it sits in the Help Center." }) input: CreateArticleInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Article> {
     return remember(ctx, await ctx.dataSources.articles.create(input));
   }
 
   @Mutation(() => Article, { nullable: true, description: rest("Update an article", "PUT /articles/{article_id}") })
   async updateArticle(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateArticleInput) input: UpdateArticleInput,
+    @Arg("id", () => ID, { description: "The id of the article to update." }) id: string,
+    @Arg("input", () => UpdateArticleInput, { description: "What to change; fields left out stay as they are." }) input: UpdateArticleInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Article> {
     return remember(ctx, await ctx.dataSources.articles.update(id, input));
   }
 
   @Mutation(() => DeletedArticle, { nullable: true, description: rest("Delete an article", "DELETE /articles/{article_id}") })
-  async deleteArticle(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<DeletedArticle> {
+  async deleteArticle(
+    @Arg("id", () => ID, { description: "The id of the article to delete." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeletedArticle> {
     const deleted = await ctx.dataSources.articles.remove(id);
     ctx.loaders.article.clear(id);
     return deleted;

@@ -72,7 +72,10 @@ function remember(ctx: GatewayContext, company: Company): Company {
 @Resolver(() => Company)
 export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: rest("Retrieve a company by ID", "GET /companies/{company_id}") })
-  company(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<Company> {
+  company(
+    @Arg("id", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) id: string,
+    @Ctx() { loaders }: GatewayContext,
+  ): Promise<Company> {
     return loaders.company.load(id);
   }
 
@@ -97,7 +100,7 @@ export class CompanyResolver {
     description: rest("Retrieve companies: by name or your company id, or those with a tag or in a segment.", "GET /companies"),
   })
   findCompanies(
-    @Arg("filter", () => CompanyFilter) filter: CompanyFilter,
+    @Arg("filter", () => CompanyFilter, { description: "What to look companies up by: exactly one of name, companyId, tagId or segmentId." }) filter: CompanyFilter,
     @Args(() => CompanyPageArgs) args: CompanyPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Company>> {
@@ -135,7 +138,7 @@ export class CompanyResolver {
 
   @Query(() => ContactConnection, { nullable: true, description: rest("List attached contacts: the contacts of a company.", "GET /companies/{company_id}/contacts") })
   companyContacts(
-    @Arg("companyId", () => ID) companyId: string,
+    @Arg("companyId", () => ID, { description: "The id Intercom gave the company." }) companyId: string,
     @Args(() => CompanyPageArgs) args: CompanyPageArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<Contact>> {
@@ -147,7 +150,7 @@ export class CompanyResolver {
     description: rest("List attached segments for companies: the segments a company is in.", "GET /companies/{company_id}/segments"),
   })
   async companySegments(
-    @Arg("companyId", () => ID) companyId: string,
+    @Arg("companyId", () => ID, { description: "The id Intercom gave the company." }) companyId: string,
     @Args(() => SegmentPageArgs) args: SegmentPageArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<Segment>> {
@@ -156,7 +159,7 @@ export class CompanyResolver {
 
   @Query(() => CompanyConnection, { nullable: true, description: rest("List attached companies for contact", "GET /contacts/{contact_id}/companies") })
   contactCompanies(
-    @Arg("contactId", () => ID) contactId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact." }) contactId: string,
     @Args(() => CompanyPageArgs) args: CompanyPageArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<Company>> {
@@ -171,7 +174,7 @@ export class CompanyResolver {
     ),
   })
   async createOrUpdateCompany(
-    @Arg("input", () => CreateOrUpdateCompanyInput) input: CreateOrUpdateCompanyInput,
+    @Arg("input", () => CreateOrUpdateCompanyInput, { description: "The company, matched by `companyId`: created when no company has it, updated otherwise." }) input: CreateOrUpdateCompanyInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
     if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
@@ -181,8 +184,8 @@ export class CompanyResolver {
 
   @Mutation(() => Company, { nullable: true, description: rest("Update a company (its `companyId` can't change).", "PUT /companies/{company_id}") })
   async updateCompany(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateCompanyInput) input: UpdateCompanyInput,
+    @Arg("id", () => ID, { description: "The id Intercom gave the company to update (not your `companyId`)." }) id: string,
+    @Arg("input", () => UpdateCompanyInput, { description: "What to change; fields left out stay as they are." }) input: UpdateCompanyInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
     checkCustomAttributes(input);
@@ -193,7 +196,10 @@ export class CompanyResolver {
     nullable: true,
     description: rest("Delete a company: Intercom archives it and detaches its contacts (the contacts stay).", "DELETE /companies/{company_id}"),
   })
-  async deleteCompany(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<DeletedCompany> {
+  async deleteCompany(
+    @Arg("id", () => ID, { description: "The id Intercom gave the company to delete." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeletedCompany> {
     const deleted = await ctx.dataSources.companies.remove(id);
     ctx.loaders.company.clear(id);
     ctx.loaders.companySegments.clear(id);
@@ -204,8 +210,8 @@ export class CompanyResolver {
 
   @Mutation(() => Company, { nullable: true, description: rest("Attach a Contact to a Company", "POST /contacts/{contact_id}/companies") })
   async attachContactToCompany(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("companyId", () => ID) companyId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact to attach." }) contactId: string,
+    @Arg("companyId", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) companyId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
     return remember(ctx, await ctx.dataSources.companies.attachContact(contactId, companyId));
@@ -213,8 +219,8 @@ export class CompanyResolver {
 
   @Mutation(() => Company, { nullable: true, description: rest("Detach a contact from a company", "DELETE /contacts/{contact_id}/companies/{company_id}") })
   async detachContactFromCompany(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("companyId", () => ID) companyId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact to detach." }) contactId: string,
+    @Arg("companyId", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) companyId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
     return remember(ctx, await ctx.dataSources.companies.detachContact(contactId, companyId));

@@ -46,7 +46,7 @@ function forget(ctx: GatewayContext, id: string): void {
 @Resolver(() => Contact)
 export class ContactResolver {
   @Query(() => Contact, { nullable: true, description: rest("Get a contact", "GET /contacts/{contact_id}") })
-  contact(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Contact> {
+  contact(@Arg("id", () => ID, { description: "The id of the contact." }) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Contact> {
     // By id, never by search: search lags behind writes.
     return dataSources.contacts.getById(id);
   }
@@ -58,7 +58,7 @@ export class ContactResolver {
 
   @Query(() => ContactConnection, { nullable: true, description: rest("Search contacts", "POST /contacts/search") })
   searchContacts(
-    @Arg("query", () => ContactSearchQuery) query: ContactSearchQuery,
+    @Arg("query", () => ContactSearchQuery, { description: "The conditions contacts must match: one condition, or `and`/`or` groups of them." }) query: ContactSearchQuery,
     @Args(() => ContactPageArgs) args: ContactPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Contact>> {
@@ -67,7 +67,10 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, { nullable: true, description: rest("Create contact", "POST /contacts") })
-  async createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() ctx: GatewayContext): Promise<Contact> {
+  async createContact(
+    @Arg("input", () => CreateContactInput, { description: "The new contact; set at least one of role, email or externalId." }) input: CreateContactInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Contact> {
     if (!input.email && !input.externalId && !input.role) {
       throw badInput("Set at least one of input.email, input.externalId or input.role", "input");
     }
@@ -76,22 +79,28 @@ export class ContactResolver {
 
   @Mutation(() => Contact, { nullable: true, description: rest("Update a contact", "PUT /contacts/{contact_id}") })
   async updateContact(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateContactInput) input: UpdateContactInput,
+    @Arg("id", () => ID, { description: "The id of the contact to update." }) id: string,
+    @Arg("input", () => UpdateContactInput, { description: "What to change; fields left out stay as they are." }) input: UpdateContactInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Contact> {
     return remember(ctx, await ctx.dataSources.contacts.update(id, input));
   }
 
   @Mutation(() => DeletedContact, { nullable: true, description: rest("Delete a contact", "DELETE /contacts/{contact_id}") })
-  async deleteContact(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<DeletedContact> {
+  async deleteContact(
+    @Arg("id", () => ID, { description: "The id of the contact to delete." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeletedContact> {
     const deleted = await ctx.dataSources.contacts.remove(id);
     forget(ctx, id);
     return deleted;
   }
 
   @Mutation(() => Contact, { nullable: true, description: rest("Merge a lead and a user", "POST /contacts/merge") })
-  async mergeContacts(@Arg("input", () => MergeContactsInput) input: MergeContactsInput, @Ctx() ctx: GatewayContext): Promise<Contact> {
+  async mergeContacts(
+    @Arg("input", () => MergeContactsInput, { description: "The lead to merge (`from`) and the user it is merged into (`into`)." }) input: MergeContactsInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Contact> {
     if (input.from === input.into) throw badInput("input.from and input.into must be different contacts", "input.into");
     const merged = await ctx.dataSources.contacts.merge(input.from, input.into);
     forget(ctx, input.from);
@@ -99,14 +108,20 @@ export class ContactResolver {
   }
 
   @Mutation(() => ArchivedContact, { nullable: true, description: rest("Archive contact", "POST /contacts/{contact_id}/archive") })
-  async archiveContact(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<ArchivedContact> {
+  async archiveContact(
+    @Arg("id", () => ID, { description: "The id of the contact to archive." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ArchivedContact> {
     const archived = await ctx.dataSources.contacts.archive(id);
     forget(ctx, id);
     return archived;
   }
 
   @Mutation(() => UnarchivedContact, { nullable: true, description: rest("Unarchive contact", "POST /contacts/{contact_id}/unarchive") })
-  async unarchiveContact(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<UnarchivedContact> {
+  async unarchiveContact(
+    @Arg("id", () => ID, { description: "The id of the archived contact to restore." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UnarchivedContact> {
     const unarchived = await ctx.dataSources.contacts.unarchive(id);
     forget(ctx, id);
     return unarchived;

@@ -65,13 +65,16 @@ export class ConversationResolver {
   }
 
   @Query(() => Conversation, { nullable: true, description: rest("Retrieve a conversation with its parts.", "GET /conversations/{conversation_id}") })
-  conversation(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<Conversation> {
+  conversation(
+    @Arg("id", () => ID, { description: "The id of the conversation." }) id: string,
+    @Ctx() { loaders }: GatewayContext,
+  ): Promise<Conversation> {
     return loaders.conversation.load(id);
   }
 
   @Query(() => ConversationConnection, { nullable: true, description: rest("Search conversations by the value of their attributes.", "POST /conversations/search") })
   searchConversations(
-    @Arg("query", () => ConversationSearchQuery) query: ConversationSearchQuery,
+    @Arg("query", () => ConversationSearchQuery, { description: "The conditions conversations must match: one condition, or `and`/`or` groups of them." }) query: ConversationSearchQuery,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Conversation>> {
@@ -81,8 +84,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Reply to a conversation as an admin (comment or note) or as a contact.", "POST /conversations/{conversation_id}/reply") })
   async replyToConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => ReplyToConversationInput) input: ReplyToConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation, or `last` for the replying contact's most recently updated conversation." }) id: string,
+    @Arg("input", () => ReplyToConversationInput, { description: "The reply: exactly one of `admin` or `contact`." }) input: ReplyToConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     if (Boolean(input.admin) === Boolean(input.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
@@ -98,8 +101,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Update a conversation: mark it read, set custom attributes.", "PUT /conversations/{conversation_id}") })
   async updateConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateConversationInput) input: UpdateConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to update." }) id: string,
+    @Arg("input", () => UpdateConversationInput, { description: "What to change: read status and custom attributes." }) input: UpdateConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.update(id, input));
@@ -107,8 +110,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: close it.", "POST /conversations/{conversation_id}/parts") })
   async closeConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => CloseConversationInput) input: CloseConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to close." }) id: string,
+    @Arg("input", () => CloseConversationInput, { description: "The admin who closes it, and an optional closing message." }) input: CloseConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.close(id, input.adminId, input.body));
@@ -116,8 +119,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: open (reopen) it.", "POST /conversations/{conversation_id}/parts") })
   async openConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => OpenConversationInput) input: OpenConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to reopen." }) id: string,
+    @Arg("input", () => OpenConversationInput, { description: "The admin who reopens it." }) input: OpenConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.open(id, input.adminId));
@@ -125,8 +128,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: snooze it until a time.", "POST /conversations/{conversation_id}/parts") })
   async snoozeConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => SnoozeConversationInput) input: SnoozeConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to snooze." }) id: string,
+    @Arg("input", () => SnoozeConversationInput, { description: "The admin who snoozes it, and until when." }) input: SnoozeConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.snooze(id, input.adminId, input.snoozedUntil));
@@ -134,8 +137,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: assign it to an admin or a team.", "POST /conversations/{conversation_id}/parts") })
   async assignConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => AssignConversationInput) input: AssignConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to assign." }) id: string,
+    @Arg("input", () => AssignConversationInput, { description: "Who assigns it, and the admin or team it is assigned to." }) input: AssignConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.assign(id, input));
@@ -148,7 +151,10 @@ export class ConversationResolver {
       "POST /conversations",
     ),
   })
-  async createConversation(@Arg("input", () => CreateConversationInput) input: CreateConversationInput, @Ctx() ctx: GatewayContext): Promise<Message> {
+  async createConversation(
+    @Arg("input", () => CreateConversationInput, { description: "The contact who writes, and the message." }) input: CreateConversationInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Message> {
     // Users' and leads' ids are 24 hex characters (the document's `format: uuid` is a defect); a visitor's (type CONTACT) may be anything.
     if (input.from.type !== "contact" && !CONTACT_ID.test(input.from.id)) {
       throw badInput("from.id must be a contact id: 24 hexadecimal characters", "input.from.id");
@@ -162,8 +168,8 @@ export class ConversationResolver {
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Attach a contact to a conversation, on behalf of an admin.", "POST /conversations/{conversation_id}/customers") })
   async attachContactToConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => AttachContactToConversationInput) input: AttachContactToConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to add a participant to." }) id: string,
+    @Arg("input", () => AttachContactToConversationInput, { description: "The admin who adds the contact, and the contact." }) input: AttachContactToConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     const { intercomUserId, userId, email } = input.customer;
@@ -178,9 +184,9 @@ export class ConversationResolver {
     description: rest("Detach a contact from a group conversation (never its last contact).", "DELETE /conversations/{conversation_id}/customers/{contact_id}"),
   })
   async detachContactFromConversation(
-    @Arg("id", () => ID) id: string,
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("input", () => DetachContactFromConversationInput) input: DetachContactFromConversationInput,
+    @Arg("id", () => ID, { description: "The id of the conversation to remove a participant from." }) id: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact to remove." }) contactId: string,
+    @Arg("input", () => DetachContactFromConversationInput, { description: "The admin who removes the contact." }) input: DetachContactFromConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.detachContact(id, contactId, input.adminId));
@@ -190,7 +196,10 @@ export class ConversationResolver {
     nullable: true,
     description: rest("Redact a conversation part, or the source message of a conversation (written by a contact).", "POST /conversations/redact"),
   })
-  async redactConversationPart(@Arg("input", () => RedactConversationInput) input: RedactConversationInput, @Ctx() ctx: GatewayContext): Promise<Conversation> {
+  async redactConversationPart(
+    @Arg("input", () => RedactConversationInput, { description: "The conversation and the part or source message to redact." }) input: RedactConversationInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Conversation> {
     const conversations = ctx.dataSources.conversations;
     if (input.type === RedactionType.SOURCE) {
       if (!input.sourceId || input.conversationPartId) throw badInput("Redacting the source takes sourceId (and no conversationPartId)", "input.sourceId");
@@ -204,7 +213,10 @@ export class ConversationResolver {
     nullable: true,
     description: rest("Run Assignment Rules on a conversation (deprecated by Intercom from 2.12).", "POST /conversations/{conversation_id}/run_assignment_rules"),
   })
-  async runAssignmentRules(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Conversation> {
+  async runAssignmentRules(
+    @Arg("id", () => ID, { description: "The id of the conversation to run the assignment rules on." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Conversation> {
     return remember(ctx, await ctx.dataSources.conversations.runAssignmentRules(id));
   }
 

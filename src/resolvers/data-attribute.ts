@@ -49,7 +49,7 @@ export class DataAttributeResolver {
 
   @Mutation(() => DataAttribute, { nullable: true, description: rest("Create a data attribute for a contact or a company.", "POST /data_attributes") })
   async createDataAttribute(
-    @Arg("input", () => CreateDataAttributeInput) input: CreateDataAttributeInput,
+    @Arg("input", () => CreateDataAttributeInput, { description: "The new attribute: its name, model, data type and options." }) input: CreateDataAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataAttribute> {
     if (input.name.trim() === "") throw badInput("name must not be blank", "input.name");
@@ -61,8 +61,8 @@ export class DataAttributeResolver {
 
   @Mutation(() => DataAttribute, { nullable: true, description: rest("Update a data attribute: archive it, change its description, options or messenger access.", "PUT /data_attributes/{data_attribute_id}") })
   async updateDataAttribute(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateDataAttributeInput) input: UpdateDataAttributeInput,
+    @Arg("id", () => ID, { description: "The id of the data attribute to update." }) id: string,
+    @Arg("input", () => UpdateDataAttributeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateDataAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataAttribute> {
     return remember(ctx, await ctx.dataSources.dataAttributes.update(id, input));

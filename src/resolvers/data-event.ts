@@ -60,7 +60,10 @@ export class DataEventSummaryResolver {
       "GET /events",
     ),
   })
-  dataEvents(@Arg("filter", () => DataEventFilter) filter: DataEventFilter, @Ctx() { dataSources }: GatewayContext): Promise<DataEventSummary> {
+  dataEvents(
+    @Arg("filter", () => DataEventFilter, { description: "Whose events to list: exactly one of userId, intercomUserId or email." }) filter: DataEventFilter,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<DataEventSummary> {
     return dataSources.dataEvents.summary(eventUser(filter));
   }
 
@@ -68,7 +71,10 @@ export class DataEventSummaryResolver {
     nullable: true,
     description: rest("Submit a data event for a user or lead (named by exactly one of id, userId or email); Intercom answers 202 Accepted.", "POST /events"),
   })
-  async createDataEvent(@Arg("input", () => CreateDataEventInput) input: CreateDataEventInput, @Ctx() { dataSources }: GatewayContext): Promise<DataEventSubmission> {
+  async createDataEvent(
+    @Arg("input", () => CreateDataEventInput, { description: "The event: its name, when it happened, the contact it belongs to, and optional metadata." }) input: CreateDataEventInput,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<DataEventSubmission> {
     if (input.eventName.trim() === "") throw badInput("eventName must not be blank", "input.eventName");
     if (input.id == null && input.userId == null && input.email == null) {
       throw badInput("Name the contact with one of id, userId or email", "input");
@@ -82,7 +88,7 @@ export class DataEventSummaryResolver {
     description: rest("Create event summaries for a user: how often an event occurred, and its first and last time.", "POST /events/summaries"),
   })
   async createDataEventSummaries(
-    @Arg("input", () => CreateDataEventSummariesInput) input: CreateDataEventSummariesInput,
+    @Arg("input", () => CreateDataEventSummariesInput, { description: "The user (by your userId), and the event summary to record for it." }) input: CreateDataEventSummariesInput,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<DataEventSummariesSubmission> {
     const s = input.eventSummaries;

@@ -21,7 +21,10 @@ export class DataExportResolver {
       "POST /export/content/data",
     ),
   })
-  async createDataExport(@Arg("input", () => CreateDataExportInput) input: CreateDataExportInput, @Ctx() ctx: GatewayContext): Promise<DataExport> {
+  async createDataExport(
+    @Arg("input", () => CreateDataExportInput, { description: "The period whose outbound content data to export." }) input: CreateDataExportInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DataExport> {
     const after = toUnix(input.createdAtAfter);
     const before = toUnix(input.createdAtBefore);
     if (after > before) throw badInput("createdAtAfter must not be later than createdAtBefore", "input.createdAtAfter");
@@ -29,12 +32,18 @@ export class DataExportResolver {
   }
 
   @Query(() => DataExport, { nullable: true, description: rest("Show content data export: the status of a job.", "GET /export/content/data/{job_identifier}") })
-  dataExport(@Arg("jobIdentifier", () => ID) jobIdentifier: string, @Ctx() { loaders }: GatewayContext): Promise<DataExport> {
+  dataExport(
+    @Arg("jobIdentifier", () => ID, { description: "The job identifier `createDataExport` answered." }) jobIdentifier: string,
+    @Ctx() { loaders }: GatewayContext,
+  ): Promise<DataExport> {
     return loaders.dataExport.load(jobIdentifier);
   }
 
   @Mutation(() => DataExport, { nullable: true, description: rest("Cancel content data export.", "POST /export/cancel/{job_identifier}") })
-  async cancelDataExport(@Arg("jobIdentifier", () => ID) jobIdentifier: string, @Ctx() ctx: GatewayContext): Promise<DataExport> {
+  async cancelDataExport(
+    @Arg("jobIdentifier", () => ID, { description: "The job identifier of the export to cancel." }) jobIdentifier: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DataExport> {
     return remember(ctx, await ctx.dataSources.dataExport.cancel(jobIdentifier));
   }
 
@@ -45,7 +54,10 @@ export class DataExportResolver {
       "GET /download/content/data/{job_identifier}",
     ),
   })
-  async dataExportDownload(@Arg("jobIdentifier", () => ID) jobIdentifier: string, @Ctx() { loaders }: GatewayContext): Promise<DataExportDownload> {
+  async dataExportDownload(
+    @Arg("jobIdentifier", () => ID, { description: "The job identifier of a completed export." }) jobIdentifier: string,
+    @Ctx() { loaders }: GatewayContext,
+  ): Promise<DataExportDownload> {
     const job = await loaders.dataExport.load(jobIdentifier);
     return build(DataExportDownload, {
       jobIdentifier: job.jobIdentifier,

@@ -41,26 +41,32 @@ export class CollectionResolver {
   }
 
   @Query(() => Collection, { nullable: true, description: rest("Retrieve a collection", "GET /help_center/collections/{collection_id}") })
-  collection(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<Collection> {
+  collection(@Arg("id", () => ID, { description: "The id of the collection." }) id: string, @Ctx() { loaders }: GatewayContext): Promise<Collection> {
     return loaders.collection.load(id);
   }
 
   @Mutation(() => Collection, { nullable: true, description: rest("Create a collection", "POST /help_center/collections") })
-  async createCollection(@Arg("input", () => CreateCollectionInput) input: CreateCollectionInput, @Ctx() ctx: GatewayContext): Promise<Collection> {
+  async createCollection(
+    @Arg("input", () => CreateCollectionInput, { description: "The new collection: its name, description and place in a Help Center." }) input: CreateCollectionInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Collection> {
     return remember(ctx, await ctx.dataSources.helpCenter.createCollection(input));
   }
 
   @Mutation(() => Collection, { nullable: true, description: rest("Update a collection", "PUT /help_center/collections/{collection_id}") })
   async updateCollection(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateCollectionInput) input: UpdateCollectionInput,
+    @Arg("id", () => ID, { description: "The id of the collection to update." }) id: string,
+    @Arg("input", () => UpdateCollectionInput, { description: "What to change; fields left out stay as they are." }) input: UpdateCollectionInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Collection> {
     return remember(ctx, await ctx.dataSources.helpCenter.updateCollection(id, input));
   }
 
   @Mutation(() => DeletedCollection, { nullable: true, description: rest("Delete a collection", "DELETE /help_center/collections/{collection_id}") })
-  async deleteCollection(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<DeletedCollection> {
+  async deleteCollection(
+    @Arg("id", () => ID, { description: "The id of the collection to delete." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeletedCollection> {
     const deleted = await ctx.dataSources.helpCenter.removeCollection(id);
     // Its sections go with it and its articles lose that parent: forget every copy read before.
     ctx.loaders.collection.clearAll();
@@ -87,7 +93,10 @@ export class HelpCenterResolver {
   }
 
   @Query(() => HelpCenter, { nullable: true, description: rest("Retrieve a Help Center", "GET /help_center/help_centers/{help_center_id}") })
-  helpCenter(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<HelpCenter> {
+  helpCenter(
+    @Arg("id", () => ID, { description: "The id of the Help Center." }) id: string,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<HelpCenter> {
     return dataSources.helpCenter.getHelpCenter(id);
   }
 }

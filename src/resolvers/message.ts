@@ -12,7 +12,10 @@ export class MessageResolver {
     nullable: true,
     description: rest("Create a message: an in-app message or an email from an admin to a contact.", "POST /messages"),
   })
-  async createMessage(@Arg("input", () => CreateMessageInput) input: CreateMessageInput, @Ctx() ctx: GatewayContext): Promise<Message> {
+  async createMessage(
+    @Arg("input", () => CreateMessageInput, { description: "The message: who sends it, to whom, over which channel, and its content." }) input: CreateMessageInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Message> {
     const message = await ctx.dataSources.messages.create(input);
     if (message.conversationId) ctx.loaders.conversation.clear(message.conversationId);
     ctx.loaders.contactConversations.clearAll();

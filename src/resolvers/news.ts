@@ -48,12 +48,15 @@ export class NewsItemResolver {
   }
 
   @Query(() => NewsItem, { nullable: true, description: rest("Retrieve a news item", "GET /news/news_items/{news_item_id}") })
-  newsItem(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<NewsItem> {
+  newsItem(@Arg("id", () => ID, { description: "The id of the news item." }) id: string, @Ctx() { loaders }: GatewayContext): Promise<NewsItem> {
     return loaders.newsItem.load(id);
   }
 
   @Mutation(() => NewsItem, { nullable: true, description: rest("Create a news item", "POST /news/news_items") })
-  async createNewsItem(@Arg("input", () => CreateNewsItemInput) input: CreateNewsItemInput, @Ctx() ctx: GatewayContext): Promise<NewsItem> {
+  async createNewsItem(
+    @Arg("input", () => CreateNewsItemInput, { description: "The new news item: title, body, sender, state and the newsfeeds it appears in." }) input: CreateNewsItemInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<NewsItem> {
     if (input.title.trim() === "") throw badInput("title must not be empty", "input.title");
     checkAssignments(input);
     return remember(ctx, await ctx.dataSources.news.createNewsItem(input));
@@ -61,8 +64,8 @@ export class NewsItemResolver {
 
   @Mutation(() => NewsItem, { nullable: true, description: rest("Update a news item", "PUT /news/news_items/{news_item_id}") })
   async updateNewsItem(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateNewsItemInput) input: UpdateNewsItemInput,
+    @Arg("id", () => ID, { description: "The id of the news item to update." }) id: string,
+    @Arg("input", () => UpdateNewsItemInput, { description: "What to change; fields left out keep their value." }) input: UpdateNewsItemInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<NewsItem> {
     checkAssignments(input);
@@ -70,7 +73,10 @@ export class NewsItemResolver {
   }
 
   @Mutation(() => DeletedNewsItem, { nullable: true, description: rest("Delete a news item", "DELETE /news/news_items/{news_item_id}") })
-  async deleteNewsItem(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<DeletedNewsItem> {
+  async deleteNewsItem(
+    @Arg("id", () => ID, { description: "The id of the news item to delete." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeletedNewsItem> {
     const deleted = await ctx.dataSources.news.deleteNewsItem(id);
     ctx.loaders.newsItem.clear(id);
     return deleted;
@@ -89,7 +95,7 @@ export class NewsItemResolver {
 
 @Resolver(() => NewsfeedAssignment)
 export class NewsfeedAssignmentResolver {
-  @FieldResolver(() => Newsfeed, { nullable: true, description: "The newsfeed." })
+  @FieldResolver(() => Newsfeed, { nullable: true, description: "The newsfeed the news item is assigned to (one `GET /news/newsfeeds` per request)." })
   newsfeed(@Root() assignment: NewsfeedAssignment, @Ctx() { loaders }: GatewayContext): Promise<Newsfeed> {
     return loaders.newsfeed.load(assignment.newsfeedId);
   }
@@ -103,13 +109,13 @@ export class NewsfeedResolver {
   }
 
   @Query(() => Newsfeed, { nullable: true, description: rest("Retrieve a newsfeed", "GET /news/newsfeeds/{newsfeed_id}") })
-  newsfeed(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Newsfeed> {
+  newsfeed(@Arg("id", () => ID, { description: "The id of the newsfeed." }) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Newsfeed> {
     return dataSources.news.getNewsfeed(id);
   }
 
   @Query(() => NewsItemConnection, { nullable: true, description: rest("List all live newsfeed items", "GET /news/newsfeeds/{newsfeed_id}/items") })
   newsfeedItems(
-    @Arg("newsfeedId", () => ID) newsfeedId: string,
+    @Arg("newsfeedId", () => ID, { description: "The id of the newsfeed whose live items to list." }) newsfeedId: string,
     @Args(() => NewsPageArgs) args: NewsPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<NewsItem>> {

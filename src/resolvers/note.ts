@@ -27,13 +27,13 @@ function contactNotes(loaders: GatewayContext["loaders"], contactId: string, arg
 @Resolver(() => Note)
 export class NoteResolver {
   @Query(() => Note, { nullable: true, description: rest("Retrieve a note", "GET /notes/{note_id}") })
-  note(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<Note> {
+  note(@Arg("id", () => ID, { description: "The id of the note." }) id: string, @Ctx() { loaders }: GatewayContext): Promise<Note> {
     return loaders.note.load(id);
   }
 
   @Query(() => NoteConnection, { nullable: true, description: rest("List all notes of a contact, newest first.", "GET /contacts/{contact_id}/notes") })
   contactNotes(
-    @Arg("contactId", () => ID) contactId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact whose notes to list." }) contactId: string,
     @Args(() => NotePageArgs) args: NotePageArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<Note>> {
@@ -42,8 +42,8 @@ export class NoteResolver {
 
   @Mutation(() => Note, { nullable: true, description: rest("Create a note", "POST /contacts/{contact_id}/notes") })
   async createNote(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("input", () => CreateNoteInput) input: CreateNoteInput,
+    @Arg("contactId", () => ID, { description: "The id of the contact the note is about." }) contactId: string,
+    @Arg("input", () => CreateNoteInput, { description: "The note's text and the admin who writes it." }) input: CreateNoteInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Note> {
     if (input.body.trim() === "") throw badInput("input.body must not be empty", "input.body");

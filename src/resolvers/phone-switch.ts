@@ -13,7 +13,10 @@ export class PhoneSwitchResolver {
       "POST /phone_call_redirects",
     ),
   })
-  createPhoneSwitch(@Arg("input", () => CreatePhoneSwitchInput) input: CreatePhoneSwitchInput, @Ctx() { dataSources }: GatewayContext): Promise<PhoneSwitch> {
+  createPhoneSwitch(
+    @Arg("input", () => CreatePhoneSwitchInput, { description: "The phone number that receives the SMS to continue in the Messenger, and optional custom attributes." }) input: CreatePhoneSwitchInput,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<PhoneSwitch> {
     // Custom attribute values are strings, numbers, booleans or null (the document leaves the schema undefined).
     for (const [key, value] of Object.entries(input.customAttributes ?? {})) {
       if (value !== null && !["string", "number", "boolean"].includes(typeof value)) {

@@ -29,13 +29,13 @@ export class SegmentResolver {
   }
 
   @Query(() => Segment, { nullable: true, description: rest("Retrieve a segment", "GET /segments/{segment_id}") })
-  segment(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Segment> {
+  segment(@Arg("id", () => ID, { description: "The id of the segment." }) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Segment> {
     return dataSources.segments.getById(id);
   }
 
   @Query(() => SegmentConnection, { nullable: true, description: rest("List attached segments for contact", "GET /contacts/{contact_id}/segments") })
   async contactSegments(
-    @Arg("contactId", () => ID) contactId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact whose segments to list." }) contactId: string,
     @Args(() => SegmentListArgs) args: SegmentListArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<Segment>> {

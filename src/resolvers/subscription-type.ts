@@ -38,7 +38,7 @@ export class SubscriptionTypeResolver {
     ),
   })
   async contactSubscriptionTypes(
-    @Arg("contactId", () => ID) contactId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact." }) contactId: string,
     @Args(() => SubscriptionTypePageArgs) args: SubscriptionTypePageArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<SubscriptionType>> {
@@ -53,8 +53,8 @@ export class SubscriptionTypeResolver {
     ),
   })
   async attachSubscriptionTypeToContact(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("input", () => AttachSubscriptionTypeInput) input: AttachSubscriptionTypeInput,
+    @Arg("contactId", () => ID, { description: "The id of the contact." }) contactId: string,
+    @Arg("input", () => AttachSubscriptionTypeInput, { description: "The subscription type and the consent given (opt-in or opt-out)." }) input: AttachSubscriptionTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<SubscriptionType> {
     const type = await ctx.dataSources.subscriptionTypes.attachToContact(contactId, input);
@@ -70,8 +70,8 @@ export class SubscriptionTypeResolver {
     ),
   })
   async detachSubscriptionTypeFromContact(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("subscriptionTypeId", () => ID) subscriptionTypeId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact." }) contactId: string,
+    @Arg("subscriptionTypeId", () => ID, { description: "The id of the subscription type to remove from the contact." }) subscriptionTypeId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<SubscriptionType> {
     const type = await ctx.dataSources.subscriptionTypes.detachFromContact(contactId, subscriptionTypeId);

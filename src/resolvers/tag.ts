@@ -55,7 +55,7 @@ export class TagResolver {
   }
 
   @Query(() => Tag, { nullable: true, description: rest("Find a specific tag", "GET /tags/{tag_id}") })
-  tag(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Tag> {
+  tag(@Arg("id", () => ID, { description: "The id of the tag." }) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Tag> {
     return dataSources.tags.getById(id);
   }
 
@@ -64,7 +64,7 @@ export class TagResolver {
     description: rest("List tags attached to a contact", "GET /contacts/{contact_id}/tags"),
   })
   async contactTags(
-    @Arg("contactId", () => ID) contactId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact whose tags to list." }) contactId: string,
     @Args(() => TagPageArgs) args: TagPageArgs,
     @Ctx() { loaders }: GatewayContext,
   ): Promise<Connection<Tag>> {
@@ -80,7 +80,7 @@ export class TagResolver {
     ),
   })
   async createOrUpdateTag(
-    @Arg("input", () => CreateOrUpdateTagInput) input: CreateOrUpdateTagInput,
+    @Arg("input", () => CreateOrUpdateTagInput, { description: "The tag's name, and what to do with it: create, rename, or tag/untag companies or contacts." }) input: CreateOrUpdateTagInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Tag> {
     if (input.name.trim() === "") throw badInput("input.name must not be empty", "input.name");
@@ -106,7 +106,10 @@ export class TagResolver {
   }
 
   @Mutation(() => DeletedTag, { nullable: true, description: rest("Delete tag", "DELETE /tags/{tag_id}") })
-  async deleteTag(@Arg("id", () => ID) id: string, @Ctx() { dataSources, loaders }: GatewayContext): Promise<DeletedTag> {
+  async deleteTag(
+    @Arg("id", () => ID, { description: "The id of the tag to delete." }) id: string,
+    @Ctx() { dataSources, loaders }: GatewayContext,
+  ): Promise<DeletedTag> {
     const deleted = await dataSources.tags.remove(id);
     // The tag is gone from every contact and conversation that had it.
     loaders.clearTags();
@@ -119,8 +122,8 @@ export class TagResolver {
 
   @Mutation(() => Tag, { nullable: true, description: rest("Add tag to a contact", "POST /contacts/{contact_id}/tags") })
   async attachTagToContact(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("input", () => AttachTagToContactInput) input: AttachTagToContactInput,
+    @Arg("contactId", () => ID, { description: "The id of the contact to tag." }) contactId: string,
+    @Arg("input", () => AttachTagToContactInput, { description: "The tag to add." }) input: AttachTagToContactInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Tag> {
     const tag = await dataSources.tags.attachToContact(contactId, input.tagId);
@@ -131,8 +134,8 @@ export class TagResolver {
 
   @Mutation(() => Tag, { nullable: true, description: rest("Remove tag from a contact", "DELETE /contacts/{contact_id}/tags/{tag_id}") })
   async detachTagFromContact(
-    @Arg("contactId", () => ID) contactId: string,
-    @Arg("tagId", () => ID) tagId: string,
+    @Arg("contactId", () => ID, { description: "The id of the contact to untag." }) contactId: string,
+    @Arg("tagId", () => ID, { description: "The id of the tag to remove." }) tagId: string,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Tag> {
     const tag = await dataSources.tags.detachFromContact(contactId, tagId);
@@ -143,8 +146,8 @@ export class TagResolver {
 
   @Mutation(() => Tag, { nullable: true, description: rest("Add tag to a conversation", "POST /conversations/{conversation_id}/tags") })
   async attachTagToConversation(
-    @Arg("conversationId", () => ID) conversationId: string,
-    @Arg("input", () => AttachTagToConversationInput) input: AttachTagToConversationInput,
+    @Arg("conversationId", () => ID, { description: "The id of the conversation to tag." }) conversationId: string,
+    @Arg("input", () => AttachTagToConversationInput, { description: "The tag to add, and the admin who adds it." }) input: AttachTagToConversationInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Tag> {
     const tag = await dataSources.tags.attachToConversation(conversationId, input.tagId, input.adminId);
@@ -158,9 +161,9 @@ export class TagResolver {
     description: rest("Remove tag from a conversation", "DELETE /conversations/{conversation_id}/tags/{tag_id}"),
   })
   async detachTagFromConversation(
-    @Arg("conversationId", () => ID) conversationId: string,
-    @Arg("tagId", () => ID) tagId: string,
-    @Arg("input", () => DetachTagFromConversationInput) input: DetachTagFromConversationInput,
+    @Arg("conversationId", () => ID, { description: "The id of the conversation to untag." }) conversationId: string,
+    @Arg("tagId", () => ID, { description: "The id of the tag to remove." }) tagId: string,
+    @Arg("input", () => DetachTagFromConversationInput, { description: "The admin who removes the tag." }) input: DetachTagFromConversationInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Tag> {
     const tag = await dataSources.tags.detachFromConversation(conversationId, tagId, input.adminId);

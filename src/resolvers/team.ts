@@ -12,7 +12,7 @@ export class TeamResolver {
   }
 
   @Query(() => Team, { nullable: true, description: rest("Retrieve a team by id.", "GET /teams/{team_id}") })
-  team(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Team> {
+  team(@Arg("id", () => ID, { description: "The id of the team." }) id: string, @Ctx() { dataSources }: GatewayContext): Promise<Team> {
     return dataSources.teams.getById(id);
   }
 

@@ -38,19 +38,25 @@ export class TicketTypeResolver {
   }
 
   @Query(() => TicketType, { nullable: true, description: rest("Retrieve a ticket type", "GET /ticket_types/{ticket_type_id}") })
-  ticketType(@Arg("id", () => ID) id: string, @Ctx() { dataSources }: GatewayContext): Promise<TicketType> {
+  ticketType(
+    @Arg("id", () => ID, { description: "The id of the ticket type." }) id: string,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<TicketType> {
     return dataSources.ticketTypes.getById(id);
   }
 
   @Mutation(() => TicketType, { nullable: true, description: rest("Create a ticket type", "POST /ticket_types") })
-  async createTicketType(@Arg("input", () => CreateTicketTypeInput) input: CreateTicketTypeInput, @Ctx() ctx: GatewayContext): Promise<TicketType> {
+  async createTicketType(
+    @Arg("input", () => CreateTicketTypeInput, { description: "The new ticket type: name, description, category and icon." }) input: CreateTicketTypeInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<TicketType> {
     return remember(ctx, await ctx.dataSources.ticketTypes.create(input));
   }
 
   @Mutation(() => TicketType, { nullable: true, description: rest("Update a ticket type", "PUT /ticket_types/{ticket_type_id}") })
   async updateTicketType(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateTicketTypeInput) input: UpdateTicketTypeInput,
+    @Arg("id", () => ID, { description: "The id of the ticket type to update." }) id: string,
+    @Arg("input", () => UpdateTicketTypeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateTicketTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketType> {
     return remember(ctx, await ctx.dataSources.ticketTypes.update(id, input));
@@ -58,8 +64,8 @@ export class TicketTypeResolver {
 
   @Mutation(() => TicketTypeAttribute, { nullable: true, description: rest("Create a new attribute for a ticket type", "POST /ticket_types/{ticket_type_id}/attributes") })
   async createTicketTypeAttribute(
-    @Arg("ticketTypeId", () => ID) ticketTypeId: string,
-    @Arg("input", () => CreateTicketTypeAttributeInput) input: CreateTicketTypeAttributeInput,
+    @Arg("ticketTypeId", () => ID, { description: "The id of the ticket type to add the attribute to." }) ticketTypeId: string,
+    @Arg("input", () => CreateTicketTypeAttributeInput, { description: "The new attribute: its name, data type and how it shows on the ticket forms." }) input: CreateTicketTypeAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketTypeAttribute> {
     const attribute = await ctx.dataSources.ticketTypes.createAttribute(ticketTypeId, input);
@@ -72,9 +78,9 @@ export class TicketTypeResolver {
     description: rest("Update an existing attribute for a ticket type", "PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}"),
   })
   async updateTicketTypeAttribute(
-    @Arg("ticketTypeId", () => ID) ticketTypeId: string,
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateTicketTypeAttributeInput) input: UpdateTicketTypeAttributeInput,
+    @Arg("ticketTypeId", () => ID, { description: "The id of the ticket type the attribute belongs to." }) ticketTypeId: string,
+    @Arg("id", () => ID, { description: "The id of the attribute to update." }) id: string,
+    @Arg("input", () => UpdateTicketTypeAttributeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateTicketTypeAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketTypeAttribute> {
     const attribute = await ctx.dataSources.ticketTypes.updateAttribute(ticketTypeId, id, input);

@@ -76,14 +76,14 @@ function searchInput(query: TicketSearchQuery, path = "query"): SearchQueryInput
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: rest("Retrieve a ticket", "GET /tickets/{ticket_id}") })
-  async ticket(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Ticket> {
+  async ticket(@Arg("id", () => ID, { description: "The id of the ticket." }) id: string, @Ctx() ctx: GatewayContext): Promise<Ticket> {
     // By id, never by search: search lags behind writes.
     return remember(ctx, await ctx.dataSources.tickets.getById(id));
   }
 
   @Query(() => TicketConnection, { nullable: true, description: rest("Search tickets by the value of their attributes.", "POST /tickets/search") })
   searchTickets(
-    @Arg("query", () => TicketSearchQuery) query: TicketSearchQuery,
+    @Arg("query", () => TicketSearchQuery, { description: "The conditions tickets must match: one condition, or `and`/`or` groups of them." }) query: TicketSearchQuery,
     @Args(() => SearchPageArgs) args: SearchPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Ticket>> {
@@ -93,7 +93,10 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { nullable: true, description: rest("Create a ticket", "POST /tickets") })
-  async createTicket(@Arg("input", () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GatewayContext): Promise<Ticket> {
+  async createTicket(
+    @Arg("input", () => CreateTicketInput, { description: "The new ticket: its type, the contact it is for, and its attributes." }) input: CreateTicketInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Ticket> {
     if (input.contacts.length !== 1) throw badInput("A ticket currently takes exactly one contact", "input.contacts");
     for (const contact of input.contacts) {
       const identities = [contact.id, contact.externalId, contact.email].filter((v) => v !== undefined && v !== null);
@@ -104,8 +107,8 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { nullable: true, description: rest("Update a ticket: attributes, state, open, sharing, snooze, assignment.", "PUT /tickets/{ticket_id}") })
   async updateTicket(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateTicketInput) input: UpdateTicketInput,
+    @Arg("id", () => ID, { description: "The id of the ticket to update." }) id: string,
+    @Arg("input", () => UpdateTicketInput, { description: "What to change; fields left out stay as they are." }) input: UpdateTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Ticket> {
     return remember(ctx, await ctx.dataSources.tickets.update(id, input));
@@ -116,8 +119,8 @@ export class TicketResolver {
     description: rest("Reply to a ticket as an admin (comment, note or quick reply) or as a contact. Returns the new part.", "POST /tickets/{ticket_id}/reply"),
   })
   async replyToTicket(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => ReplyToTicketInput) input: ReplyToTicketInput,
+    @Arg("id", () => ID, { description: "The id of the ticket to reply to." }) id: string,
+    @Arg("input", () => ReplyToTicketInput, { description: "The reply: exactly one of `admin` or `contact`." }) input: ReplyToTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketPart> {
     if (Boolean(input.admin) === Boolean(input.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
@@ -141,8 +144,8 @@ export class TicketResolver {
 
   @Mutation(() => Tag, { nullable: true, description: rest("Add tag to a ticket", "POST /tickets/{ticket_id}/tags") })
   async attachTagToTicket(
-    @Arg("ticketId", () => ID) ticketId: string,
-    @Arg("input", () => AttachTagToTicketInput) input: AttachTagToTicketInput,
+    @Arg("ticketId", () => ID, { description: "The id of the ticket to tag." }) ticketId: string,
+    @Arg("input", () => AttachTagToTicketInput, { description: "The tag to add, and the admin who adds it." }) input: AttachTagToTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Tag> {
     const tag = await ctx.dataSources.tickets.attachTag(ticketId, input.tagId, input.adminId);
@@ -152,9 +155,9 @@ export class TicketResolver {
 
   @Mutation(() => Tag, { nullable: true, description: rest("Remove tag from a ticket", "DELETE /tickets/{ticket_id}/tags/{tag_id}") })
   async detachTagFromTicket(
-    @Arg("ticketId", () => ID) ticketId: string,
-    @Arg("tagId", () => ID) tagId: string,
-    @Arg("input", () => DetachTagFromTicketInput) input: DetachTagFromTicketInput,
+    @Arg("ticketId", () => ID, { description: "The id of the ticket to untag." }) ticketId: string,
+    @Arg("tagId", () => ID, { description: "The id of the tag to remove." }) tagId: string,
+    @Arg("input", () => DetachTagFromTicketInput, { description: "The admin who removes the tag." }) input: DetachTagFromTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Tag> {
     const tag = await ctx.dataSources.tickets.detachTag(ticketId, tagId, input.adminId);
@@ -164,8 +167,8 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { nullable: true, description: rest("Convert a conversation to a ticket", "POST /conversations/{conversation_id}/convert") })
   async convertConversationToTicket(
-    @Arg("conversationId", () => ID) conversationId: string,
-    @Arg("input", () => ConvertConversationToTicketInput) input: ConvertConversationToTicketInput,
+    @Arg("conversationId", () => ID, { description: "The id of the conversation to convert." }) conversationId: string,
+    @Arg("input", () => ConvertConversationToTicketInput, { description: "The ticket type of the new ticket, and its attributes." }) input: ConvertConversationToTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Ticket> {
     const ticket = await ctx.dataSources.tickets.convertConversation(conversationId, input.ticketTypeId, input.attributes);

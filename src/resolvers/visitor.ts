@@ -15,12 +15,18 @@ const given = (...values: Array<string | null | undefined>) => values.filter((v)
 @Resolver(() => Visitor)
 export class VisitorResolver {
   @Query(() => Visitor, { nullable: true, description: rest("Retrieve a visitor with User ID", "GET /visitors") })
-  visitor(@Arg("userId", () => String) userId: string, @Ctx() { dataSources }: GatewayContext): Promise<Visitor> {
+  visitor(
+    @Arg("userId", () => String, { description: "The `user_id` Intercom gave the visitor (visitors have no id of yours)." }) userId: string,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<Visitor> {
     return dataSources.visitors.getByUserId(userId);
   }
 
   @Mutation(() => Visitor, { nullable: true, description: rest("Update a visitor (its name and custom attributes), found by id or userId.", "PUT /visitors") })
-  updateVisitor(@Arg("input", () => UpdateVisitorInput) input: UpdateVisitorInput, @Ctx() { dataSources }: GatewayContext): Promise<Visitor> {
+  updateVisitor(
+    @Arg("input", () => UpdateVisitorInput, { description: "The visitor, by exactly one of id or userId, and what to change." }) input: UpdateVisitorInput,
+    @Ctx() { dataSources }: GatewayContext,
+  ): Promise<Visitor> {
     if (given(input.id, input.userId) !== 1) throw badInput("Identify the visitor with exactly one of id or userId", "input");
     return dataSources.visitors.update(input);
   }
@@ -32,7 +38,10 @@ export class VisitorResolver {
       "POST /visitors/convert",
     ),
   })
-  async convertVisitor(@Arg("input", () => ConvertVisitorInput) input: ConvertVisitorInput, @Ctx() { dataSources, loaders }: GatewayContext): Promise<Contact> {
+  async convertVisitor(
+    @Arg("input", () => ConvertVisitorInput, { description: "The visitor to convert, the role it takes, and the user it may merge into." }) input: ConvertVisitorInput,
+    @Ctx() { dataSources, loaders }: GatewayContext,
+  ): Promise<Contact> {
     const { visitor, user } = input;
     if (given(visitor.id, visitor.userId, visitor.email) !== 1) {
       throw badInput("Identify the visitor with exactly one of id, userId or email", "input.visitor");

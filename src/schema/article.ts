@@ -7,26 +7,55 @@ export enum ArticleState {
   PUBLISHED = "published",
   DRAFT = "draft",
 }
-registerEnumType(ArticleState, { name: "ArticleState", description: "Whether an article is `published` or a `draft`." });
+registerEnumType(ArticleState, {
+  name: "ArticleState",
+  description: "Whether an article is `published` or a `draft`.",
+  valuesConfig: {
+    PUBLISHED: { description: "Visible in the Help Center." },
+    DRAFT: { description: "Not visible in the Help Center yet." },
+  },
+});
 
 export enum ArticleParentType {
   COLLECTION = "collection",
   SECTION = "section",
 }
-registerEnumType(ArticleParentType, { name: "ArticleParentType", description: "The type of an article's parent: a collection or a section (a nested collection)." });
+registerEnumType(ArticleParentType, {
+  name: "ArticleParentType",
+  description: "The type of an article's parent: a collection or a section (a nested collection).",
+  valuesConfig: {
+    COLLECTION: { description: "A top-level collection of the Help Center." },
+    SECTION: { description: "A section: a collection nested in another collection." },
+  },
+});
 
 export enum ArticleSearchState {
   PUBLISHED = "published",
   DRAFT = "draft",
   ALL = "all",
 }
-registerEnumType(ArticleSearchState, { name: "ArticleSearchState", description: "Which articles a search returns." });
+registerEnumType(ArticleSearchState, {
+  name: "ArticleSearchState",
+  description: "Which articles a search returns.",
+  valuesConfig: {
+    PUBLISHED: { description: "Only published articles." },
+    DRAFT: { description: "Only draft articles." },
+    ALL: { description: "Published and draft articles." },
+  },
+});
 
 export enum HighlightType {
   HIGHLIGHT = "highlight",
   PLAIN = "plain",
 }
-registerEnumType(HighlightType, { name: "HighlightType", description: "A chunk of highlighted (matching) or plain text." });
+registerEnumType(HighlightType, {
+  name: "HighlightType",
+  description: "A chunk of highlighted (matching) or plain text.",
+  valuesConfig: {
+    HIGHLIGHT: { description: "Text that matches the search phrase." },
+    PLAIN: { description: "Text around the matches." },
+  },
+});
 
 @ObjectType({ description: "The statistics of an article." })
 export class ArticleStatistics {

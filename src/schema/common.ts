@@ -1,18 +1,18 @@
 import type { ClassType } from "type-graphql";
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ description: "Where a page of a connection sits in the whole list (Relay's PageInfo)." })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether more items follow this page: pass `endCursor` as `after` to get them." })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether items come before this page (true when `after` was given). Connections page forward only." })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cursor of the first edge of this page; null when the page is empty." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cursor of the last edge of this page, to pass as `after` for the next page; null when the page is empty." })
   endCursor!: string | null;
 }
 
@@ -35,19 +35,19 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => String, { description: "Opaque cursor of this edge; pass it as `after`." })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} at this edge.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: `The ${name} objects of this page, each with its cursor.` })
     edges!: Edge<T>[];
 
     @Field(() => [node], { description: "The nodes of `edges`, for clients that need no cursors." })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether there are more pages, and the cursors to get them." })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { nullable: true, description: "Total number of objects, where the API reports it." })

@@ -93,7 +93,14 @@ export enum CompanyListOrder {
   ASC = "asc",
   DESC = "desc",
 }
-registerEnumType(CompanyListOrder, { name: "CompanyListOrder", description: "Order of companies by `lastRequestAt`." });
+registerEnumType(CompanyListOrder, {
+  name: "CompanyListOrder",
+  description: "Order of companies by `lastRequestAt`.",
+  valuesConfig: {
+    ASC: { description: "Least recent `lastRequestAt` first." },
+    DESC: { description: "Most recent `lastRequestAt` first (the default)." },
+  },
+});
 
 /** Fields a company can be created or updated with (`create_or_update_company_request`). */
 @InputType({ description: "The attributes of a company to update." })

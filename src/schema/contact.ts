@@ -8,7 +8,14 @@ export enum ContactRole {
   USER = "user",
   LEAD = "lead",
 }
-registerEnumType(ContactRole, { name: "ContactRole", description: "Whether a contact is a user or a lead." });
+registerEnumType(ContactRole, {
+  name: "ContactRole",
+  description: "Whether a contact is a user or a lead.",
+  valuesConfig: {
+    USER: { description: "A user: a contact with a login to your product, usually with an external id." },
+    LEAD: { description: "A lead: a contact who is not (yet) a user, e.g. someone who chatted from your website." },
+  },
+});
 
 @ObjectType({ description: "The avatar of a contact." })
 export class ContactAvatar {
@@ -377,6 +384,49 @@ export enum ContactSearchField {
 registerEnumType(ContactSearchField, {
   name: "ContactSearchField",
   description: "A searchable contact field. Dates match by calendar day in the workspace's timezone.",
+  valuesConfig: {
+    ID: { description: "`id` (string): the contact's id." },
+    ROLE: { description: "`role` (string): `user` or `lead`." },
+    NAME: { description: "`name` (string): the contact's name." },
+    AVATAR: { description: "`avatar` (string): the URL of the contact's avatar image." },
+    OWNER_ID: { description: "`owner_id` (integer): the id of the admin who owns the contact." },
+    EMAIL: { description: "`email` (string): the contact's email." },
+    EMAIL_DOMAIN: { description: "`email_domain` (string): the domain of the contact's email." },
+    PHONE: { description: "`phone` (string): the contact's phone number." },
+    EXTERNAL_ID: { description: "`external_id` (string): your identifier for the contact." },
+    CREATED_AT: { description: "`created_at` (date): when the contact was created." },
+    SIGNED_UP_AT: { description: "`signed_up_at` (date): when the user signed up." },
+    UPDATED_AT: { description: "`updated_at` (date): when the contact was last updated." },
+    LAST_SEEN_AT: { description: "`last_seen_at` (date): when the contact was last seen." },
+    LAST_CONTACTED_AT: { description: "`last_contacted_at` (date): when the contact was last messaged." },
+    LAST_REPLIED_AT: { description: "`last_replied_at` (date): when the contact last messaged in." },
+    LAST_EMAIL_OPENED_AT: { description: "`last_email_opened_at` (date): when the contact last opened an email." },
+    LAST_EMAIL_CLICKED_AT: { description: "`last_email_clicked_at` (date): when the contact last clicked a link in an email." },
+    LANGUAGE_OVERRIDE: { description: "`language_override` (string): the contact's preferred Messenger language, kept even when their browser's changes." },
+    BROWSER: { description: "`browser` (string): the browser the contact last used." },
+    BROWSER_LANGUAGE: { description: "`browser_language` (string): the language of that browser." },
+    OS: { description: "`os` (string): the operating system the contact last used." },
+    LOCATION_COUNTRY: { description: "`location.country` (string): the country the contact is in." },
+    LOCATION_REGION: { description: "`location.region` (string): the region the contact is in." },
+    LOCATION_CITY: { description: "`location.city` (string): the city the contact is in." },
+    UNSUBSCRIBED_FROM_EMAILS: { description: "`unsubscribed_from_emails` (boolean): whether the contact unsubscribed from emails." },
+    MARKED_EMAIL_AS_SPAM: { description: "`marked_email_as_spam` (boolean): whether the contact marked an email as spam." },
+    HAS_HARD_BOUNCED: { description: "`has_hard_bounced` (boolean): whether an email to the contact hard-bounced." },
+    IOS_LAST_SEEN_AT: { description: "`ios_last_seen_at` (date): when the contact was last seen on iOS." },
+    IOS_APP_VERSION: { description: "`ios_app_version` (string): the version of your iOS app the contact last used." },
+    IOS_DEVICE: { description: "`ios_device` (string): the iOS device the contact last used." },
+    IOS_APP_DEVICE: { description: "`ios_app_device` (string): the device running your iOS app (a field of the search table; the contact model has only `ios_device`)." },
+    IOS_OS_VERSION: { description: "`ios_os_version` (string): the iOS version the contact last used." },
+    IOS_APP_NAME: { description: "`ios_app_name` (string): the name of your iOS app the contact last used." },
+    IOS_SDK_VERSION: { description: "`ios_sdk_version` (string): the Intercom iOS SDK version the contact last used." },
+    ANDROID_LAST_SEEN_AT: { description: "`android_last_seen_at` (date): when the contact was last seen on Android." },
+    ANDROID_APP_VERSION: { description: "`android_app_version` (string): the version of your Android app the contact last used." },
+    ANDROID_DEVICE: { description: "`android_device` (string): the Android device the contact last used." },
+    ANDROID_APP_NAME: { description: "`android_app_name` (string): the name of your Android app the contact last used." },
+    ANDROID_SDK_VERSION: { description: "`andoid_sdk_version` (string, Intercom's spelling): the Intercom Android SDK version the contact last used." },
+    SEGMENT_ID: { description: "`segment_id` (string): the id of a segment the contact is in." },
+    TAG_ID: { description: "`tag_id` (string): the id of a tag applied to the contact (EQ and NEQ only)." },
+  },
 });
 
 /** Date fields: matched by calendar day; only =, < and > apply. */
@@ -392,16 +442,16 @@ export const CONTACT_NO_LIST_FIELDS: ReadonlySet<string> = new Set([...CONTACT_D
     "A contact search: either one condition (`field` or `customAttribute`, `operator`, `value`) or a group (`and` or `or`) of nested queries. At most 2 levels of groups and 15 members per group. Dates match by calendar day and accept only EQ, LT and GT; `TAG_ID` accepts only EQ and NEQ. Contacts created or updated in the last few minutes may be missing from results; merged and archived ones never appear.",
 })
 export class ContactSearchQuery {
-  @Field(() => ContactSearchField, { nullable: true })
+  @Field(() => ContactSearchField, { nullable: true, description: "The field a condition compares (or set `customAttribute`)." })
   field?: ContactSearchField;
 
   @Field(() => String, { nullable: true, description: "Search a custom attribute by name instead of a `field` (`custom_attributes.{name}`)." })
   customAttribute?: string;
 
-  @Field(() => SearchOperator, { nullable: true })
+  @Field(() => SearchOperator, { nullable: true, description: "How a condition compares the field with `value`." })
   operator?: SearchOperator;
 
-  @Field(() => SearchValueInput, { nullable: true })
+  @Field(() => SearchValueInput, { nullable: true, description: "The value a condition compares the field with." })
   value?: SearchValueInput;
 
   @Field(() => [ContactSearchQuery], { nullable: true, description: "All of these must match." })

@@ -11,13 +11,28 @@ export enum ConversationState {
   CLOSED = "closed",
   SNOOZED = "snoozed",
 }
-registerEnumType(ConversationState, { name: "ConversationState" });
+registerEnumType(ConversationState, {
+  name: "ConversationState",
+  description: "Where a conversation is in its lifecycle.",
+  valuesConfig: {
+    OPEN: { description: "Waiting for a teammate: it appears in the inbox." },
+    CLOSED: { description: "Done with; a new reply from the contact reopens it." },
+    SNOOZED: { description: "Set aside until `snoozedUntil`, when it becomes open again." },
+  },
+});
 
 export enum ConversationPriority {
   PRIORITY = "priority",
   NOT_PRIORITY = "not_priority",
 }
-registerEnumType(ConversationPriority, { name: "ConversationPriority" });
+registerEnumType(ConversationPriority, {
+  name: "ConversationPriority",
+  description: "Whether a teammate marked the conversation as a priority.",
+  valuesConfig: {
+    PRIORITY: { description: "Marked as a priority." },
+    NOT_PRIORITY: { description: "Not marked as a priority." },
+  },
+});
 
 export enum ConversationSourceType {
   CONVERSATION = "conversation",
@@ -31,7 +46,22 @@ export enum ConversationSourceType {
   TWITTER = "twitter",
   WHATSAPP = "whatsapp",
 }
-registerEnumType(ConversationSourceType, { name: "ConversationSourceType", description: "The channel a conversation started on." });
+registerEnumType(ConversationSourceType, {
+  name: "ConversationSourceType",
+  description: "The channel a conversation started on.",
+  valuesConfig: {
+    CONVERSATION: { description: "A message in the Intercom Messenger (web or mobile)." },
+    EMAIL: { description: "An email sent to your inbox address." },
+    FACEBOOK: { description: "A Facebook Messenger message." },
+    INSTAGRAM: { description: "An Instagram direct message." },
+    PHONE_CALL: { description: "A call through Intercom Phone." },
+    PHONE_SWITCH: { description: "A phone call switched to a messaging channel (see `createPhoneSwitch`)." },
+    PUSH: { description: "A mobile push notification." },
+    SMS: { description: "An SMS text message." },
+    TWITTER: { description: "A Twitter (X) direct message." },
+    WHATSAPP: { description: "A WhatsApp message." },
+  },
+});
 
 export enum SlaStatus {
   HIT = "hit",
@@ -39,20 +69,44 @@ export enum SlaStatus {
   CANCELLED = "cancelled",
   ACTIVE = "active",
 }
-registerEnumType(SlaStatus, { name: "SlaStatus" });
+registerEnumType(SlaStatus, {
+  name: "SlaStatus",
+  description: "How a conversation stands against the SLA applied to it.",
+  valuesConfig: {
+    HIT: { description: "At least one target was hit, and none was missed or cancelled." },
+    MISSED: { description: "At least one target was missed (recorded at the next teammate reply, not when the SLA expires), and none was cancelled." },
+    CANCELLED: { description: "The SLA was removed from the conversation." },
+    ACTIVE: { description: "Applied but not yet fulfilled: no target has been hit, missed or cancelled so far." },
+  },
+});
 
 export enum LinkedObjectType {
   TICKET = "ticket",
   CONVERSATION = "conversation",
 }
-registerEnumType(LinkedObjectType, { name: "LinkedObjectType" });
+registerEnumType(LinkedObjectType, {
+  name: "LinkedObjectType",
+  description: "What kind of object is linked to a conversation or ticket.",
+  valuesConfig: {
+    TICKET: { description: "A ticket (its `id` is the ticket's id, not its `ticketId`)." },
+    CONVERSATION: { description: "A conversation, e.g. one linked to a tracker ticket." },
+  },
+});
 
 export enum LinkedObjectCategory {
   CUSTOMER = "Customer",
   BACK_OFFICE = "Back-office",
   TRACKER = "Tracker",
 }
-registerEnumType(LinkedObjectCategory, { name: "LinkedObjectCategory" });
+registerEnumType(LinkedObjectCategory, {
+  name: "LinkedObjectCategory",
+  description: "The category of a linked ticket.",
+  valuesConfig: {
+    CUSTOMER: { description: "A customer ticket, shared with the customer." },
+    BACK_OFFICE: { description: "A back-office ticket, worked on internally by teams." },
+    TRACKER: { description: "A tracker ticket, which many conversations and customer tickets about one issue are linked to." },
+  },
+});
 
 export enum AiAgentSourceType {
   ESSENTIALS_PLAN_SETUP = "essentials_plan_setup",
@@ -61,13 +115,30 @@ export enum AiAgentSourceType {
   WORKFLOW_PREVIEW = "workflow_preview",
   FIN_PREVIEW = "fin_preview",
 }
-registerEnumType(AiAgentSourceType, { name: "AiAgentSourceType" });
+registerEnumType(AiAgentSourceType, {
+  name: "AiAgentSourceType",
+  description: "What brought the AI Agent (Fin) into a conversation.",
+  valuesConfig: {
+    ESSENTIALS_PLAN_SETUP: { description: "The AI Agent setup of the Essentials plan." },
+    PROFILE: { description: "An AI Agent profile." },
+    WORKFLOW: { description: "A live workflow that handed the conversation to the AI Agent." },
+    WORKFLOW_PREVIEW: { description: "A preview of a workflow." },
+    FIN_PREVIEW: { description: "A preview of Fin." },
+  },
+});
 
 export enum AiAgentLastAnswerType {
   AI_ANSWER = "ai_answer",
   CUSTOM_ANSWER = "custom_answer",
 }
-registerEnumType(AiAgentLastAnswerType, { name: "AiAgentLastAnswerType" });
+registerEnumType(AiAgentLastAnswerType, {
+  name: "AiAgentLastAnswerType",
+  description: "The kind of the last answer the AI Agent gave.",
+  valuesConfig: {
+    AI_ANSWER: { description: "An answer the AI generated from the content sources." },
+    CUSTOM_ANSWER: { description: "A custom answer written by the team." },
+  },
+});
 
 export enum AiAgentResolutionState {
   ASSUMED_RESOLUTION = "assumed_resolution",
@@ -75,7 +146,16 @@ export enum AiAgentResolutionState {
   ROUTED_TO_TEAM = "routed_to_team",
   ABANDONED = "abandoned",
 }
-registerEnumType(AiAgentResolutionState, { name: "AiAgentResolutionState" });
+registerEnumType(AiAgentResolutionState, {
+  name: "AiAgentResolutionState",
+  description: "How the AI Agent's part of a conversation ended.",
+  valuesConfig: {
+    ASSUMED_RESOLUTION: { description: "The customer left after an answer without asking for more help, so the answer is assumed to have resolved the question." },
+    CONFIRMED_RESOLUTION: { description: "The customer confirmed the answer resolved the question." },
+    ROUTED_TO_TEAM: { description: "The conversation was handed over to the team." },
+    ABANDONED: { description: "The customer left without the question being resolved." },
+  },
+});
 
 export enum ContentSourceType {
   FILE = "file",
@@ -84,17 +164,27 @@ export enum ContentSourceType {
   CONTENT_SNIPPET = "content_snippet",
   WORKFLOW_CONNECTOR_ACTION = "workflow_connector_action",
 }
-registerEnumType(ContentSourceType, { name: "ContentSourceType" });
+registerEnumType(ContentSourceType, {
+  name: "ContentSourceType",
+  description: "The kind of content the AI Agent used to answer.",
+  valuesConfig: {
+    FILE: { description: "An uploaded file." },
+    ARTICLE: { description: "A Help Center article." },
+    EXTERNAL_CONTENT: { description: "Content synced from an external website." },
+    CONTENT_SNIPPET: { description: "A snippet written for the AI Agent." },
+    WORKFLOW_CONNECTOR_ACTION: { description: "A data connector action run by a workflow." },
+  },
+});
 
 @ObjectType({ description: "A bot (Fin, a workflow, a custom bot) that wrote on behalf of the workspace.", implements: Author })
 export class Bot implements Author {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of the bot, as Intercom gives it in the author reference." })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The name the bot writes under (e.g. Fin), if Intercom gives one." })
   name!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The email of the bot's author reference, if Intercom gives one." })
   email!: string | null;
 }
 
@@ -185,7 +275,7 @@ export class ConversationPartList {
   @Field(() => Int, { description: "The total number of parts in the conversation." })
   totalCount!: number;
 
-  @Field(() => [ConversationPart])
+  @Field(() => [ConversationPart], { description: "The parts, oldest first." })
   nodes!: ConversationPart[];
 }
 
@@ -304,13 +394,13 @@ export class ConversationStatistics {
 
 @ObjectType({ description: "Information on the first user message of the conversation." })
 export class ConversationFirstContactReply {
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contact first wrote in the conversation." })
   createdAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The channel of the first contact reply (e.g. conversation, email)." })
   type!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The URL of the page the contact wrote from, for messages sent from a website." })
   url!: string | null;
 }
 
@@ -325,10 +415,10 @@ export class SlaApplied {
 
 @ObjectType({ description: "A linked conversation or ticket." })
 export class LinkedObject {
-  @Field(() => LinkedObjectType)
+  @Field(() => LinkedObjectType, { description: "Whether the linked object is a ticket or a conversation (see `object`)." })
   type!: LinkedObjectType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of the linked ticket or conversation (see `object`)." })
   id!: string;
 
   @Field(() => LinkedObjectCategory, { nullable: true, description: "Category of the linked ticket." })
@@ -337,52 +427,52 @@ export class LinkedObject {
 
 @ObjectType({ description: "Linked conversations and tickets (up to 1000)." })
 export class LinkedObjectList {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The total number of linked objects." })
   totalCount!: number;
 
   @Field(() => Boolean, { description: "Whether there are more linked objects than returned." })
   hasMore!: boolean;
 
-  @Field(() => [LinkedObject])
+  @Field(() => [LinkedObject], { description: "The linked conversations and tickets." })
   nodes!: LinkedObject[];
 }
 
 @ObjectType({ description: "A content source used by AI Agent in the conversation." })
 export class ContentSource {
-  @Field(() => ContentSourceType)
+  @Field(() => ContentSourceType, { description: "The kind of content source." })
   contentType!: ContentSourceType;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The internal URL of the content source, for teammates." })
   url!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The title of the content source." })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The ISO 639 language code of the content source." })
   locale!: string;
 }
 
 @ObjectType({ description: "Data related to AI Agent involvement in the conversation." })
 export class AiAgent {
-  @Field(() => AiAgentSourceType, { nullable: true })
+  @Field(() => AiAgentSourceType, { nullable: true, description: "The kind of source that brought the AI Agent into the conversation." })
   sourceType!: AiAgentSourceType | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The title of that source; null for ESSENTIALS_PLAN_SETUP." })
   sourceTitle!: string | null;
 
-  @Field(() => AiAgentLastAnswerType, { nullable: true })
+  @Field(() => AiAgentLastAnswerType, { nullable: true, description: "The kind of the last answer the AI Agent gave; null if it gave none." })
   lastAnswerType!: AiAgentLastAnswerType | null;
 
-  @Field(() => AiAgentResolutionState, { nullable: true })
+  @Field(() => AiAgentResolutionState, { nullable: true, description: "How the AI Agent's involvement ended; null if it gave no AI or custom answer." })
   resolutionState!: AiAgentResolutionState | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The customer satisfaction rating given to the AI Agent, from 1 to 5." })
   rating!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The remark the customer left with that rating." })
   ratingRemark!: string | null;
 
-  @Field(() => [ContentSource])
+  @Field(() => [ContentSource], { description: "The content the AI Agent used to answer in the conversation." })
   contentSources!: ContentSource[];
 }
 
@@ -412,13 +502,13 @@ export class Conversation {
   @Field(() => Boolean, { description: "Whether the conversation is open (true) or closed (false)." })
   open!: boolean;
 
-  @Field(() => ConversationState)
+  @Field(() => ConversationState, { description: "Whether the conversation is open, closed or snoozed." })
   state!: ConversationState;
 
   @Field(() => Boolean, { description: "Whether the conversation has been read." })
   read!: boolean;
 
-  @Field(() => ConversationPriority, { nullable: true })
+  @Field(() => ConversationPriority, { nullable: true, description: "Whether the conversation is marked as a priority." })
   priority!: ConversationPriority | null;
 
   @Field(() => ID, { nullable: true, description: "The id of the admin assigned (see `adminAssignee`)." })
@@ -430,10 +520,10 @@ export class Conversation {
   @Field(() => [Tag], { description: "The tags applied to the conversation." })
   tags!: Tag[];
 
-  @Field(() => ConversationRating, { nullable: true })
+  @Field(() => ConversationRating, { nullable: true, description: "The rating the contact gave the conversation; null if it was not rated." })
   conversationRating!: ConversationRating | null;
 
-  @Field(() => ConversationSource)
+  @Field(() => ConversationSource, { description: "The message that started the conversation: its channel, author, subject and body." })
   source!: ConversationSource;
 
   @Field(() => [ID], { description: "The ids of the contacts involved (see `contacts`)." })
@@ -445,22 +535,22 @@ export class Conversation {
   @Field(() => JSONObject, { description: "Custom attributes of the conversation." })
   customAttributes!: Record<string, unknown>;
 
-  @Field(() => ConversationFirstContactReply, { nullable: true })
+  @Field(() => ConversationFirstContactReply, { nullable: true, description: "The contact's first message in the conversation (for a conversation a contact started, its original message)." })
   firstContactReply!: ConversationFirstContactReply | null;
 
-  @Field(() => SlaApplied, { nullable: true })
+  @Field(() => SlaApplied, { nullable: true, description: "The SLA applied to the conversation, if any." })
   slaApplied!: SlaApplied | null;
 
-  @Field(() => ConversationStatistics, { nullable: true })
+  @Field(() => ConversationStatistics, { nullable: true, description: "Reporting statistics: response times, assignment and close times, counts." })
   statistics!: ConversationStatistics | null;
 
-  @Field(() => LinkedObjectList, { nullable: true })
+  @Field(() => LinkedObjectList, { nullable: true, description: "The conversations and tickets linked to this conversation." })
   linkedObjects!: LinkedObjectList | null;
 
   @Field(() => Boolean, { nullable: true, description: "Whether the AI Agent participated in the conversation." })
   aiAgentParticipated!: boolean | null;
 
-  @Field(() => AiAgent, { nullable: true })
+  @Field(() => AiAgent, { nullable: true, description: "How the AI Agent took part in the conversation; null if it did not." })
   aiAgent!: AiAgent | null;
 
   /** Present when the conversation was fetched by id; list and search results carry no parts. */
@@ -479,20 +569,34 @@ export enum AdminReplyType {
   COMMENT = "comment",
   NOTE = "note",
 }
-registerEnumType(AdminReplyType, { name: "AdminReplyType", description: "A comment is seen by the customer; a note only by teammates." });
+registerEnumType(AdminReplyType, {
+  name: "AdminReplyType",
+  description: "A comment is seen by the customer; a note only by teammates.",
+  valuesConfig: {
+    COMMENT: { description: "A reply the contact sees." },
+    NOTE: { description: "An internal note only teammates see." },
+  },
+});
 
 export enum AssigneeType {
   ADMIN = "admin",
   TEAM = "team",
 }
-registerEnumType(AssigneeType, { name: "AssigneeType" });
+registerEnumType(AssigneeType, {
+  name: "AssigneeType",
+  description: "Whether a conversation is assigned to an admin or to a team.",
+  valuesConfig: {
+    ADMIN: { description: "An admin (teammate), who becomes the conversation's assignee." },
+    TEAM: { description: "A team: the conversation waits in the team's inbox." },
+  },
+});
 
 @InputType({ description: "A reply written by an admin." })
 export class AdminReplyInput {
   @Field(() => ID, { description: "The id of the admin who is authoring the reply." })
   adminId!: string;
 
-  @Field(() => AdminReplyType, { defaultValue: AdminReplyType.COMMENT })
+  @Field(() => AdminReplyType, { defaultValue: AdminReplyType.COMMENT, description: "A comment the contact sees, or a note for teammates only." })
   messageType!: AdminReplyType;
 
   @Field(() => String, { description: "The text body; notes accept some HTML." })
@@ -528,14 +632,14 @@ export class ContactReplyInput {
 
 @InputType({ description: "Exactly one of `admin` or `contact`." })
 export class ReplyToConversationInput {
-  @Field(() => AdminReplyInput, { nullable: true })
+  @Field(() => AdminReplyInput, { nullable: true, description: "A reply or note written by an admin; leave `contact` unset." })
   admin?: AdminReplyInput;
 
-  @Field(() => ContactReplyInput, { nullable: true })
+  @Field(() => ContactReplyInput, { nullable: true, description: "A reply written by a contact; leave `admin` unset." })
   contact?: ContactReplyInput;
 }
 
-@InputType()
+@InputType({ description: "What to change on a conversation; fields left out stay as they are." })
 export class UpdateConversationInput {
   @Field(() => Boolean, { nullable: true, description: "Mark the conversation as read." })
   read?: boolean;
@@ -544,7 +648,7 @@ export class UpdateConversationInput {
   customAttributes?: Record<string, unknown>;
 }
 
-@InputType()
+@InputType({ description: "Who closes a conversation, and an optional closing message." })
 export class CloseConversationInput {
   @Field(() => ID, { description: "The id of the admin who is closing the conversation." })
   adminId!: string;
@@ -553,13 +657,13 @@ export class CloseConversationInput {
   body?: string;
 }
 
-@InputType()
+@InputType({ description: "Who reopens a closed or snoozed conversation." })
 export class OpenConversationInput {
   @Field(() => ID, { description: "The id of the admin who is opening the conversation." })
   adminId!: string;
 }
 
-@InputType()
+@InputType({ description: "Who snoozes a conversation, and until when." })
 export class SnoozeConversationInput {
   @Field(() => ID, { description: "The id of the admin who is snoozing the conversation." })
   adminId!: string;
@@ -568,7 +672,7 @@ export class SnoozeConversationInput {
   snoozedUntil!: Date;
 }
 
-@InputType()
+@InputType({ description: "Who assigns a conversation, to which admin or team, with an optional message." })
 export class AssignConversationInput {
   @Field(() => ID, { description: "The id of the admin who is performing the assignment." })
   adminId!: string;
@@ -593,6 +697,11 @@ export enum ConversationSenderType {
 registerEnumType(ConversationSenderType, {
   name: "ConversationSenderType",
   description: "The role of the contact starting a conversation; `CONTACT` also accepts a visitor, who becomes a lead.",
+  valuesConfig: {
+    USER: { description: "A user: a contact with a login to your product." },
+    LEAD: { description: "A lead: a contact who is not (yet) a user." },
+    CONTACT: { description: "Any contact, or a visitor (by id or user_id), who is converted into a lead." },
+  },
 });
 
 @InputType({ description: "The contact who starts the conversation." })
@@ -609,7 +718,7 @@ export class ConversationSenderInput {
 
 @InputType({ description: "A conversation started by a contact (an in-app message)." })
 export class CreateConversationInput {
-  @Field(() => ConversationSenderInput)
+  @Field(() => ConversationSenderInput, { description: "The contact who starts the conversation." })
   from!: ConversationSenderInput;
 
   @Field(() => String, { description: "The content of the message. HTML is not supported." })
@@ -637,16 +746,16 @@ export class ConversationCustomerInput {
   email?: string;
 }
 
-@InputType()
+@InputType({ description: "The admin who adds a contact to a conversation, and the contact added." })
 export class AttachContactToConversationInput {
   @Field(() => ID, { description: "The id of the admin who is adding the new participant." })
   adminId!: string;
 
-  @Field(() => ConversationCustomerInput)
+  @Field(() => ConversationCustomerInput, { description: "The contact to add as a participant." })
   customer!: ConversationCustomerInput;
 }
 
-@InputType()
+@InputType({ description: "The admin who removes a contact from a conversation." })
 export class DetachContactFromConversationInput {
   @Field(() => ID, { description: "The id of the admin who is performing the action." })
   adminId!: string;
@@ -656,11 +765,18 @@ export enum RedactionType {
   CONVERSATION_PART = "conversation_part",
   SOURCE = "source",
 }
-registerEnumType(RedactionType, { name: "RedactionType", description: "What to redact: a conversation part, or the conversation's source message." });
+registerEnumType(RedactionType, {
+  name: "RedactionType",
+  description: "What to redact: a conversation part, or the conversation's source message.",
+  valuesConfig: {
+    CONVERSATION_PART: { description: "A part of the conversation (set `conversationPartId`)." },
+    SOURCE: { description: "The message that started the conversation (set `sourceId`)." },
+  },
+});
 
 @InputType({ description: "A part (conversationPartId) or the source message (sourceId) of a conversation to redact." })
 export class RedactConversationInput {
-  @Field(() => RedactionType)
+  @Field(() => RedactionType, { description: "Whether to redact a part or the source message." })
   type!: RedactionType;
 
   @Field(() => ID, { description: "The id of the conversation." })

@@ -10,6 +10,11 @@ export enum DataAttributeModel {
 registerEnumType(DataAttributeModel, {
   name: "DataAttributeModel",
   description: "The model a data attribute describes: `contact` (users and leads), `company` or `conversation`.",
+  valuesConfig: {
+    CONTACT: { description: "An attribute of contacts (users and leads)." },
+    COMPANY: { description: "An attribute of companies." },
+    CONVERSATION: { description: "An attribute of conversations." },
+  },
 });
 
 /** Models a custom attribute can be created for. */
@@ -17,7 +22,14 @@ export enum DataAttributeCreateModel {
   CONTACT = "contact",
   COMPANY = "company",
 }
-registerEnumType(DataAttributeCreateModel, { name: "DataAttributeCreateModel", description: "The model a new data attribute belongs to." });
+registerEnumType(DataAttributeCreateModel, {
+  name: "DataAttributeCreateModel",
+  description: "The model a new data attribute belongs to.",
+  valuesConfig: {
+    CONTACT: { description: "An attribute of contacts (users and leads)." },
+    COMPANY: { description: "An attribute of companies." },
+  },
+});
 
 export enum DataAttributeDataType {
   STRING = "string",
@@ -30,6 +42,14 @@ export enum DataAttributeDataType {
 registerEnumType(DataAttributeDataType, {
   name: "DataAttributeDataType",
   description: "The data type of an attribute. `datetime` is accepted on create; Intercom stores it as `date`.",
+  valuesConfig: {
+    STRING: { description: "Text; with `options`, one of a list." },
+    INTEGER: { description: "A whole number." },
+    FLOAT: { description: "A decimal number." },
+    BOOLEAN: { description: "True or false." },
+    DATE: { description: "A date, such as a renewal date." },
+    DATETIME: { description: "Accepted when creating an attribute; Intercom stores it as DATE." },
+  },
 });
 
 @ObjectType({

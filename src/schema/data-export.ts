@@ -9,7 +9,18 @@ export enum DataExportStatus {
   NO_DATA = "no_data",
   CANCELED = "canceled",
 }
-registerEnumType(DataExportStatus, { name: "DataExportStatus", description: "The current state of a data export job." });
+registerEnumType(DataExportStatus, {
+  name: "DataExportStatus",
+  description: "The current state of a data export job.",
+  valuesConfig: {
+    PENDING: { description: "Queued, not started yet." },
+    IN_PROGRESS: { description: "Being prepared." },
+    FAILED: { description: "The export failed; create a new one." },
+    COMPLETED: { description: "Ready to download until `downloadExpiresAt`." },
+    NO_DATA: { description: "Finished, but there was nothing to export in the period." },
+    CANCELED: { description: "Cancelled before it finished." },
+  },
+});
 
 @ObjectType({
   description:

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { resolvers } from "../resolvers/index.js";
 import { toSubgraph } from "./federation.js";
+import { withFederationDescriptions, withRootDescriptions } from "./schema-descriptions.js";
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -12,11 +13,11 @@ export function typeGraphQLSchema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers] as unknown as NonEmptyArray<Function>,
     // Inputs are checked by hand where Intercom has rules; no class-validator pass.
     validate: false,
-  });
+  }).then(withRootDescriptions);
 }
 
 /** The gateway's served schema: the graph as an Apollo Federation 2 subgraph, built once per process. */
 export function gatewaySchema(): Promise<GraphQLSchema> {
-  schema ??= typeGraphQLSchema().then(toSubgraph);
+  schema ??= typeGraphQLSchema().then(toSubgraph).then(withFederationDescriptions);
   return schema;
 }

@@ -7,7 +7,16 @@ export enum MessageType {
   FACEBOOK = "facebook",
   TWITTER = "twitter",
 }
-registerEnumType(MessageType, { name: "MessageType", description: "The type of message that was sent: email, inapp, facebook or twitter." });
+registerEnumType(MessageType, {
+  name: "MessageType",
+  description: "The type of message that was sent: email, inapp, facebook or twitter.",
+  valuesConfig: {
+    EMAIL: { description: "Sent as an email." },
+    INAPP: { description: "An in-app message, shown in the Messenger." },
+    FACEBOOK: { description: "A Facebook Messenger message." },
+    TWITTER: { description: "A Twitter (X) direct message." },
+  },
+});
 
 @ObjectType({
   description:
@@ -49,19 +58,40 @@ export enum OutboundMessageType {
   IN_APP = "in_app",
   EMAIL = "email",
 }
-registerEnumType(OutboundMessageType, { name: "OutboundMessageType", description: "The kind of message being created: in-app or email." });
+registerEnumType(OutboundMessageType, {
+  name: "OutboundMessageType",
+  description: "The kind of message being created: in-app or email.",
+  valuesConfig: {
+    IN_APP: { description: "An in-app message, shown in the Messenger." },
+    EMAIL: { description: "An email (needs `subject`)." },
+  },
+});
 
 export enum MessageTemplate {
   PLAIN = "plain",
   PERSONAL = "personal",
 }
-registerEnumType(MessageTemplate, { name: "MessageTemplate", description: "The style of an outgoing email." });
+registerEnumType(MessageTemplate, {
+  name: "MessageTemplate",
+  description: "The style of an outgoing email.",
+  valuesConfig: {
+    PLAIN: { description: "A plain email, without styling." },
+    PERSONAL: { description: "An email styled with the sender's name and avatar." },
+  },
+});
 
 export enum MessageRecipientType {
   USER = "user",
   LEAD = "lead",
 }
-registerEnumType(MessageRecipientType, { name: "MessageRecipientType", description: "The role of the contact a message goes to." });
+registerEnumType(MessageRecipientType, {
+  name: "MessageRecipientType",
+  description: "The role of the contact a message goes to.",
+  valuesConfig: {
+    USER: { description: "The recipient is a user." },
+    LEAD: { description: "The recipient is a lead." },
+  },
+});
 
 @InputType({ description: "The contact a message goes to." })
 export class MessageRecipientInput {

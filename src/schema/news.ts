@@ -9,6 +9,10 @@ export enum NewsItemState {
 registerEnumType(NewsItemState, {
   name: "NewsItemState",
   description: "News items will not be visible to your users in the assigned newsfeeds until they are set live.",
+  valuesConfig: {
+    DRAFT: { description: "Not visible to users yet." },
+    LIVE: { description: "Visible to users in the newsfeeds it is assigned to." },
+  },
 });
 
 @ObjectType({ description: "Assigns a news item to a newsfeed." })
@@ -97,7 +101,7 @@ export const NewsfeedConnection = ConnectionType(Newsfeed, "Newsfeed");
 
 @InputType({ description: "Put a news item on a newsfeed." })
 export class NewsfeedAssignmentInput {
-  @Field(() => ID, { description: "The newsfeed." })
+  @Field(() => ID, { description: "The id of the newsfeed to put the news item on." })
   newsfeedId!: string;
 
   @Field(() => DateTime, {

@@ -6,7 +6,14 @@ export enum SegmentPersonType {
   CONTACT = "contact",
   USER = "user",
 }
-registerEnumType(SegmentPersonType, { name: "SegmentPersonType", description: "Type of the contact: contact (lead) or user." });
+registerEnumType(SegmentPersonType, {
+  name: "SegmentPersonType",
+  description: "Type of the contact: contact (lead) or user.",
+  valuesConfig: {
+    CONTACT: { description: "The segment holds leads (Intercom calls them contacts here)." },
+    USER: { description: "The segment holds users." },
+  },
+});
 
 @ObjectType({ description: "A segment is a group of your contacts defined by the rules that you set." })
 export class Segment {

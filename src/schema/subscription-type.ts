@@ -6,7 +6,15 @@ export enum SubscriptionTypeState {
   DRAFT = "draft",
   ARCHIVED = "archived",
 }
-registerEnumType(SubscriptionTypeState, { name: "SubscriptionTypeState", description: "The state of a subscription type." });
+registerEnumType(SubscriptionTypeState, {
+  name: "SubscriptionTypeState",
+  description: "The state of a subscription type.",
+  valuesConfig: {
+    LIVE: { description: "In use: contacts can opt in or out of it." },
+    DRAFT: { description: "Being prepared; not yet offered to contacts." },
+    ARCHIVED: { description: "No longer in use." },
+  },
+});
 
 export enum ConsentType {
   OPT_OUT = "opt_out",
@@ -15,13 +23,24 @@ export enum ConsentType {
 registerEnumType(ConsentType, {
   name: "ConsentType",
   description: "Opt-out types reach everyone until a contact opts out; opt-in types reach only contacts who opted in.",
+  valuesConfig: {
+    OPT_OUT: { description: "Contacts receive these messages until they opt out." },
+    OPT_IN: { description: "Contacts receive these messages only after opting in." },
+  },
 });
 
 export enum SubscriptionContentType {
   EMAIL = "email",
   SMS_MESSAGE = "sms_message",
 }
-registerEnumType(SubscriptionContentType, { name: "SubscriptionContentType", description: "A message type a subscription type applies to." });
+registerEnumType(SubscriptionContentType, {
+  name: "SubscriptionContentType",
+  description: "A message type a subscription type applies to.",
+  valuesConfig: {
+    EMAIL: { description: "Email messages." },
+    SMS_MESSAGE: { description: "SMS messages." },
+  },
+});
 
 @ObjectType({ description: "A translation object contains the localised details of a subscription type." })
 export class Translation {

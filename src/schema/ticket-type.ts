@@ -10,6 +10,11 @@ export enum TicketCategory {
 registerEnumType(TicketCategory, {
   name: "TicketCategory",
   description: "Customer tickets are shared with the customer; back-office tickets are worked on internally; tracker tickets group many conversations about one issue.",
+  valuesConfig: {
+    CUSTOMER: { description: "Shared with the customer, who can follow and reply to it." },
+    BACK_OFFICE: { description: "Worked on internally by teams; the customer does not see it." },
+    TRACKER: { description: "Tracks one issue that many conversations and customer tickets are linked to." },
+  },
 });
 
 export enum TicketTypeAttributeDataType {
@@ -21,7 +26,19 @@ export enum TicketTypeAttributeDataType {
   DATETIME = "datetime",
   FILES = "files",
 }
-registerEnumType(TicketTypeAttributeDataType, { name: "TicketTypeAttributeDataType", description: "The data type of a ticket type attribute." });
+registerEnumType(TicketTypeAttributeDataType, {
+  name: "TicketTypeAttributeDataType",
+  description: "The data type of a ticket type attribute.",
+  valuesConfig: {
+    STRING: { description: "Text, on one line or several (`multiline`)." },
+    LIST: { description: "One item of a fixed list." },
+    INTEGER: { description: "A whole number." },
+    DECIMAL: { description: "A decimal number." },
+    BOOLEAN: { description: "True or false." },
+    DATETIME: { description: "A date and time." },
+    FILES: { description: "One or more attached files." },
+  },
+});
 
 @ObjectType({ description: "Ticket type attribute, used to define each data field to be captured in a ticket." })
 export class TicketTypeAttribute {
@@ -134,7 +151,7 @@ export class CreateTicketTypeInput {
   isInternal?: boolean;
 }
 
-@InputType()
+@InputType({ description: "What to change on a ticket type; fields left out stay as they are." })
 export class UpdateTicketTypeInput {
   @Field(() => String, { nullable: true, description: "The name of the ticket type." })
   name?: string;
@@ -155,7 +172,7 @@ export class UpdateTicketTypeInput {
   isInternal?: boolean;
 }
 
-@InputType()
+@InputType({ description: "A new attribute of a ticket type: its name, data type, and how it shows on the ticket forms." })
 export class CreateTicketTypeAttributeInput {
   @Field(() => String, { description: "The name of the ticket type attribute." })
   name!: string;
@@ -188,7 +205,7 @@ export class CreateTicketTypeAttributeInput {
   allowMultipleValues?: boolean;
 }
 
-@InputType()
+@InputType({ description: "What to change on a ticket type attribute (its data type cannot change); fields left out stay as they are." })
 export class UpdateTicketTypeAttributeInput {
   @Field(() => String, { nullable: true, description: "The name of the ticket type attribute." })
   name?: string;

@@ -12,7 +12,16 @@ export enum TicketState {
   WAITING_ON_CUSTOMER = "waiting_on_customer",
   RESOLVED = "resolved",
 }
-registerEnumType(TicketState, { name: "TicketState", description: "The state a ticket is in." });
+registerEnumType(TicketState, {
+  name: "TicketState",
+  description: "The state a ticket is in.",
+  valuesConfig: {
+    SUBMITTED: { description: "Created, not yet worked on." },
+    IN_PROGRESS: { description: "A teammate is working on it." },
+    WAITING_ON_CUSTOMER: { description: "Waiting for the customer to answer." },
+    RESOLVED: { description: "The request has been dealt with." },
+  },
+});
 
 @ObjectType({ description: "A Ticket Part represents a message or an event (state change, assignment, …) in the ticket." })
 export class TicketPart {
@@ -162,7 +171,24 @@ export enum TicketSearchField {
 }
 registerEnumType(TicketSearchField, {
   name: "TicketSearchField",
-  valuesConfig: { TICKET_ATTRIBUTE: { description: "`ticket_attribute.{id}`: set `attributeId` to the ticket type attribute's id." } },
+  description: "A searchable ticket field. Each value's description names Intercom's field and its type; set the matching member of `SearchValueInput` (`dateTime` for a date).",
+  valuesConfig: {
+    ID: { description: "`id` (string): the ticket's id." },
+    CREATED_AT: { description: "`created_at` (date): when the ticket was created." },
+    UPDATED_AT: { description: "`updated_at` (date): when the ticket was last updated." },
+    TITLE: { description: "`title` (string): the ticket's title." },
+    DESCRIPTION: { description: "`description` (string): the ticket's description." },
+    CATEGORY: { description: "`category` (string): `Customer`, `Back-office` or `Tracker`." },
+    TICKET_TYPE_ID: { description: "`ticket_type_id` (string): the id of the ticket type." },
+    CONTACT_IDS: { description: "`contact_ids` (string): the id of a contact the ticket is about." },
+    TEAMMATE_IDS: { description: "`teammate_ids` (string): the id of a teammate who took part." },
+    ADMIN_ASSIGNEE_ID: { description: "`admin_assignee_id` (string): the id of the assigned admin." },
+    TEAM_ASSIGNEE_ID: { description: "`team_assignee_id` (string): the id of the assigned team." },
+    OPEN: { description: "`open` (boolean): whether the ticket is open." },
+    STATE: { description: "`state` (string): `submitted`, `in_progress`, `waiting_on_customer` or `resolved`." },
+    SNOOZED_UNTIL: { description: "`snoozed_until` (date): when a snoozed ticket reopens." },
+    TICKET_ATTRIBUTE: { description: "`ticket_attribute.{id}`: set `attributeId` to the ticket type attribute's id." },
+  },
 });
 
 /** Dates reject IN/NIN, as for conversations. */
@@ -173,16 +199,16 @@ export const TICKET_NO_LIST_FIELDS: ReadonlySet<string> = new Set([TicketSearchF
     "A ticket search: either one condition (`field`, `operator`, `value`, and `attributeId` for TICKET_ATTRIBUTE) or a group (`and` or `or`) of nested queries. At most 2 levels of groups and 15 members per group.",
 })
 export class TicketSearchQuery {
-  @Field(() => TicketSearchField, { nullable: true })
+  @Field(() => TicketSearchField, { nullable: true, description: "The field a condition compares." })
   field?: TicketSearchField;
 
   @Field(() => ID, { nullable: true, description: "The ticket type attribute id, with field TICKET_ATTRIBUTE." })
   attributeId?: string;
 
-  @Field(() => SearchOperator, { nullable: true })
+  @Field(() => SearchOperator, { nullable: true, description: "How a condition compares the field with `value`." })
   operator?: SearchOperator;
 
-  @Field(() => SearchValueInput, { nullable: true })
+  @Field(() => SearchValueInput, { nullable: true, description: "The value a condition compares the field with." })
   value?: SearchValueInput;
 
   @Field(() => [TicketSearchQuery], { nullable: true, description: "All of these must match." })
@@ -206,7 +232,7 @@ export class TicketContactInput {
   email?: string;
 }
 
-@InputType()
+@InputType({ description: "A new ticket: its type, the contact it is about, and its attribute values." })
 export class CreateTicketInput {
   @Field(() => ID, { description: "The ID of the type of ticket you want to create." })
   ticketTypeId!: string;
@@ -232,9 +258,17 @@ export enum TicketStateUpdate {
   WAITING_ON_CUSTOMER = "waiting_on_customer",
   RESOLVED = "resolved",
 }
-registerEnumType(TicketStateUpdate, { name: "TicketStateUpdate", description: "The states a ticket can be moved to." });
+registerEnumType(TicketStateUpdate, {
+  name: "TicketStateUpdate",
+  description: "The states a ticket can be moved to.",
+  valuesConfig: {
+    IN_PROGRESS: { description: "A teammate is working on it." },
+    WAITING_ON_CUSTOMER: { description: "Waiting for the customer to answer." },
+    RESOLVED: { description: "The request has been dealt with." },
+  },
+});
 
-@InputType()
+@InputType({ description: "Who assigns a ticket, and to which admin or team." })
 export class TicketAssignmentInput {
   @Field(() => ID, { description: "The ID of the admin performing the action." })
   adminId!: string;
@@ -243,7 +277,7 @@ export class TicketAssignmentInput {
   assigneeId!: string;
 }
 
-@InputType()
+@InputType({ description: "What to change on a ticket; fields left out stay as they are." })
 export class UpdateTicketInput {
   @Field(() => JSONObject, { nullable: true, description: "Attribute values to set, by attribute name." })
   ticketAttributes?: Record<string, unknown>;
@@ -260,7 +294,7 @@ export class UpdateTicketInput {
   @Field(() => DateTime, { nullable: true, description: "The time you want the ticket to reopen." })
   snoozedUntil?: Date;
 
-  @Field(() => TicketAssignmentInput, { nullable: true })
+  @Field(() => TicketAssignmentInput, { nullable: true, description: "Assign the ticket to an admin or a team (or unassign it)." })
   assignment?: TicketAssignmentInput;
 }
 
@@ -269,9 +303,17 @@ export enum TicketReplyType {
   NOTE = "note",
   QUICK_REPLY = "quick_reply",
 }
-registerEnumType(TicketReplyType, { name: "TicketReplyType", description: "A comment is seen by the customer, a note only by teammates; a quick reply offers buttons." });
+registerEnumType(TicketReplyType, {
+  name: "TicketReplyType",
+  description: "A comment is seen by the customer, a note only by teammates; a quick reply offers buttons.",
+  valuesConfig: {
+    COMMENT: { description: "A reply the contact sees (needs `body`)." },
+    NOTE: { description: "An internal note only teammates see (needs `body`)." },
+    QUICK_REPLY: { description: "A message offering the contact buttons to choose from (needs `replyOptions`)." },
+  },
+});
 
-@InputType()
+@InputType({ description: "One button of a quick reply." })
 export class QuickReplyOptionInput {
   @Field(() => String, { description: "The text to display in this quick reply option." })
   text!: string;
@@ -307,14 +349,14 @@ export class AdminTicketReplyInput {
 
 @InputType({ description: "Exactly one of `admin` or `contact`. Contacts may reply to customer tickets only." })
 export class ReplyToTicketInput {
-  @Field(() => AdminTicketReplyInput, { nullable: true })
+  @Field(() => AdminTicketReplyInput, { nullable: true, description: "A reply, note or quick reply written by an admin; leave `contact` unset." })
   admin?: AdminTicketReplyInput;
 
-  @Field(() => ContactReplyInput, { nullable: true })
+  @Field(() => ContactReplyInput, { nullable: true, description: "A reply written by a contact; leave `admin` unset." })
   contact?: ContactReplyInput;
 }
 
-@InputType()
+@InputType({ description: "The tag to add to a ticket, and the admin who adds it." })
 export class AttachTagToTicketInput {
   @Field(() => ID, { description: "The id of the tag to apply." })
   tagId!: string;
@@ -323,13 +365,13 @@ export class AttachTagToTicketInput {
   adminId!: string;
 }
 
-@InputType()
+@InputType({ description: "The admin who removes a tag from a ticket." })
 export class DetachTagFromTicketInput {
   @Field(() => ID, { description: "The id of the admin removing the tag." })
   adminId!: string;
 }
 
-@InputType()
+@InputType({ description: "The ticket type of the ticket a conversation becomes, and its attribute values." })
 export class ConvertConversationToTicketInput {
   @Field(() => ID, { description: "The ID of the type of ticket you want to convert the conversation to (a customer ticket type)." })
   ticketTypeId!: string;
