@@ -1,7 +1,7 @@
 // Prints the served schema twice (`npm run schema`): schema.graphql, the subgraph SDL a federation
 // router composes (with `@link` and `@key`), and schema.client.graphql, the schema as clients see
 // it, without federation's directives, types and root fields, for codegen, Relay and schema
-// checks. Refuses a breaking change against either committed file unless run with
+// checks; and apollo-cache.json, Apollo Client's cache options for it. Refuses a breaking change against either committed file unless run with
 // --allow-breaking, so removing or retyping a field is always a deliberate, visible change.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,10 +18,12 @@ import {
   type DefinitionNode,
   type GraphQLSchema,
 } from "graphql";
+import { apolloCacheConfig } from "./apollo-cache.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SCHEMA_FILE = path.join(ROOT, "schema.graphql");
 export const CLIENT_SCHEMA_FILE = path.join(ROOT, "schema.client.graphql");
+export const APOLLO_CACHE_FILE = path.join(ROOT, "apollo-cache.json");
 
 export function printPublishedSchema(schema: GraphQLSchema): string {
   return printSubgraphSchema(schema).trimEnd() + "\n";
@@ -69,6 +71,11 @@ export function clientBreakingChanges(before: string, after: GraphQLSchema): Bre
   return findBreakingChanges(buildSchema(before), clientSchema(after));
 }
 
+/** apollo-cache.json: Apollo Client's InMemoryCache options for the client schema (see apollo-cache.ts). */
+export function printApolloCache(served: GraphQLSchema): string {
+  return JSON.stringify(apolloCacheConfig(clientSchema(served)), null, 2) + "\n";
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   await import("reflect-metadata");
@@ -77,6 +84,7 @@ if (isMain) {
   const outputs = [
     { file: SCHEMA_FILE, print: printPublishedSchema, changes: breakingChanges },
     { file: CLIENT_SCHEMA_FILE, print: printClientSchema, changes: clientBreakingChanges },
+    { file: APOLLO_CACHE_FILE, print: printApolloCache, changes: () => [] },
   ];
   if (!process.argv.includes("--allow-breaking")) {
     let breaking = false;

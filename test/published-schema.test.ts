@@ -10,6 +10,8 @@ import {
   clientBreakingChanges,
   clientSchema,
   printClientSchema,
+  printApolloCache,
+  APOLLO_CACHE_FILE,
   printPublishedSchema,
   SCHEMA_FILE,
 } from "../scripts/schema.js";
@@ -68,6 +70,10 @@ describe("schema.client.graphql", () => {
 
   it("is exactly what the code serves to clients (run npm run schema after changing the graph)", () => {
     expect(committedClient).toBe(printClientSchema(schema));
+  });
+
+  it("apollo-cache.json is what npm run schema writes for it (possibleTypes and type policies)", () => {
+    expect(readFileSync(APOLLO_CACHE_FILE, "utf8")).toBe(printApolloCache(schema));
   });
 
   it("the guard does catch a removed field and a retyped one", () => {
