@@ -71,6 +71,25 @@ export type UpstreamStream = { status: number; headers: Headers; body: Readable;
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
+/** An attempt that got no answer: a network failure, our timeout, or the client going away. */
+class AttemptFailed extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly timedOut: boolean,
+    readonly clientGone: boolean,
+    readonly timeoutMs: number,
+  ) {
+    super("upstream attempt failed");
+  }
+
+  toError(operation: string): UpstreamError {
+    if (this.clientGone) return upstreamUnreachable(operation, new Error("the client went away"));
+    return this.timedOut ? upstreamTimeout(operation, this.timeoutMs) : upstreamUnreachable(operation, this.cause);
+  }
+}
+
+type Outcome<R> = { result: R } | { failure: AttemptFailed };
+
 /** Who is calling, for Intercom's logs and support (some firewalls refuse requests without one). */
 const USER_AGENT = "intercom-graphql-gateway";
 
@@ -112,19 +131,39 @@ export class IntercomClient {
     }, "identity");
   }
 
+  /** One call: attempts (each through every policy) until one is final, with a wait between them that the retry policy decides. */
   private async exchange<R extends { status: number; headers: Headers }>(
     call: UpstreamCall,
     take: (answer: Dispatcher.ResponseData) => Promise<R>,
     acceptEncoding = ACCEPTED_ENCODINGS,
   ): Promise<R> {
-    const { options } = this;
-    const { method } = call;
+    const request = this.requestFor(call, acceptEncoding);
+    const attempts = call.read ? this.options.retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const isLast = attempt >= attempts;
+      let outcome: Outcome<R>;
+      try {
+        outcome = { result: await this.attempt(call, request, take) };
+      } catch (error) {
+        if (!(error instanceof AttemptFailed)) throw error;
+        outcome = { failure: error };
+      }
+      const retry = isLast ? undefined : this.retryPolicy(outcome, attempt);
+      if (retry === undefined) {
+        if ("result" in outcome) return outcome.result;
+        throw outcome.failure.toError(request.operation);
+      }
+      this.options.metrics?.upstreamRetries.inc({ method: call.method, route: request.route, reason: retry.reason });
+      this.options.logger?.warn("upstream retry", { operation: request.operation, reason: retry.reason, waitMs: retry.waitMs, attempt });
+      await sleep(retry.waitMs);
+    }
+  }
+
+  /** What every attempt of a call sends. */
+  private requestFor(call: UpstreamCall, acceptEncoding: string) {
+    const { options, base } = this;
     const route = `/${call.path.template}`;
-    const operation = `${method} ${route}`;
-    const attempts = call.read ? options.retries + 1 : 1;
-    const { base } = this;
     const query = call.query?.toString();
-    const requestPath = base.pathname + call.path.encoded + (query ? `?${query}` : "");
     const headers: Record<string, string> = {
       "user-agent": USER_AGENT,
       accept: call.accept ?? "application/json",
@@ -135,60 +174,69 @@ export class IntercomClient {
     if (options.requestId) headers["x-request-id"] = options.requestId;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     if (body !== undefined) headers["content-type"] = "application/json";
+    return { route, operation: `${call.method} ${route}`, path: base.pathname + call.path.encoded + (query ? `?${query}` : ""), headers, body };
+  }
 
-    const remaining = () => (options.deadline === undefined ? Infinity : options.deadline - Date.now());
-    for (let attempt = 1; ; attempt++) {
-      const isLast = attempt >= attempts;
-      if (remaining() <= 0) throw upstreamTimeout(operation, options.timeoutMs, "the request's deadline passed");
-      this.countCall(operation);
-      await this.drawFromBudget(operation, call.read, remaining());
-      const timeoutMs = Math.min(options.timeoutMs, remaining());
-      const started = performance.now();
-      // Our own timer, cleared as soon as the answer is taken: a pending AbortSignal.timeout would keep
-      // the whole exchange reachable for the full timeout, and under load that heap slows every request.
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(new DOMException("upstream timeout", "TimeoutError")), timeoutMs);
-      // The client going away aborts this call too (linked by hand: AbortSignal.any keeps signals alive).
-      const clientGone = () => timeout.abort(options.signal?.reason);
-      options.signal?.addEventListener("abort", clientGone, { once: true });
-      try {
-        // The token's concurrency slot is held until the response's headers arrive.
-        const release = await options.concurrency?.acquire(options.signal);
-        const answer = await poolFor(base.origin)
-          .request({ path: requestPath, method, headers, body, signal: timeout.signal })
-          .finally(() => release?.());
-        const result = await take(answer);
-        this.observe(method, route, result.status, started, result.headers);
-        if (!isLast && RETRYABLE_STATUSES.has(result.status)) {
-          options.metrics?.upstreamRetries.inc({ method, route, reason: "5xx" });
-          options.logger?.warn("upstream retry", { operation, status: result.status, attempt });
-          await sleep(50 * 2 ** (attempt - 1));
-          continue;
-        }
-        if (!isLast && result.status === 429) {
-          const wait = rateLimitDelayMs(result.headers);
-          if (wait !== undefined && wait <= (options.rateLimitWaitMs ?? 2_000) && wait < remaining()) {
-            options.metrics?.upstreamRetries.inc({ method, route, reason: "rate_limit" });
-            options.logger?.warn("upstream rate limited, waiting for the window to reset", { operation, waitMs: wait, attempt });
-            await sleep(wait);
-            continue;
-          }
-        }
-        return result;
-      } catch (error) {
-        if (error instanceof UpstreamError) throw error;
-        this.observe(method, route, 0, started);
-        if (options.signal?.aborted) throw upstreamUnreachable(operation, new Error("the client went away"));
-        const timedOut = timeout.signal.aborted;
-        if (isLast || remaining() <= 0) throw timedOut ? upstreamTimeout(operation, timeoutMs) : upstreamUnreachable(operation, error);
-        options.metrics?.upstreamRetries.inc({ method, route, reason: "network" });
-        options.logger?.warn("upstream retry", { operation, error: timedOut ? "timeout" : String(error), attempt });
-        await sleep(50 * 2 ** (attempt - 1));
-      } finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener("abort", clientGone);
-      }
+  private remainingMs(): number {
+    return this.options.deadline === undefined ? Infinity : this.options.deadline - Date.now();
+  }
+
+  /** One attempt through the policies: deadline, per-request cap, rate budget, concurrency, timeout and disconnect, metrics. */
+  private async attempt<R extends { status: number; headers: Headers }>(
+    call: UpstreamCall,
+    request: ReturnType<IntercomClient["requestFor"]>,
+    take: (answer: Dispatcher.ResponseData) => Promise<R>,
+  ): Promise<R> {
+    const { options } = this;
+    if (this.remainingMs() <= 0) throw upstreamTimeout(request.operation, options.timeoutMs, "the request's deadline passed");
+    this.countCall(request.operation);
+    await this.drawFromBudget(request.operation, call.read, this.remainingMs());
+    const timeoutMs = Math.min(options.timeoutMs, this.remainingMs());
+    const started = performance.now();
+    // Our own timer, cleared as soon as the answer is taken: a pending AbortSignal.timeout would keep
+    // the whole exchange reachable for the full timeout, and under load that heap slows every request.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException("upstream timeout", "TimeoutError")), timeoutMs);
+    // The client going away aborts this call too (linked by hand: AbortSignal.any keeps signals alive).
+    const clientGone = () => timeout.abort(options.signal?.reason);
+    options.signal?.addEventListener("abort", clientGone, { once: true });
+    try {
+      // The token's concurrency slot is held until the response's headers arrive.
+      const release = await options.concurrency?.acquire(options.signal);
+      const answer = await poolFor(this.base.origin)
+        .request({ path: request.path, method: call.method, headers: request.headers, body: request.body, signal: timeout.signal })
+        .finally(() => release?.());
+      const result = await take(answer);
+      this.observe(call.method, request.route, result.status, started, result.headers);
+      return result;
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      this.observe(call.method, request.route, 0, started);
+      throw new AttemptFailed(error, timeout.signal.aborted && !options.signal?.aborted, Boolean(options.signal?.aborted), timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", clientGone);
     }
+  }
+
+  /**
+   * Whether (and after how long) a read is tried again: a 5xx or a network failure with backoff,
+   * a 429 once its window resets if that is soon enough; never once the client is gone or the
+   * deadline has passed. Only reads get here: writes have one attempt.
+   */
+  private retryPolicy(outcome: Outcome<{ status: number; headers: Headers }>, attempt: number): { reason: "5xx" | "rate_limit" | "network"; waitMs: number } | undefined {
+    const backoff = 50 * 2 ** (attempt - 1);
+    if ("failure" in outcome) {
+      if (outcome.failure.clientGone || this.remainingMs() <= 0) return undefined;
+      return { reason: "network", waitMs: backoff };
+    }
+    const { status, headers } = outcome.result;
+    if (RETRYABLE_STATUSES.has(status)) return { reason: "5xx", waitMs: backoff };
+    if (status === 429) {
+      const wait = rateLimitDelayMs(headers);
+      if (wait !== undefined && wait <= (this.options.rateLimitWaitMs ?? 2_000) && wait < this.remainingMs()) return { reason: "rate_limit", waitMs: wait };
+    }
+    return undefined;
   }
 
   /** The hard cap of one request, enforced here in case the estimate before execution was wrong. */
