@@ -118,12 +118,12 @@ export class AdminsAPI extends IntercomDataSource {
   }
 
   async list(): Promise<Admin[]> {
-    const body = await this.get<{ admins: RestAdmin[] }>(path`admins`);
+    const body = await this.get<{ admins: RestAdmin[] }>(path`admins`, { cache: "admins" });
     return body.admins.map(adminReducer);
   }
 
   async getById(id: string): Promise<Admin> {
-    return adminReducer(await this.get<RestAdmin>(path`admins/${id}`));
+    return adminReducer(await this.get<RestAdmin>(path`admins/${id}`, { cache: "admins" }));
   }
 
   async setAway(id: string, away: { awayModeEnabled: boolean; awayModeReassign: boolean }): Promise<Admin> {

@@ -49,12 +49,8 @@ interface Entry {
   expiresAt: number;
 }
 
-/** Reads that never go stale this way: a contact's list, an audit log. */
-const NOT_CACHED = [/^\/admins\/activity_logs/];
-
 function resourceOf(pathname: string): CachedResource | undefined {
   const path = "/" + pathname.replace(/^\/+/, "");
-  if (NOT_CACHED.some((re) => re.test(path))) return undefined;
   return CACHED_RESOURCES.find((r) => path === `/${r}` || path.startsWith(`/${r}/`));
 }
 
@@ -78,10 +74,9 @@ export class ResponseCache {
     return this.options.store;
   }
 
-  /** The cached resource a GET of `pathname` reads, if any. */
-  cacheableResource(method: string, pathname: string): CachedResource | undefined {
-    if (method !== "GET" || this.options.defaultTtlSeconds <= 0) return undefined;
-    return resourceOf(pathname);
+  /** Whether reads are cached at all (CACHE_TTL_SECONDS=0 turns the cache off). */
+  get enabled(): boolean {
+    return this.options.defaultTtlSeconds > 0;
   }
 
   /** The cached resource a write to `pathname` changes, if any. */

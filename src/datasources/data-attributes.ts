@@ -57,7 +57,7 @@ export class DataAttributesAPI extends IntercomDataSource {
   async list(model: DataAttributeModel | null, includeArchived: boolean): Promise<DataAttribute[]> {
     const params: Record<string, string> = { include_archived: String(includeArchived) };
     if (model) params.model = model;
-    const body = await this.get<{ data: RestDataAttribute[] }>(path`data_attributes`, { params });
+    const body = await this.get<{ data: RestDataAttribute[] }>(path`data_attributes`, { params, cache: "data_attributes" });
     return body.data.map(dataAttributeReducer);
   }
 

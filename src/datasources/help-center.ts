@@ -140,12 +140,13 @@ export class HelpCenterAPI extends IntercomDataSource {
   /** help_center_list has no total_count or pages: a page shorter than per_page is the last. */
   async listHelpCenters(page: number, perPage: number): Promise<NumberedList<HelpCenter>> {
     const body = await this.get<{ data: RestHelpCenter[] }>(path`help_center/help_centers`, {
+      cache: "help_center/help_centers",
       params: { page: String(page), per_page: String(perPage) },
     });
     return { items: (body.data ?? []).map(helpCenterReducer), totalPages: null, totalCount: null };
   }
 
   async getHelpCenter(id: string): Promise<HelpCenter> {
-    return helpCenterReducer(await this.get<RestHelpCenter>(path`help_center/help_centers/${id}`));
+    return helpCenterReducer(await this.get<RestHelpCenter>(path`help_center/help_centers/${id}`, { cache: "help_center/help_centers" }));
   }
 }

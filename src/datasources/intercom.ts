@@ -1,3 +1,4 @@
+import type { CachedResource } from "./cache.js";
 import { UpstreamError, errorFromIntercomResponse } from "./errors.js";
 import type { IntercomClient, UpstreamAnswer, UpstreamMethod } from "./upstream.js";
 import type { UpstreamPath } from "./upstream-path.js";
@@ -14,6 +15,11 @@ export interface CallOptions {
   read?: boolean;
   /** The operation's success is exactly this status and carries no body (`POST /events`: 202). */
   empty?: number;
+  /**
+   * A read of slow-changing workspace data, kept in the shared cache under this resource (per
+   * token, for its TTL; a write to the resource starts a new generation of its keys).
+   */
+  cache?: CachedResource;
   /** Share concurrent identical GETs of this request (default true; the companies scroll must not). */
   deduplicate?: boolean;
 }
@@ -38,7 +44,7 @@ export abstract class IntercomDataSource {
 
   constructor(protected readonly client: IntercomClient) {}
 
-  protected get<T>(path: UpstreamPath, options: Omit<CallOptions, "body" | "read"> = {}): Promise<T> {
+  protected get<T>(path: UpstreamPath, options: Omit<CallOptions, "body" | "read" | "empty"> = {}): Promise<T> {
     return this.call<T>("GET", path, { ...options, read: true });
   }
 
@@ -59,7 +65,7 @@ export abstract class IntercomDataSource {
     const { cache, token } = this.client.options;
     if (method === "GET") {
       const key = `${path.encoded}?${query.toString()}`;
-      const resource = cache?.cacheableResource("GET", path.encoded);
+      const resource = cache?.enabled ? options.cache : undefined;
       const read = () =>
         resource
           ? cache!.read(token, resource, key, async () => {

@@ -28,13 +28,14 @@ export function segmentReducer(rest: RestSegment): Segment {
 export class SegmentsAPI extends IntercomDataSource {
   async list(includeCount = false): Promise<Segment[]> {
     const body = await this.get<{ segments: RestSegment[] }>(path`segments`, {
+      cache: "segments",
       params: includeCount ? { include_count: "true" } : {},
     });
     return body.segments.map(segmentReducer);
   }
 
   async getById(id: string): Promise<Segment> {
-    return segmentReducer(await this.get<RestSegment>(path`segments/${id}`));
+    return segmentReducer(await this.get<RestSegment>(path`segments/${id}`, { cache: "segments" }));
   }
 
   async ofContact(contactId: string): Promise<Segment[]> {

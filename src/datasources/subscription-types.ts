@@ -41,7 +41,7 @@ export function subscriptionTypeReducer(rest: RestSubscriptionType): Subscriptio
 /** Subscription types of the workspace, and the ones a contact has explicitly opted in to or out of. */
 export class SubscriptionTypesAPI extends IntercomDataSource {
   async list(): Promise<SubscriptionType[]> {
-    const body = await this.get<{ data: RestSubscriptionType[] }>(path`subscription_types`);
+    const body = await this.get<{ data: RestSubscriptionType[] }>(path`subscription_types`, { cache: "subscription_types" });
     return body.data.map(subscriptionTypeReducer);
   }
 

@@ -27,12 +27,12 @@ const companyBody = (ref: CompanyRef, untag: boolean) => ({
 /** Tags: the workspace list, one tag, create/update/bulk tagging, delete, and tagging contacts and conversations. */
 export class TagsAPI extends IntercomDataSource {
   async list(): Promise<Tag[]> {
-    const body = await this.get<{ data?: RestTag[] }>(path`tags`);
+    const body = await this.get<{ data?: RestTag[] }>(path`tags`, { cache: "tags" });
     return (body.data ?? []).map(tagReducer);
   }
 
   async getById(id: string): Promise<Tag> {
-    return tagReducer(await this.get<RestTag>(path`tags/${id}`));
+    return tagReducer(await this.get<RestTag>(path`tags/${id}`, { cache: "tags" }));
   }
 
   async createOrUpdate(write: TagWrite): Promise<Tag> {

@@ -31,11 +31,11 @@ export function teamReducer(rest: RestTeam): Team {
 /** Teams: GET /teams, GET /teams/{team_id}. */
 export class TeamsAPI extends IntercomDataSource {
   async list(): Promise<Team[]> {
-    const body = await this.get<{ teams: RestTeam[] }>(path`teams`);
+    const body = await this.get<{ teams: RestTeam[] }>(path`teams`, { cache: "teams" });
     return body.teams.map(teamReducer);
   }
 
   async getById(id: string): Promise<Team> {
-    return teamReducer(await this.get<RestTeam>(path`teams/${id}`));
+    return teamReducer(await this.get<RestTeam>(path`teams/${id}`, { cache: "teams" }));
   }
 }

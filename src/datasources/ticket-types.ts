@@ -138,12 +138,12 @@ function attributeBody(changes: AttributeChanges): Record<string, unknown> {
 /** Ticket types and their attributes. */
 export class TicketTypesAPI extends IntercomDataSource {
   async list(): Promise<TicketType[]> {
-    const body = await this.get<RestTicketTypeList>(path`ticket_types`);
+    const body = await this.get<RestTicketTypeList>(path`ticket_types`, { cache: "ticket_types" });
     return (body.ticket_types ?? body.data ?? []).map(ticketTypeReducer);
   }
 
   async getById(id: string): Promise<TicketType> {
-    return ticketTypeReducer(await this.get<RestTicketType>(path`ticket_types/${id}`));
+    return ticketTypeReducer(await this.get<RestTicketType>(path`ticket_types/${id}`, { cache: "ticket_types" }));
   }
 
   async create(input: TicketTypeChanges & { name: string }): Promise<TicketType> {
