@@ -1,10 +1,10 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import { MAX_PAGE_SIZE, type CursorPage } from "../datasources/paging.js";
 import { cursorConnection } from "../resolvers/paging.js";
 import type { Connection } from "../schema/common.js";
 import type { Conversation } from "../schema/conversation.js";
-import { afterPendingResolvers, chunk, type CoreLoaders } from "./index.js";
+import { chunk, clearsWith, type LoaderKit } from "./batch.js";
 
 /** The first page of one contact's conversations, `first` long (already checked and capped). */
 export interface ContactConversationsKey {
@@ -12,8 +12,17 @@ export interface ContactConversationsKey {
   first: number;
 }
 
-/** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
+/** Per-request loaders of conversations (see DESIGN.md's loader catalogue). */
 export interface ConversationLoaders {
+  /** Conversations with their parts: `GET /conversations/{id}`, de-duplicated. */
+  conversation: DataLoader<string, Conversation>;
+  /**
+   * Conversations without their parts (the shape search answers): `POST /conversations/search` with
+   * `id IN [...]`, 150 a page, then `conversation` (the GET, with parts) for each id the search missed.
+   * For readers that select no parts (`_entities`); `conversationParts` on one of these costs its GET.
+   * Clearing `conversation` (after a write) clears this too.
+   */
+  conversationWithoutParts: DataLoader<string, Conversation>;
   /**
    * First pages of contacts' conversations, most recently updated first. A batch is one
    * `POST /conversations/search` with `contact_ids IN [...]` per 50 contacts, grouped by contact;
@@ -37,8 +46,17 @@ export function searchContactConversations(dataSources: DataSources, contactId: 
     dataSources.conversations.search({ field: "contact_ids", operator: "=", value: contactId }, perPage, startingAfter);
 }
 
-export function createConversationLoaders(dataSources: DataSources, _core: CoreLoaders): ConversationLoaders {
-  const contactConversations = new DataLoader<ContactConversationsKey, Connection<Conversation>, string>(
+export function createConversationLoaders(kit: LoaderKit, dataSources: DataSources): ConversationLoaders {
+  const conversation = kit.byGet("conversation", (id) => dataSources.conversations.getById(id));
+  // Misses go through `conversation`: a conversation read with its parts is read once.
+  const conversationWithoutParts = kit.bySearchThenGet<Conversation>("conversationWithoutParts", {
+    search: (query, perPage) => dataSources.conversations.search(query, perPage),
+    get: (id) => conversation.load(id),
+  });
+  clearsWith(conversation, conversationWithoutParts);
+
+  const contactConversations = kit.createLoader<ContactConversationsKey, Connection<Conversation>, string>(
+    "contactConversations",
     async (keys) => {
       const contactIds = [...new Set(keys.map((k) => k.contactId))];
       // Each shared page, and whether it held the whole result (no next page).
@@ -68,7 +86,8 @@ export function createConversationLoaders(dataSources: DataSources, _core: CoreL
         }),
       );
     },
-    { batchScheduleFn: afterPendingResolvers, cacheKeyFn: (key) => `${key.contactId}:${key.first}` },
+    { cacheKeyFn: (key) => `${key.contactId}:${key.first}` },
   );
-  return { contactConversations };
+
+  return { conversation, conversationWithoutParts, contactConversations };
 }
