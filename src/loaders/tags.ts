@@ -1,7 +1,7 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import type { Tag } from "../schema/tag.js";
-import { afterPendingResolvers, fromList, type CoreLoaders } from "./index.js";
+import type { LoaderKit } from "./batch.js";
 
 /** Per-request loaders of tags (see DESIGN.md's loader catalogue: one `GET /tags` per request). */
 export interface TagLoaders {
@@ -15,17 +15,14 @@ export interface TagLoaders {
   clearTags(): void;
 }
 
-export function createTagLoaders(dataSources: DataSources, _core: CoreLoaders): TagLoaders {
+export function createTagLoaders(kit: LoaderKit, dataSources: DataSources): TagLoaders {
   let list: Promise<Tag[]> | undefined;
   const allTags = () => (list ??= dataSources.tags.list());
-  const tag = fromList(allTags, "Tag");
+  const tag = kit.fromList("tag", allTags, "Tag");
   return {
     allTags,
     tag,
-    contactTags: new DataLoader<string, Tag[]>(
-      (ids) => Promise.all(ids.map((id) => dataSources.tags.listForContact(id).catch((error: Error) => error))),
-      { batchScheduleFn: afterPendingResolvers },
-    ),
+    contactTags: kit.byGet("contactTags", (id) => dataSources.tags.listForContact(id)),
     clearTags() {
       list = undefined;
       tag.clearAll();

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { badInput } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import { toIntercomQuery } from "../datasources/search-query.js";
-import { CONTACT_CONVERSATIONS_LIMITS, searchContactConversations } from "../loaders/conversations.js";
+import { searchContactConversations } from "../loaders/conversations.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
 import { Author } from "../schema/author.js";
@@ -33,7 +33,7 @@ import {
 import { CONVERSATION_NO_LIST_FIELDS, ConversationSearchQuery } from "../schema/search.js";
 import { Team } from "../schema/team.js";
 import type { GatewayContext } from "../server/context.js";
-import { cursorConnection, pageSize } from "./paging.js";
+import { cursorConnection } from "./paging.js";
 import { rest } from "./rest.js";
 
 @ArgsType()
@@ -300,9 +300,11 @@ export class ContactConversationsResolver {
       "The contact's conversations, most recently updated first (conversations search by `contact_ids`). The first pages of many contacts share one search. Search lags behind writes by a few minutes.",
   })
   conversations(@Root() contact: Contact, @Args(() => PageArgs) args: PageArgs, @Ctx() { dataSources, loaders }: GatewayContext): Promise<Connection<Conversation>> {
-    if (args.after) return cursorConnection(args, CONTACT_CONVERSATIONS_LIMITS, searchContactConversations(dataSources, contact.id));
-    const first = pageSize(args.first, CONTACT_CONVERSATIONS_LIMITS.defaultSize, CONTACT_CONVERSATIONS_LIMITS.maxSize);
-    return loaders.contactConversations.load({ contactId: contact.id, first });
+    // The first page shares a search with other contacts' first pages; later ones search for this contact alone.
+    const fetchPage = args.after
+      ? searchContactConversations(dataSources, contact.id)
+      : (perPage: number) => loaders.contactConversations.load({ contactId: contact.id, perPage });
+    return cursorConnection(args, PAGE_LIMITS, fetchPage);
   }
 }
 
