@@ -59,11 +59,13 @@ describe("src/loaders module graph", () => {
     expect(cycles).toEqual([]);
   });
 
-  it("group files import only the shared batch helpers from src/loaders; nothing below index.ts imports it", () => {
+  it("group files import only the shared batch helpers from src/loaders; nothing below index.ts imports it (effects.ts sits above it)", () => {
     for (const file of loaderFiles) {
       const local = graph.get(file)!.filter((f) => f.startsWith(LOADERS + "/")).map(name);
       if (name(file) === "loaders/index.ts") continue;
-      expect({ file: name(file), imports: local }).toEqual({ file: name(file), imports: name(file) === "loaders/batch.ts" ? [] : ["loaders/batch.ts"] });
+      // Above index.ts: what writes do to the composed loaders.
+      const expected = name(file) === "loaders/batch.ts" ? [] : name(file) === "loaders/effects.ts" ? ["loaders/index.ts"] : ["loaders/batch.ts"];
+      expect({ file: name(file), imports: local }).toEqual({ file: name(file), imports: expected });
     }
   });
 

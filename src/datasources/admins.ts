@@ -2,6 +2,7 @@ import { ActivityLog, ActivityLogMetadata, Admin, App, CurrentAdmin, type Activi
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { requiredId } from "./reducers.js";
 import { IntercomDataSource, path } from "./intercom.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { nextCursorOf, type CursorPage, type RestPages } from "./paging.js";
 
 export interface RestAdmin {
@@ -128,7 +129,7 @@ export class AdminsAPI extends IntercomDataSource {
 
   async setAway(id: string, away: { awayModeEnabled: boolean; awayModeReassign: boolean }): Promise<Admin> {
     const body = { away_mode_enabled: away.awayModeEnabled, away_mode_reassign: away.awayModeReassign };
-    return adminReducer(await this.put<RestAdmin>(path`admins/${id}/away`, { body }));
+    return this.write(WRITE_EFFECTS.setAdminAway, { id }, async () => adminReducer(await this.put<RestAdmin>(path`admins/${id}/away`, { body })));
   }
 
   /** One page of GET /admins/activity_logs, newest first. */

@@ -11,6 +11,7 @@ import {
 } from "../schema/article.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { idOrNull, requiredId } from "./reducers.js";
 
@@ -260,7 +261,7 @@ export class ArticlesAPI extends IntercomDataSource {
   /** A new article's translations default to its author and state (a new article is a draft unless said otherwise). */
   async create(input: ArticleChanges & { title: string; authorId: string }): Promise<Article> {
     const defaults = { current: new Map(), authorId: integerId(input.authorId, "input.authorId"), state: input.state ?? "draft" };
-    return articleReducer(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true, defaults) }));
+    return this.write(WRITE_EFFECTS.createArticle, input, async () => articleReducer(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true, defaults) })));
   }
 
   /**
@@ -280,11 +281,13 @@ export class ArticlesAPI extends IntercomDataSource {
         state: changes.state ?? article.state,
       };
     }
-    return articleReducer(await this.put<RestArticle>(at, { body: articleBody(changes, false, defaults) }));
+    return this.write(WRITE_EFFECTS.updateArticle, { id }, async () => articleReducer(await this.put<RestArticle>(at, { body: articleBody(changes, false, defaults) })));
   }
 
   async remove(id: string): Promise<DeletedArticle> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`articles/${id}`);
-    return build(DeletedArticle, { id: requiredId(body.id), object: body.object ?? "article", deleted: body.deleted });
+    return this.write(WRITE_EFFECTS.deleteArticle, { id }, async () => {
+      const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`articles/${id}`);
+      return build(DeletedArticle, { id: requiredId(body.id), object: body.object ?? "article", deleted: body.deleted });
+    });
   }
 }

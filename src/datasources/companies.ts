@@ -6,6 +6,7 @@ import { Tag } from "../schema/tag.js";
 import { contactReducer, type RestContact } from "./contacts.js";
 import { UpstreamError } from "./errors.js";
 import { requiredId } from "./reducers.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { segmentReducer, type RestSegment } from "./segments.js";
 
@@ -156,16 +157,18 @@ export class CompaniesAPI extends IntercomDataSource {
   }
 
   async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
-    return companyReducer(await this.post<RestCompany>(path`companies`, { body: companyBody(input) }));
+    return this.write(WRITE_EFFECTS.createOrUpdateCompany, input, async () => companyReducer(await this.post<RestCompany>(path`companies`, { body: companyBody(input) })));
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<Company> {
-    return companyReducer(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) }));
+    return this.write(WRITE_EFFECTS.updateCompany, { id }, async () => companyReducer(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) })));
   }
 
   async remove(id: string): Promise<DeletedCompany> {
-    const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(path`companies/${id}`);
-    return build(DeletedCompany, { id: requiredId(body.id, "DELETE /companies/{id}"), object: body.object ?? "company", deleted: body.deleted });
+    return this.write(WRITE_EFFECTS.deleteCompany, { id }, async () => {
+      const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(path`companies/${id}`);
+      return build(DeletedCompany, { id: requiredId(body.id, "DELETE /companies/{id}"), object: body.object ?? "company", deleted: body.deleted });
+    });
   }
 
   /** POST /companies/list: companies with at least one user, by last request. */
@@ -263,12 +266,12 @@ export class CompaniesAPI extends IntercomDataSource {
   }
 
   async attachContact(contactId: string, companyId: string): Promise<Company> {
-    return companyReducer(
-      await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } }),
+    return this.write(WRITE_EFFECTS.attachContactToCompany, { contactId, companyId }, async () =>
+      companyReducer(await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } })),
     );
   }
 
   async detachContact(contactId: string, companyId: string): Promise<Company> {
-    return companyReducer(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`));
+    return this.write(WRITE_EFFECTS.detachContactFromCompany, { contactId, companyId }, async () => companyReducer(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`)));
   }
 }

@@ -1,6 +1,7 @@
 import { ArchivedContact, Contact, ContactRole, DeletedContact, UnarchivedContact } from "../schema/contact.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { requiredId } from "./reducers.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import { badInput } from "./errors.js";
@@ -219,32 +220,41 @@ export class ContactsAPI extends IntercomDataSource {
     return this.page(body);
   }
 
+  /** Intercom needs at least one of role, email or external id to create a contact. */
   async create(input: ContactChanges): Promise<Contact> {
-    return contactReducer(await this.post<RestContact>(path`contacts`, { body: contactBody(input) }));
+    if (!input.email && !input.externalId && !input.role) throw badInput("Set at least one of input.email, input.externalId or input.role", "input");
+    return this.write(WRITE_EFFECTS.createContact, input, async () => contactReducer(await this.post<RestContact>(path`contacts`, { body: contactBody(input) })));
   }
 
   async update(id: string, changes: ContactChanges): Promise<Contact> {
-    return contactReducer(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) }));
+    return this.write(WRITE_EFFECTS.updateContact, { id }, async () => contactReducer(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) })));
   }
 
   async remove(id: string): Promise<DeletedContact> {
-    const body = await this.delete<RestContactState>(path`contacts/${id}`);
-    return build(DeletedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, deleted: body.deleted ?? true });
+    return this.write(WRITE_EFFECTS.deleteContact, { id }, async () => {
+      const body = await this.delete<RestContactState>(path`contacts/${id}`);
+      return build(DeletedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, deleted: body.deleted ?? true });
+    });
   }
 
   /** Merges the lead `from` into the user `into`; answers the user. */
   async merge(from: string, into: string): Promise<Contact> {
-    return contactReducer(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } }));
+    if (from === into) throw badInput("input.from and input.into must be different contacts", "input.into");
+    return this.write(WRITE_EFFECTS.mergeContacts, { from, into }, async () => contactReducer(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } })));
   }
 
   async archive(id: string): Promise<ArchivedContact> {
-    const body = await this.post<RestContactState>(path`contacts/${id}/archive`);
-    return build(ArchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? true });
+    return this.write(WRITE_EFFECTS.archiveContact, { id }, async () => {
+      const body = await this.post<RestContactState>(path`contacts/${id}/archive`);
+      return build(ArchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? true });
+    });
   }
 
   async unarchive(id: string): Promise<UnarchivedContact> {
-    const body = await this.post<RestContactState>(path`contacts/${id}/unarchive`);
-    return build(UnarchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? false });
+    return this.write(WRITE_EFFECTS.unarchiveContact, { id }, async () => {
+      const body = await this.post<RestContactState>(path`contacts/${id}/unarchive`);
+      return build(UnarchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? false });
+    });
   }
 
   private page(body: ContactListBody): CursorPage<Contact> {

@@ -6,6 +6,7 @@ import {
   type UpdateDataAttributeInput,
 } from "../schema/data-attribute.js";
 import { build, fromUnix } from "../schema/scalars.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { idOrNull } from "./reducers.js";
 
@@ -67,7 +68,7 @@ export class DataAttributesAPI extends IntercomDataSource {
     // The create request types options as strings (the update request as { value } hashes).
     if (input.options != null) body.options = input.options;
     if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
-    return dataAttributeReducer(await this.post<RestDataAttribute>(path`data_attributes`, { body }));
+    return this.write(WRITE_EFFECTS.createDataAttribute, input, async () => dataAttributeReducer(await this.post<RestDataAttribute>(path`data_attributes`, { body })));
   }
 
   async update(id: string, input: UpdateDataAttributeInput): Promise<DataAttribute> {
@@ -76,6 +77,6 @@ export class DataAttributesAPI extends IntercomDataSource {
     if (input.description != null) body.description = input.description;
     if (input.options != null) body.options = input.options.map((value) => ({ value }));
     if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
-    return dataAttributeReducer(await this.put<RestDataAttribute>(path`data_attributes/${id}`, { body }));
+    return this.write(WRITE_EFFECTS.updateDataAttribute, { id }, async () => dataAttributeReducer(await this.put<RestDataAttribute>(path`data_attributes/${id}`, { body })));
   }
 }

@@ -1,5 +1,6 @@
 import { DataExport, DataExportStatus } from "../schema/data-export.js";
 import { build, fromUnix } from "../schema/scalars.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestDataExport {
@@ -35,7 +36,7 @@ export function dataExportReducer(rest: RestDataExport): DataExport {
 export class DataExportAPI extends IntercomDataSource {
   async create(createdAtAfter: number, createdAtBefore: number): Promise<DataExport> {
     const body = { created_at_after: createdAtAfter, created_at_before: createdAtBefore };
-    return dataExportReducer(await this.post<RestDataExport>(path`export/content/data`, { body }));
+    return this.write(WRITE_EFFECTS.createDataExport, {}, async () => dataExportReducer(await this.post<RestDataExport>(path`export/content/data`, { body })));
   }
 
   async getById(jobIdentifier: string): Promise<DataExport> {
@@ -43,6 +44,6 @@ export class DataExportAPI extends IntercomDataSource {
   }
 
   async cancel(jobIdentifier: string): Promise<DataExport> {
-    return dataExportReducer(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`));
+    return this.write(WRITE_EFFECTS.cancelDataExport, { jobIdentifier }, async () => dataExportReducer(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`)));
   }
 }

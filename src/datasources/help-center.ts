@@ -2,6 +2,7 @@ import { Collection, CollectionContent, DeletedCollection, HelpCenter } from "..
 import { build, fromUnix } from "../schema/scalars.js";
 import { integerId, localeEntries, type NumberedList, type RestNumberedPages } from "./articles.js";
 import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { idOrNull, requiredId } from "./reducers.js";
 
@@ -125,16 +126,18 @@ export class HelpCenterAPI extends IntercomDataSource {
   async createCollection(input: CollectionChanges & { name: string }): Promise<Collection> {
     // A new collection without a parent is simply first level: send no parent_id at all.
     const body = collectionBody({ ...input, parentId: input.parentId ?? undefined });
-    return collectionReducer(await this.post<RestCollection>(path`help_center/collections`, { body }));
+    return this.write(WRITE_EFFECTS.createCollection, input, async () => collectionReducer(await this.post<RestCollection>(path`help_center/collections`, { body })));
   }
 
   async updateCollection(id: string, changes: CollectionChanges): Promise<Collection> {
-    return collectionReducer(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) }));
+    return this.write(WRITE_EFFECTS.updateCollection, { id }, async () => collectionReducer(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) })));
   }
 
   async removeCollection(id: string): Promise<DeletedCollection> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`help_center/collections/${id}`);
-    return build(DeletedCollection, { id: requiredId(body.id), object: body.object ?? "collection", deleted: body.deleted });
+    return this.write(WRITE_EFFECTS.deleteCollection, { id }, async () => {
+      const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`help_center/collections/${id}`);
+      return build(DeletedCollection, { id: requiredId(body.id), object: body.object ?? "collection", deleted: body.deleted });
+    });
   }
 
   /** help_center_list has no total_count or pages: a page shorter than per_page is the last. */

@@ -1,6 +1,7 @@
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { DeletedNewsItem, NewsItem, Newsfeed, type NewsItemState } from "../schema/news.js";
 import { requiredId } from "./reducers.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestNewsItem {
@@ -113,7 +114,7 @@ export class NewsAPI extends IntercomDataSource {
   }
 
   async createNewsItem(input: NewsItemChanges): Promise<NewsItem> {
-    return newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) }));
+    return this.write(WRITE_EFFECTS.createNewsItem, input, async () => newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) })));
   }
 
   /**
@@ -128,12 +129,14 @@ export class NewsAPI extends IntercomDataSource {
       const current = await this.get<RestNewsItem>(at);
       complete = { ...changes, title: changes.title || current.title, senderId: changes.senderId || String(current.sender_id) };
     }
-    return newsItemReducer(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) }));
+    return this.write(WRITE_EFFECTS.updateNewsItem, { id }, async () => newsItemReducer(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) })));
   }
 
   async deleteNewsItem(id: string): Promise<DeletedNewsItem> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`news/news_items/${id}`);
-    return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+    return this.write(WRITE_EFFECTS.deleteNewsItem, { id }, async () => {
+      const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`news/news_items/${id}`);
+      return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+    });
   }
 
   /** A page of the newsfeeds (`paginated_newsfeed_response`: Intercom lists 10 a page unless told otherwise). */

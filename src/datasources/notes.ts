@@ -1,6 +1,8 @@
 import { Note } from "../schema/note.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { requiredId } from "./reducers.js";
+import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestNote {
@@ -49,7 +51,8 @@ export class NotesAPI extends IntercomDataSource {
   }
 
   async create(contactId: string, input: { body: string; adminId?: string | null }): Promise<Note> {
+    if (input.body.trim() === "") throw badInput("input.body must not be empty", "input.body");
     const body = { body: input.body, ...(input.adminId ? { admin_id: input.adminId } : {}) };
-    return noteReducer(await this.post<RestNote>(path`contacts/${contactId}/notes`, { body }));
+    return this.write(WRITE_EFFECTS.createNote, { contactId }, async () => noteReducer(await this.post<RestNote>(path`contacts/${contactId}/notes`, { body })));
   }
 }

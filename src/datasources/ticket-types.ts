@@ -1,6 +1,7 @@
 import { build, fromUnix } from "../schema/scalars.js";
 import { TicketType, TicketTypeAttribute, type TicketCategory, type TicketTypeAttributeDataType } from "../schema/ticket-type.js";
 import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { defined, requiredId } from "./reducers.js";
 
@@ -148,7 +149,7 @@ export class TicketTypesAPI extends IntercomDataSource {
 
   async create(input: TicketTypeChanges & { name: string }): Promise<TicketType> {
     const body = defined({ name: input.name, description: input.description, category: input.category, icon: input.icon, is_internal: input.isInternal });
-    return ticketTypeReducer(await this.post<RestTicketType>(path`ticket_types`, { body }));
+    return this.write(WRITE_EFFECTS.createTicketType, input, async () => ticketTypeReducer(await this.post<RestTicketType>(path`ticket_types`, { body })));
   }
 
   async update(id: string, changes: TicketTypeChanges): Promise<TicketType> {
@@ -160,17 +161,17 @@ export class TicketTypesAPI extends IntercomDataSource {
       archived: changes.archived,
       is_internal: changes.isInternal,
     });
-    return ticketTypeReducer(await this.put<RestTicketType>(path`ticket_types/${id}`, { body }));
+    return this.write(WRITE_EFFECTS.updateTicketType, { id }, async () => ticketTypeReducer(await this.put<RestTicketType>(path`ticket_types/${id}`, { body })));
   }
 
   async createAttribute(ticketTypeId: string, input: AttributeChanges): Promise<TicketTypeAttribute> {
     const body = attributeBody(input);
-    return ticketTypeAttributeReducer(await this.post<RestTicketTypeAttribute>(path`ticket_types/${ticketTypeId}/attributes`, { body }));
+    return this.write(WRITE_EFFECTS.createTicketTypeAttribute, {}, async () => ticketTypeAttributeReducer(await this.post<RestTicketTypeAttribute>(path`ticket_types/${ticketTypeId}/attributes`, { body })));
   }
 
   async updateAttribute(ticketTypeId: string, attributeId: string, changes: AttributeChanges): Promise<TicketTypeAttribute> {
     const body = attributeBody(changes);
     const at = path`ticket_types/${ticketTypeId}/attributes/${attributeId}`;
-    return ticketTypeAttributeReducer(await this.put<RestTicketTypeAttribute>(at, { body }));
+    return this.write(WRITE_EFFECTS.updateTicketTypeAttribute, {}, async () => ticketTypeAttributeReducer(await this.put<RestTicketTypeAttribute>(at, { body })));
   }
 }

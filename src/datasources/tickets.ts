@@ -3,6 +3,8 @@ import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import type { TicketCategory } from "../schema/ticket-type.js";
 import { Ticket, TicketPart, type TicketState } from "../schema/ticket.js";
+import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import { attachmentsReducer, authorRef, defined, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag, requiredId } from "./reducers.js";
@@ -176,7 +178,7 @@ export class TicketsAPI extends IntercomDataSource {
       created_at: unixOrUndefined(input.createdAt),
       ticket_attributes: input.ticketAttributes,
     });
-    return ticketReducer(await this.post<RestTicket>(path`tickets`, { body }));
+    return this.write(WRITE_EFFECTS.createTicket, input, async () => ticketReducer(await this.post<RestTicket>(path`tickets`, { body })));
   }
 
   async update(id: string, changes: TicketChanges): Promise<Ticket> {
@@ -188,10 +190,24 @@ export class TicketsAPI extends IntercomDataSource {
       snoozed_until: unixOrUndefined(changes.snoozedUntil),
       assignment: changes.assignment ? { admin_id: changes.assignment.adminId, assignee_id: changes.assignment.assigneeId } : undefined,
     });
-    return ticketReducer(await this.put<RestTicket>(path`tickets/${id}`, { body }));
+    return this.write(WRITE_EFFECTS.updateTicket, { id }, async () => ticketReducer(await this.put<RestTicket>(path`tickets/${id}`, { body })));
   }
 
-  async replyAsAdmin(id: string, reply: AdminTicketReply): Promise<TicketPart> {
+  /** A reply as an admin (a comment or note needs a body, a quick reply its options) or as a contact named by exactly one identity. */
+  async replyTo(id: string, reply: { admin?: AdminTicketReply | null; contact?: ContactTicketReply | null }): Promise<TicketPart> {
+    if (Boolean(reply.admin) === Boolean(reply.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
+    const admin = reply.admin;
+    if (admin && (admin.messageType === "quick_reply" ? !admin.replyOptions?.length : !admin.body)) {
+      throw badInput(admin.messageType === "quick_reply" ? "A quick reply needs replyOptions" : "A comment or note needs a body", "input.admin");
+    }
+    const contact = reply.contact;
+    if (contact && [contact.intercomUserId, contact.userId, contact.email].filter((v) => v !== undefined && v !== null).length !== 1) {
+      throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.contact");
+    }
+    return admin ? this.replyAsAdmin(id, admin) : this.replyAsContact(id, contact!);
+  }
+
+  private async replyAsAdmin(id: string, reply: AdminTicketReply): Promise<TicketPart> {
     return this.reply(id, {
       message_type: reply.messageType ?? "comment",
       type: "admin",
@@ -204,7 +220,7 @@ export class TicketsAPI extends IntercomDataSource {
     });
   }
 
-  async replyAsContact(id: string, reply: ContactTicketReply): Promise<TicketPart> {
+  private async replyAsContact(id: string, reply: ContactTicketReply): Promise<TicketPart> {
     return this.reply(id, {
       message_type: "comment",
       type: "user",
@@ -218,19 +234,19 @@ export class TicketsAPI extends IntercomDataSource {
   }
 
   async attachTag(id: string, tagId: string, adminId: string): Promise<Tag> {
-    return ticketTagReducer(await this.post<RestTag>(path`tickets/${id}/tags`, { body: { id: tagId, admin_id: adminId } }));
+    return this.write(WRITE_EFFECTS.attachTagToTicket, { ticketId: id }, async () => ticketTagReducer(await this.post<RestTag>(path`tickets/${id}/tags`, { body: { id: tagId, admin_id: adminId } })));
   }
 
   async detachTag(id: string, tagId: string, adminId: string): Promise<Tag> {
-    return ticketTagReducer(await this.delete<RestTag>(path`tickets/${id}/tags/${tagId}`, { body: { admin_id: adminId } }));
+    return this.write(WRITE_EFFECTS.detachTagFromTicket, { ticketId: id }, async () => ticketTagReducer(await this.delete<RestTag>(path`tickets/${id}/tags/${tagId}`, { body: { admin_id: adminId } })));
   }
 
   async convertConversation(conversationId: string, ticketTypeId: string, attributes?: Record<string, unknown> | null): Promise<Ticket> {
     const body = defined({ ticket_type_id: ticketTypeId, attributes });
-    return ticketReducer(await this.post<RestTicket>(path`conversations/${conversationId}/convert`, { body }));
+    return this.write(WRITE_EFFECTS.convertConversationToTicket, { conversationId }, async () => ticketReducer(await this.post<RestTicket>(path`conversations/${conversationId}/convert`, { body })));
   }
 
   private async reply(id: string, body: Record<string, unknown>): Promise<TicketPart> {
-    return ticketPartReducer(await this.post<RestTicketPart>(path`tickets/${id}/reply`, { body: defined(body) }));
+    return this.write(WRITE_EFFECTS.replyToTicket, { id }, async () => ticketPartReducer(await this.post<RestTicketPart>(path`tickets/${id}/reply`, { body: defined(body) })));
   }
 }

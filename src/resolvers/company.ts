@@ -60,14 +60,6 @@ function checkCustomAttributes(input: UpdateCompanyInput): void {
   }
 }
 
-/** After a write, later reads in this request see the written company and fresh lists. */
-function remember(ctx: GatewayContext, company: Company): Company {
-  ctx.loaders.company.clear(company.id).prime(company.id, company);
-  ctx.loaders.companyContacts.clearAll();
-  ctx.loaders.contactCompanies.clearAll();
-  ctx.loaders.companySegments.clear(company.id);
-  return company;
-}
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -179,7 +171,7 @@ export class CompanyResolver {
   ): Promise<Company> {
     if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
     checkCustomAttributes(input);
-    return remember(ctx, await ctx.dataSources.companies.createOrUpdate(input));
+    return await ctx.dataSources.companies.createOrUpdate(input);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Update a company (its `companyId` can't change).", "PUT /companies/{company_id}") })
@@ -189,7 +181,7 @@ export class CompanyResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
     checkCustomAttributes(input);
-    return remember(ctx, await ctx.dataSources.companies.update(id, input));
+    return await ctx.dataSources.companies.update(id, input);
   }
 
   @Mutation(() => DeletedCompany, {
@@ -200,12 +192,7 @@ export class CompanyResolver {
     @Arg("id", () => ID, { description: "The id Intercom gave the company to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedCompany> {
-    const deleted = await ctx.dataSources.companies.remove(id);
-    ctx.loaders.company.clear(id);
-    ctx.loaders.companySegments.clear(id);
-    ctx.loaders.companyContacts.clearAll();
-    ctx.loaders.contactCompanies.clearAll();
-    return deleted;
+    return ctx.dataSources.companies.remove(id);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Attach a Contact to a Company", "POST /contacts/{contact_id}/companies") })
@@ -214,7 +201,7 @@ export class CompanyResolver {
     @Arg("companyId", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) companyId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    return remember(ctx, await ctx.dataSources.companies.attachContact(contactId, companyId));
+    return await ctx.dataSources.companies.attachContact(contactId, companyId);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Detach a contact from a company", "DELETE /contacts/{contact_id}/companies/{company_id}") })
@@ -223,7 +210,7 @@ export class CompanyResolver {
     @Arg("companyId", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) companyId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    return remember(ctx, await ctx.dataSources.companies.detachContact(contactId, companyId));
+    return await ctx.dataSources.companies.detachContact(contactId, companyId);
   }
 
   @FieldResolver(() => ContactConnection, {

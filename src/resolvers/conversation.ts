@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import { toIntercomQuery } from "../datasources/search-query.js";
 import { searchContactConversations } from "../loaders/conversations.js";
@@ -47,16 +46,6 @@ class PageArgs {
 
 const PAGE_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
 
-/** After a write, later reads in this request see the written conversation, never an older copy. */
-function remember(ctx: GatewayContext, conversation: Conversation): Conversation {
-  ctx.loaders.conversation.clear(conversation.id).prime(conversation.id, conversation);
-  // A write can change which contacts a conversation has, and the order of their lists.
-  ctx.loaders.contactConversations.clearAll();
-  return conversation;
-}
-
-const CONTACT_ID = /^[0-9a-f]{24}$/i;
-
 @Resolver(() => Conversation)
 export class ConversationResolver {
   @Query(() => ConversationConnection, { nullable: true, description: rest("List all conversations, most recently updated first.", "GET /conversations") })
@@ -88,15 +77,7 @@ export class ConversationResolver {
     @Arg("input", () => ReplyToConversationInput, { description: "The reply: exactly one of `admin` or `contact`." }) input: ReplyToConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    if (Boolean(input.admin) === Boolean(input.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
-    const conversations = ctx.dataSources.conversations;
-    if (input.admin) return remember(ctx, await conversations.replyAsAdmin(id, input.admin));
-    const contact = input.contact!;
-    const identities = [contact.intercomUserId, contact.userId, contact.email].filter((v) => v !== undefined && v !== null);
-    if (identities.length !== 1) {
-      throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.contact");
-    }
-    return remember(ctx, await conversations.replyAsContact(id, contact));
+    return ctx.dataSources.conversations.reply(id, input);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Update a conversation: mark it read, set custom attributes.", "PUT /conversations/{conversation_id}") })
@@ -105,7 +86,7 @@ export class ConversationResolver {
     @Arg("input", () => UpdateConversationInput, { description: "What to change: read status and custom attributes." }) input: UpdateConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.update(id, input));
+    return ctx.dataSources.conversations.update(id, input);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: close it.", "POST /conversations/{conversation_id}/parts") })
@@ -114,7 +95,7 @@ export class ConversationResolver {
     @Arg("input", () => CloseConversationInput, { description: "The admin who closes it, and an optional closing message." }) input: CloseConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.close(id, input.adminId, input.body));
+    return ctx.dataSources.conversations.close(id, input.adminId, input.body);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: open (reopen) it.", "POST /conversations/{conversation_id}/parts") })
@@ -123,7 +104,7 @@ export class ConversationResolver {
     @Arg("input", () => OpenConversationInput, { description: "The admin who reopens it." }) input: OpenConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.open(id, input.adminId));
+    return ctx.dataSources.conversations.open(id, input.adminId);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: snooze it until a time.", "POST /conversations/{conversation_id}/parts") })
@@ -132,7 +113,7 @@ export class ConversationResolver {
     @Arg("input", () => SnoozeConversationInput, { description: "The admin who snoozes it, and until when." }) input: SnoozeConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.snooze(id, input.adminId, input.snoozedUntil));
+    return ctx.dataSources.conversations.snooze(id, input.adminId, input.snoozedUntil);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: assign it to an admin or a team.", "POST /conversations/{conversation_id}/parts") })
@@ -141,7 +122,7 @@ export class ConversationResolver {
     @Arg("input", () => AssignConversationInput, { description: "Who assigns it, and the admin or team it is assigned to." }) input: AssignConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.assign(id, input));
+    return ctx.dataSources.conversations.assign(id, input);
   }
 
   @Mutation(() => Message, {
@@ -155,15 +136,7 @@ export class ConversationResolver {
     @Arg("input", () => CreateConversationInput, { description: "The contact who writes, and the message." }) input: CreateConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Message> {
-    // Users' and leads' ids are 24 hex characters (the document's `format: uuid` is a defect); a visitor's (type CONTACT) may be anything.
-    if (input.from.type !== "contact" && !CONTACT_ID.test(input.from.id)) {
-      throw badInput("from.id must be a contact id: 24 hexadecimal characters", "input.from.id");
-    }
-    if (input.attachmentUrls && input.attachmentUrls.length > 10) throw badInput("At most 10 attachment URLs", "input.attachmentUrls");
-    const message = await ctx.dataSources.conversations.create(input);
-    if (message.conversationId) ctx.loaders.conversation.clear(message.conversationId);
-    ctx.loaders.contactConversations.clearAll();
-    return message;
+    return ctx.dataSources.conversations.create(input);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Attach a contact to a conversation, on behalf of an admin.", "POST /conversations/{conversation_id}/customers") })
@@ -172,11 +145,7 @@ export class ConversationResolver {
     @Arg("input", () => AttachContactToConversationInput, { description: "The admin who adds the contact, and the contact." }) input: AttachContactToConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    const { intercomUserId, userId, email } = input.customer;
-    if ([intercomUserId, userId, email].filter((v) => v !== undefined && v !== null).length !== 1) {
-      throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.customer");
-    }
-    return remember(ctx, await ctx.dataSources.conversations.attachContact(id, input.adminId, input.customer));
+    return ctx.dataSources.conversations.attachContact(id, input.adminId, input.customer);
   }
 
   @Mutation(() => Conversation, {
@@ -189,7 +158,7 @@ export class ConversationResolver {
     @Arg("input", () => DetachContactFromConversationInput, { description: "The admin who removes the contact." }) input: DetachContactFromConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.detachContact(id, contactId, input.adminId));
+    return ctx.dataSources.conversations.detachContact(id, contactId, input.adminId);
   }
 
   @Mutation(() => Conversation, {
@@ -200,13 +169,7 @@ export class ConversationResolver {
     @Arg("input", () => RedactConversationInput, { description: "The conversation and the part or source message to redact." }) input: RedactConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    const conversations = ctx.dataSources.conversations;
-    if (input.type === RedactionType.SOURCE) {
-      if (!input.sourceId || input.conversationPartId) throw badInput("Redacting the source takes sourceId (and no conversationPartId)", "input.sourceId");
-      return remember(ctx, await conversations.redact({ type: "source", conversationId: input.conversationId, sourceId: input.sourceId }));
-    }
-    if (!input.conversationPartId || input.sourceId) throw badInput("Redacting a part takes conversationPartId (and no sourceId)", "input.conversationPartId");
-    return remember(ctx, await conversations.redact({ type: "conversation_part", conversationId: input.conversationId, conversationPartId: input.conversationPartId }));
+    return ctx.dataSources.conversations.redact({ ...input, type: input.type === RedactionType.SOURCE ? "source" : "conversation_part" });
   }
 
   @Mutation(() => Conversation, {
@@ -217,7 +180,7 @@ export class ConversationResolver {
     @Arg("id", () => ID, { description: "The id of the conversation to run the assignment rules on." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.runAssignmentRules(id));
+    return ctx.dataSources.conversations.runAssignmentRules(id);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin assigned to the conversation." })

@@ -29,12 +29,6 @@ class DataAttributeListArgs {
   after?: string;
 }
 
-/** After a write, later reads in this request see the written attribute, never an older list. */
-function remember(ctx: GatewayContext, attribute: DataAttribute): DataAttribute {
-  ctx.loaders.forgetDataAttributes();
-  if (attribute.id) ctx.loaders.dataAttribute.prime(attribute.id, attribute);
-  return attribute;
-}
 
 @Resolver(() => DataAttribute)
 export class DataAttributeResolver {
@@ -56,7 +50,7 @@ export class DataAttributeResolver {
     if (input.options && input.dataType !== DataAttributeDataType.STRING) {
       throw badInput("A list attribute (options) must have dataType STRING", "input.options");
     }
-    return remember(ctx, await ctx.dataSources.dataAttributes.create(input));
+    return await ctx.dataSources.dataAttributes.create(input);
   }
 
   @Mutation(() => DataAttribute, { nullable: true, description: rest("Update a data attribute: archive it, change its description, options or messenger access.", "PUT /data_attributes/{data_attribute_id}") })
@@ -65,7 +59,7 @@ export class DataAttributeResolver {
     @Arg("input", () => UpdateDataAttributeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateDataAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataAttribute> {
-    return remember(ctx, await ctx.dataSources.dataAttributes.update(id, input));
+    return await ctx.dataSources.dataAttributes.update(id, input);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "Teammate who created the attribute (custom attributes only)." })

@@ -6,11 +6,6 @@ import { build, toUnix } from "../schema/scalars.js";
 import type { GatewayContext } from "../server/context.js";
 import { rest } from "./rest.js";
 
-/** After a write, later reads in this request see the written job. */
-function remember(ctx: GatewayContext, job: DataExport): DataExport {
-  ctx.loaders.dataExport.clear(job.jobIdentifier).prime(job.jobIdentifier, job);
-  return job;
-}
 
 @Resolver(() => DataExport)
 export class DataExportResolver {
@@ -28,7 +23,7 @@ export class DataExportResolver {
     const after = toUnix(input.createdAtAfter);
     const before = toUnix(input.createdAtBefore);
     if (after > before) throw badInput("createdAtAfter must not be later than createdAtBefore", "input.createdAtAfter");
-    return remember(ctx, await ctx.dataSources.dataExport.create(after, before));
+    return await ctx.dataSources.dataExport.create(after, before);
   }
 
   @Query(() => DataExport, { nullable: true, description: rest("Show content data export: the status of a job.", "GET /export/content/data/{job_identifier}") })
@@ -44,7 +39,7 @@ export class DataExportResolver {
     @Arg("jobIdentifier", () => ID, { description: "The job identifier of the export to cancel." }) jobIdentifier: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataExport> {
-    return remember(ctx, await ctx.dataSources.dataExport.cancel(jobIdentifier));
+    return await ctx.dataSources.dataExport.cancel(jobIdentifier);
   }
 
   @Query(() => DataExportDownload, {

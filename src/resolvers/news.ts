@@ -29,11 +29,6 @@ class NewsPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 20, maxSize: NEWS_MAX_PAGE };
 
-/** After a write, later reads in this request see the written news item. */
-function remember(ctx: GatewayContext, item: NewsItem): NewsItem {
-  ctx.loaders.newsItem.clear(item.id).prime(item.id, item);
-  return item;
-}
 
 function checkAssignments(input: { newsfeedAssignments?: Array<{ publishedAt?: Date | null }> | null }): void {
   const future = (input.newsfeedAssignments ?? []).some((a) => a.publishedAt && a.publishedAt.getTime() > Date.now());
@@ -59,7 +54,7 @@ export class NewsItemResolver {
   ): Promise<NewsItem> {
     if (input.title.trim() === "") throw badInput("title must not be empty", "input.title");
     checkAssignments(input);
-    return remember(ctx, await ctx.dataSources.news.createNewsItem(input));
+    return await ctx.dataSources.news.createNewsItem(input);
   }
 
   @Mutation(() => NewsItem, { nullable: true, description: rest("Update a news item", "PUT /news/news_items/{news_item_id}") })
@@ -69,7 +64,7 @@ export class NewsItemResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<NewsItem> {
     checkAssignments(input);
-    return remember(ctx, await ctx.dataSources.news.updateNewsItem(id, input));
+    return await ctx.dataSources.news.updateNewsItem(id, input);
   }
 
   @Mutation(() => DeletedNewsItem, { nullable: true, description: rest("Delete a news item", "DELETE /news/news_items/{news_item_id}") })
@@ -77,9 +72,7 @@ export class NewsItemResolver {
     @Arg("id", () => ID, { description: "The id of the news item to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedNewsItem> {
-    const deleted = await ctx.dataSources.news.deleteNewsItem(id);
-    ctx.loaders.newsItem.clear(id);
-    return deleted;
+    return ctx.dataSources.news.deleteNewsItem(id);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The teammate who sends the news item." })

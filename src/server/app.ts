@@ -20,6 +20,7 @@ import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
+import { applyWriteEffects } from "../loaders/effects.js";
 import { createLoaders } from "../loaders/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
@@ -342,6 +343,11 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       signal: clientGone.signal,
       deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
       requestId,
+      // A write's effects reach this request's loaders and every replica's shared cache.
+      onWrite: async (effects) => {
+        applyWriteEffects(loaders, effects);
+        await options.cache?.invalidateWritten(token, effects);
+      },
     });
     const dataSources = createDataSources(upstream);
     const loaders = createLoaders(dataSources, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
