@@ -7,9 +7,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
 import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
-import { RawResponse } from "./resource.js";
-import { resourceModules } from "./resources/index.js";
-import { routes, type RouteContext } from "./routes.js";
+import { routeTable } from "./operations.js";
+import { RawResponse, Router, type RouteContext } from "./router.js";
 import { seedWorkspace } from "./seed.js";
 import type { Workspace } from "./types.js";
 
@@ -113,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults: PendingFault[] = [];
   const delayed = new Set<NodeJS.Timeout>(); // delayed fault answers, cancelled by close()
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? 10_000);
+  const router = new Router(routeTable);
   const ctx: RouteContext = { ws: workspace, now: Date.now, searchIndexLagMs: options.searchIndexLagMs ?? 0 };
 
   const app = express();
@@ -205,16 +205,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     next();
   });
 
-  // Module routes first: their literal paths (/admins/activity_logs) must win over core /:id routes.
-  for (const route of [...resourceModules.flatMap((m) => m.routes), ...routes]) {
-    const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
-    app[method](route.path, (req: Request, res: Response) => {
-      const params = req.params as Record<string, string>;
-      const result = route.handler(ctx, { params, query: res.locals.query as Record<string, string>, body: req.body });
-      if (result instanceof RawResponse) sendRaw(res, result);
-      else send(res, 200, result);
-    });
-  }
+  // One matcher for every operation: the most specific route wins, whatever the table's order.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const found = router.match(req.method, req.path);
+    if (!found) {
+      next();
+      return;
+    }
+    const result = found.route.handler(ctx, { params: found.params, query: res.locals.query as Record<string, string>, body: req.body });
+    if (result instanceof RawResponse) sendRaw(res, result);
+    else send(res, 200, result);
+  });
 
   // Unknown route (or method): Intercom answers 404 not_found.
   app.use((_req: Request, res: Response) => {

@@ -19,28 +19,8 @@ import { flatCustomAttributes, isObject, nowSeconds, optionalString, optionalTim
 /** GET /conversations/{id} returns at most the 500 most recent parts. */
 export const MAX_PARTS_RETURNED = 500;
 
-export interface RouteContext {
-  ws: Workspace;
-  /** Wall clock in ms (Date.now in production; injectable for tests). */
-  now: () => number;
-  searchIndexLagMs: number;
-}
-
-export interface RouteInput {
-  params: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
-}
-
-/** Returns the 200 JSON body, or a RawResponse for anything else; throws ApiError for errors. */
-export type Handler = (ctx: RouteContext, input: RouteInput) => unknown;
-
-export interface Route {
-  method: "GET" | "POST" | "PUT" | "DELETE";
-  path: string; // express path syntax
-  handler: Handler;
-}
-
+export type { Handler, Route, RouteContext, RouteInput } from "./router.js";
+import type { Route, RouteContext, RouteInput } from "./router.js";
 
 // ---------------------------------------------------------------- views
 
@@ -320,6 +300,7 @@ export function runSearch<T extends { id: string }>(
 
 export const routes: Route[] = [
   {
+    operationId: "identifyAdmin",
     method: "GET",
     path: "/me",
     handler: ({ ws }) => {
@@ -330,11 +311,13 @@ export const routes: Route[] = [
     },
   },
   {
+    operationId: "listAdmins",
     method: "GET",
     path: "/admins",
     handler: ({ ws }, { query }) => ({ type: "admin.list", admins: ws.admins.map((a) => adminView(a, query.display_avatar === "true")) }),
   },
   {
+    operationId: "retrieveAdmin",
     method: "GET",
     path: "/admins/:admin_id",
     handler: (ctx, { params }) => {
@@ -343,8 +326,9 @@ export const routes: Route[] = [
       return adminView(admin, false);
     },
   },
-  { method: "GET", path: "/teams", handler: ({ ws }) => ({ type: "team.list", teams: ws.teams }) },
+  { operationId: "listTeams", method: "GET", path: "/teams", handler: ({ ws }) => ({ type: "team.list", teams: ws.teams }) },
   {
+    operationId: "retrieveTeam",
     method: "GET",
     path: "/teams/:team_id",
     handler: ({ ws }, { params }) => {
@@ -354,6 +338,7 @@ export const routes: Route[] = [
     },
   },
   {
+    operationId: "SearchContacts",
     method: "POST",
     path: "/contacts/search",
     handler: (ctx, { body }) => {
@@ -363,6 +348,7 @@ export const routes: Route[] = [
     },
   },
   {
+    operationId: "ShowContact",
     method: "GET",
     path: "/contacts/:contact_id",
     handler: ({ ws }, { params }) => {
@@ -372,6 +358,7 @@ export const routes: Route[] = [
     },
   },
   {
+    operationId: "listConversations",
     method: "GET",
     path: "/conversations",
     handler: ({ ws }, { query }) => {
@@ -381,6 +368,7 @@ export const routes: Route[] = [
     },
   },
   {
+    operationId: "searchConversations",
     method: "POST",
     path: "/conversations/search",
     handler: (ctx, { body }) => {
@@ -389,11 +377,12 @@ export const routes: Route[] = [
     },
   },
   {
+    operationId: "retrieveConversation",
     method: "GET",
     path: "/conversations/:conversation_id",
     handler: (ctx, { params, query }) => fullConversation(findConversation(ctx, params.conversation_id!), query.display_as === "plaintext"),
   },
-  { method: "PUT", path: "/conversations/:conversation_id", handler: updateConversation },
-  { method: "POST", path: "/conversations/:conversation_id/reply", handler: replyToConversation },
-  { method: "POST", path: "/conversations/:conversation_id/parts", handler: manageConversation },
+  { operationId: "updateConversation", method: "PUT", path: "/conversations/:conversation_id", handler: updateConversation },
+  { operationId: "replyConversation", method: "POST", path: "/conversations/:conversation_id/reply", handler: replyToConversation },
+  { operationId: "manageConversation", method: "POST", path: "/conversations/:conversation_id/parts", handler: manageConversation },
 ];

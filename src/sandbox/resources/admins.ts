@@ -211,7 +211,7 @@ export const adminsResource: ResourceModule = {
   seed,
   routes: [
     // Needs to be matched before the core GET /admins/:admin_id.
-    { method: "GET", path: "/admins/activity_logs", handler: listActivityLogs },
-    { method: "PUT", path: "/admins/:admin_id/away", handler: setAway },
+    { operationId: "listActivityLogs", method: "GET", path: "/admins/activity_logs", handler: listActivityLogs },
+    { operationId: "setAwayAdmin", method: "PUT", path: "/admins/:admin_id/away", handler: setAway },
   ],
 };

@@ -431,15 +431,16 @@ const segmentView = (ws: Workspace, s: Segment, withCount: boolean) => {
 // ---------------------------------------------------------------- routes
 
 const routes: Route[] = [
-  { method: "POST", path: "/companies", handler: createOrUpdateCompany },
-  { method: "GET", path: "/companies", handler: retrieveCompanies },
-  { method: "POST", path: "/companies/list", handler: listCompanies },
-  { method: "GET", path: "/companies/scroll", handler: scrollCompanies },
-  { method: "GET", path: "/companies/:company_id", handler: ({ ws }, { params }) => companyView(ws, findCompany(ws, params.company_id!)) },
-  { method: "PUT", path: "/companies/:company_id", handler: updateCompany },
-  { method: "DELETE", path: "/companies/:company_id", handler: deleteCompany },
-  { method: "GET", path: "/companies/:company_id/contacts", handler: companyContacts },
+  { operationId: "createOrUpdateCompany", method: "POST", path: "/companies", handler: createOrUpdateCompany },
+  { operationId: "retrieveCompany", method: "GET", path: "/companies", handler: retrieveCompanies },
+  { operationId: "listAllCompanies", method: "POST", path: "/companies/list", handler: listCompanies },
+  { operationId: "scrollOverAllCompanies", method: "GET", path: "/companies/scroll", handler: scrollCompanies },
+  { operationId: "RetrieveACompanyById", method: "GET", path: "/companies/:company_id", handler: ({ ws }, { params }) => companyView(ws, findCompany(ws, params.company_id!)) },
+  { operationId: "UpdateCompany", method: "PUT", path: "/companies/:company_id", handler: updateCompany },
+  { operationId: "deleteCompany", method: "DELETE", path: "/companies/:company_id", handler: deleteCompany },
+  { operationId: "ListAttachedContacts", method: "GET", path: "/companies/:company_id/contacts", handler: companyContacts },
   {
+    operationId: "ListAttachedSegmentsForCompanies",
     method: "GET",
     path: "/companies/:company_id/segments",
     handler: ({ ws }, { params }) => {
@@ -448,15 +449,17 @@ const routes: Route[] = [
       return { type: "list", data, total_count: data.length };
     },
   },
-  { method: "POST", path: "/contacts/:contact_id/companies", handler: attachContact },
-  { method: "GET", path: "/contacts/:contact_id/companies", handler: contactCompanies },
-  { method: "DELETE", path: "/contacts/:contact_id/companies/:company_id", handler: detachContact },
+  { operationId: "attachContactToACompany", method: "POST", path: "/contacts/:contact_id/companies", handler: attachContact },
+  { operationId: "listCompaniesForAContact", method: "GET", path: "/contacts/:contact_id/companies", handler: contactCompanies },
+  { operationId: "detachContactFromACompany", method: "DELETE", path: "/contacts/:contact_id/companies/:company_id", handler: detachContact },
   {
+    operationId: "listSegmentsForAContact",
     method: "GET",
     path: "/contacts/:contact_id/segments",
     handler: ({ ws }, { params }) => ({ type: "list", data: contactSegments(ws, findContact(ws, params.contact_id!)) }),
   },
   {
+    operationId: "listSegments",
     method: "GET",
     path: "/segments",
     handler: ({ ws }, { query }) => {
@@ -467,6 +470,7 @@ const routes: Route[] = [
     },
   },
   {
+    operationId: "retrieveSegment",
     method: "GET",
     path: "/segments/:segment_id",
     handler: ({ ws }, { params }) => {

@@ -881,12 +881,13 @@ export const helpCenterResource: ResourceModule = {
   name: "help-center",
   seed,
   routes: [
-    { method: "GET", path: "/articles", handler: (ctx, { query }) => ({ type: "list", ...pageOf(ctx.ws.articles, query) }) },
-    { method: "POST", path: "/articles", handler: createArticle },
-    { method: "GET", path: "/articles/search", handler: searchArticles },
-    { method: "GET", path: "/articles/:article_id", handler: (ctx, { params }) => findArticle(ctx, params.article_id!) },
-    { method: "PUT", path: "/articles/:article_id", handler: updateArticle },
+    { operationId: "listArticles", method: "GET", path: "/articles", handler: (ctx, { query }) => ({ type: "list", ...pageOf(ctx.ws.articles, query) }) },
+    { operationId: "createArticle", method: "POST", path: "/articles", handler: createArticle },
+    { operationId: "searchArticles", method: "GET", path: "/articles/search", handler: searchArticles },
+    { operationId: "retrieveArticle", method: "GET", path: "/articles/:article_id", handler: (ctx, { params }) => findArticle(ctx, params.article_id!) },
+    { operationId: "updateArticle", method: "PUT", path: "/articles/:article_id", handler: updateArticle },
     {
+      operationId: "deleteArticle",
       method: "DELETE",
       path: "/articles/:article_id",
       handler: (ctx, { params }) => {
@@ -895,18 +896,20 @@ export const helpCenterResource: ResourceModule = {
         return { id: article.id, object: "article", deleted: true };
       },
     },
-    { method: "GET", path: "/help_center/collections", handler: (ctx, { query }) => ({ type: "list", ...pageOf(ctx.ws.collections, query) }) },
-    { method: "POST", path: "/help_center/collections", handler: createCollection },
-    { method: "GET", path: "/help_center/collections/:collection_id", handler: (ctx, { params }) => findCollection(ctx, params.collection_id!) },
-    { method: "PUT", path: "/help_center/collections/:collection_id", handler: updateCollection },
-    { method: "DELETE", path: "/help_center/collections/:collection_id", handler: deleteCollection },
+    { operationId: "listAllCollections", method: "GET", path: "/help_center/collections", handler: (ctx, { query }) => ({ type: "list", ...pageOf(ctx.ws.collections, query) }) },
+    { operationId: "createCollection", method: "POST", path: "/help_center/collections", handler: createCollection },
+    { operationId: "retrieveCollection", method: "GET", path: "/help_center/collections/:collection_id", handler: (ctx, { params }) => findCollection(ctx, params.collection_id!) },
+    { operationId: "updateCollection", method: "PUT", path: "/help_center/collections/:collection_id", handler: updateCollection },
+    { operationId: "deleteCollection", method: "DELETE", path: "/help_center/collections/:collection_id", handler: deleteCollection },
     {
+      operationId: "listHelpCenters",
       method: "GET",
       path: "/help_center/help_centers",
       // help_center_list has no total_count or pages: a page shorter than per_page is the last.
       handler: (ctx, { query }) => ({ type: "list", data: pageOf(ctx.ws.helpCenters, query).data }),
     },
     {
+      operationId: "retrieveHelpCenter",
       method: "GET",
       path: "/help_center/help_centers/:help_center_id",
       handler: (ctx, { params }) => {

@@ -122,6 +122,7 @@ export const notesResource: ResourceModule = {
   },
   routes: [
     {
+      operationId: "retrieveNote",
       method: "GET",
       path: "/notes/:note_id",
       handler: ({ ws }, { params }) => {
@@ -130,7 +131,7 @@ export const notesResource: ResourceModule = {
         return note;
       },
     },
-    { method: "GET", path: "/contacts/:contact_id/notes", handler: listNotes },
-    { method: "POST", path: "/contacts/:contact_id/notes", handler: createNote },
+    { operationId: "listNotes", method: "GET", path: "/contacts/:contact_id/notes", handler: listNotes },
+    { operationId: "createNote", method: "POST", path: "/contacts/:contact_id/notes", handler: createNote },
   ],
 };

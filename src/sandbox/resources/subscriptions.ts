@@ -115,9 +115,9 @@ export const subscriptionsResource: ResourceModule = {
   name: "subscriptions",
   seed,
   routes: [
-    { method: "GET", path: "/subscription_types", handler: ({ ws }) => ({ type: "list", data: ws.subscriptionTypes }) },
-    { method: "GET", path: "/contacts/:contact_id/subscriptions", handler: contactSubscriptions },
-    { method: "POST", path: "/contacts/:contact_id/subscriptions", handler: attachSubscription },
-    { method: "DELETE", path: "/contacts/:contact_id/subscriptions/:subscription_id", handler: detachSubscription },
+    { operationId: "listSubscriptionTypes", method: "GET", path: "/subscription_types", handler: ({ ws }) => ({ type: "list", data: ws.subscriptionTypes }) },
+    { operationId: "listSubscriptionsForAContact", method: "GET", path: "/contacts/:contact_id/subscriptions", handler: contactSubscriptions },
+    { operationId: "attachSubscriptionTypeToContact", method: "POST", path: "/contacts/:contact_id/subscriptions", handler: attachSubscription },
+    { operationId: "detachSubscriptionTypeToContact", method: "DELETE", path: "/contacts/:contact_id/subscriptions/:subscription_id", handler: detachSubscription },
   ],
 };

@@ -304,9 +304,10 @@ export const tagsResource: ResourceModule = {
     }
   },
   routes: [
-    { method: "GET", path: "/tags", handler: ({ ws }) => ({ type: "list", data: ws.tags.map((t) => tagView(t)) }) },
-    { method: "POST", path: "/tags", handler: createTag },
+    { operationId: "listTags", method: "GET", path: "/tags", handler: ({ ws }) => ({ type: "list", data: ws.tags.map((t) => tagView(t)) }) },
+    { operationId: "createTag", method: "POST", path: "/tags", handler: createTag },
     {
+      operationId: "findTag",
       method: "GET",
       path: "/tags/:tag_id",
       handler: ({ ws }, { params }) => {
@@ -315,11 +316,11 @@ export const tagsResource: ResourceModule = {
         return basicView(tag);
       },
     },
-    { method: "DELETE", path: "/tags/:tag_id", handler: deleteTag },
-    { method: "GET", path: "/contacts/:contact_id/tags", handler: contactTags },
-    { method: "POST", path: "/contacts/:contact_id/tags", handler: attachTagToContact },
-    { method: "DELETE", path: "/contacts/:contact_id/tags/:tag_id", handler: detachTagFromContact },
-    { method: "POST", path: "/conversations/:conversation_id/tags", handler: attachTagToConversation },
-    { method: "DELETE", path: "/conversations/:conversation_id/tags/:tag_id", handler: detachTagFromConversation },
+    { operationId: "deleteTag", method: "DELETE", path: "/tags/:tag_id", handler: deleteTag },
+    { operationId: "listTagsForAContact", method: "GET", path: "/contacts/:contact_id/tags", handler: contactTags },
+    { operationId: "attachTagToContact", method: "POST", path: "/contacts/:contact_id/tags", handler: attachTagToContact },
+    { operationId: "detachTagFromContact", method: "DELETE", path: "/contacts/:contact_id/tags/:tag_id", handler: detachTagFromContact },
+    { operationId: "attachTagToConversation", method: "POST", path: "/conversations/:conversation_id/tags", handler: attachTagToConversation },
+    { operationId: "detachTagFromConversation", method: "DELETE", path: "/conversations/:conversation_id/tags/:tag_id", handler: detachTagFromConversation },
   ],
 };

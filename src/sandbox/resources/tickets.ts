@@ -967,20 +967,20 @@ function updateAttribute(ctx: RouteContext, { params, body: rawBody }: RouteInpu
 // ---------------------------------------------------------------- routes
 
 const routes: Route[] = [
-  { method: "POST", path: "/tickets/search", handler: searchTickets },
-  { method: "POST", path: "/tickets", handler: createTicket },
-  { method: "GET", path: "/tickets/:ticket_id", handler: (ctx, { params }) => ticketView(ctx.ws, findTicket(ctx, params.ticket_id)) },
-  { method: "PUT", path: "/tickets/:ticket_id", handler: updateTicket },
-  { method: "POST", path: "/tickets/:ticket_id/reply", handler: replyToTicket },
-  { method: "POST", path: "/tickets/:ticket_id/tags", handler: attachTag },
-  { method: "DELETE", path: "/tickets/:ticket_id/tags/:tag_id", handler: detachTag },
-  { method: "POST", path: "/conversations/:conversation_id/convert", handler: convertConversation },
-  { method: "GET", path: "/ticket_types", handler: (ctx) => ({ type: "ticket_type_attributes.list", ticket_types: ctx.ws.ticketTypes.map(ticketTypeView) }) },
-  { method: "POST", path: "/ticket_types", handler: createTicketType },
-  { method: "GET", path: "/ticket_types/:ticket_type_id", handler: (ctx, { params }) => ticketTypeView(findTicketType(ctx, params.ticket_type_id)) },
-  { method: "PUT", path: "/ticket_types/:ticket_type_id", handler: updateTicketType },
-  { method: "POST", path: "/ticket_types/:ticket_type_id/attributes", handler: createAttribute },
-  { method: "PUT", path: "/ticket_types/:ticket_type_id/attributes/:attribute_id", handler: updateAttribute },
+  { operationId: "searchTickets", method: "POST", path: "/tickets/search", handler: searchTickets },
+  { operationId: "createTicket", method: "POST", path: "/tickets", handler: createTicket },
+  { operationId: "getTicket", method: "GET", path: "/tickets/:ticket_id", handler: (ctx, { params }) => ticketView(ctx.ws, findTicket(ctx, params.ticket_id)) },
+  { operationId: "updateTicket", method: "PUT", path: "/tickets/:ticket_id", handler: updateTicket },
+  { operationId: "replyTicket", method: "POST", path: "/tickets/:ticket_id/reply", handler: replyToTicket },
+  { operationId: "attachTagToTicket", method: "POST", path: "/tickets/:ticket_id/tags", handler: attachTag },
+  { operationId: "detachTagFromTicket", method: "DELETE", path: "/tickets/:ticket_id/tags/:tag_id", handler: detachTag },
+  { operationId: "convertConversationToTicket", method: "POST", path: "/conversations/:conversation_id/convert", handler: convertConversation },
+  { operationId: "listTicketTypes", method: "GET", path: "/ticket_types", handler: (ctx) => ({ type: "ticket_type_attributes.list", ticket_types: ctx.ws.ticketTypes.map(ticketTypeView) }) },
+  { operationId: "createTicketType", method: "POST", path: "/ticket_types", handler: createTicketType },
+  { operationId: "getTicketType", method: "GET", path: "/ticket_types/:ticket_type_id", handler: (ctx, { params }) => ticketTypeView(findTicketType(ctx, params.ticket_type_id)) },
+  { operationId: "updateTicketType", method: "PUT", path: "/ticket_types/:ticket_type_id", handler: updateTicketType },
+  { operationId: "createTicketTypeAttribute", method: "POST", path: "/ticket_types/:ticket_type_id/attributes", handler: createAttribute },
+  { operationId: "updateTicketTypeAttribute", method: "PUT", path: "/ticket_types/:ticket_type_id/attributes/:attribute_id", handler: updateAttribute },
 ];
 
 export const ticketsResource: ResourceModule = {

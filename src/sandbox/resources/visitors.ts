@@ -256,8 +256,8 @@ export const visitorsResource: ResourceModule = {
   name: "visitors",
   seed,
   routes: [
-    { method: "GET", path: "/visitors", handler: retrieveVisitor },
-    { method: "PUT", path: "/visitors", handler: updateVisitor },
-    { method: "POST", path: "/visitors/convert", handler: convertVisitor },
+    { operationId: "retrieveVisitorWithUserId", method: "GET", path: "/visitors", handler: retrieveVisitor },
+    { operationId: "updateVisitor", method: "PUT", path: "/visitors", handler: updateVisitor },
+    { operationId: "convertVisitor", method: "POST", path: "/visitors/convert", handler: convertVisitor },
   ],
 };
