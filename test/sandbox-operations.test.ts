@@ -2,9 +2,10 @@
 // has exactly one handler, with the document's method and path, and no handler names an
 // operationId the document lacks. And the router: the most specific route wins, whatever the
 // order of the table.
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { routeTable } from "../src/sandbox/operations.js";
-import { Router, type Route } from "../src/sandbox/router.js";
+import { apiGroups, routeTable } from "../src/sandbox/operations.js";
+import { Router, type ApiGroup, type Route } from "../src/sandbox/router.js";
 import { Rng } from "../src/sandbox/rng.js";
 import { loadSpec, SPEC_PATH, specExists, type Spec } from "./support/openapi.js";
 
@@ -60,6 +61,19 @@ describe.skipIf(!specExists)(`sandbox route table ⇄ ${SPEC_PATH}`, () => {
     expect(problems).toEqual([]);
   });
 
+  it("each group serves the operations whose first tag is the group's, one group per tag", () => {
+    const problems = apiGroups.flatMap((g) =>
+      g.routes.flatMap((r) => {
+        const first = byId.get(r.operationId)?.tags[0];
+        return first === undefined || first === g.tag ? [] : [`${label(r)} is in the ${g.tag} group; its first tag is ${first}`];
+      }),
+    );
+    expect(problems).toEqual([]);
+    const tags = apiGroups.map((g) => g.tag);
+    expect(new Set(tags).size).toBe(tags.length);
+    expect(new Set(tags)).toEqual(new Set(operations.map((o) => o.tags[0])));
+  });
+
   it("a request for any operation's path reaches that operation, whatever the order of the table", () => {
     // Each template with ids for its parameters, and with each literal the document has at a
     // parameter's position (so literals and parameters compete: /contacts/search, /companies/scroll …).
@@ -86,6 +100,20 @@ describe.skipIf(!specExists)(`sandbox route table ⇄ ${SPEC_PATH}`, () => {
     expect(reference.match("GET", "/companies/scroll")?.route.operationId).toBe("scrollOverAllCompanies");
     expect(reference.match("GET", "/articles/search")?.route.operationId).toBe("searchArticles");
     expect(reference.match("GET", "/contacts/search")?.route.operationId).toBe("ShowContact");
+  });
+});
+
+describe("sandbox groups", () => {
+  it("every folder of src/sandbox/groups exports its group, and the route table holds every group", async () => {
+    const root = new URL("../src/sandbox/groups/", import.meta.url);
+    const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.length).toBe(apiGroups.length);
+    for (const folder of folders) {
+      const exports = Object.values(await import(new URL(`${folder}/routes.ts`, root).href)) as unknown[];
+      const groups = exports.filter((e): e is ApiGroup => typeof e === "object" && e !== null && "tag" in e && "routes" in e);
+      expect(groups, `groups/${folder}/routes.ts exports one group`).toHaveLength(1);
+      expect(apiGroups, `groups/${folder} is in operations.ts`).toContain(groups[0]);
+    }
   });
 });
 

@@ -1,22 +1,24 @@
-// An embedded, in-memory fake of the Intercom REST API 2.11 (see routes.ts for the
-// operations). The gateway talks to it over real HTTP exactly as to api.intercom.io.
+// An embedded, in-memory fake of the Intercom REST API 2.11 (every operation of the document,
+// by group in groups/, routed by operationId in operations.ts). The gateway talks to it over
+// real HTTP exactly as to api.intercom.io.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
+import { routeTable } from "./operations.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
 import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
-import { routeTable } from "./operations.js";
 import { RawResponse, Router, type RouteContext } from "./router.js";
 import { seedWorkspace } from "./seed.js";
-import type { Workspace } from "./types.js";
+import type { Workspace } from "./workspace.js";
 
 export type * from "./types.js";
-export { RawResponse, type ResourceModule } from "./resource.js";
+export { RawResponse, type ApiGroup, type Route } from "./router.js";
 export { SEED_BASE_TIME, DEFAULT_SEED_SIZES } from "./seed.js";
-export { MAX_PARTS_RETURNED } from "./routes.js";
-export { MAX_PER_PAGE, MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
+export { MAX_PARTS_RETURNED } from "./groups/conversations/views.js";
+export { MAX_PER_PAGE } from "./paging.js";
+export { MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
 export { RATE_LIMIT_WINDOW_MS } from "./rate-limit.js";
 export { DEFAULT_MAX_RECORDED_REQUESTS } from "./request-log.js";
 

@@ -2,7 +2,7 @@
 // and the one matcher that picks a route for a request. Which route wins is decided by
 // specificity, never by the order of the table: a literal segment beats a parameter.
 import { ApiError } from "./errors.js";
-import type { Workspace } from "./types.js";
+import type { Workspace } from "./workspace.js";
 
 export interface RouteContext {
   ws: Workspace;
