@@ -1,23 +1,24 @@
-// An embedded, in-memory fake of the Intercom REST API 2.11 (see routes.ts for the
-// operations). The gateway talks to it over real HTTP exactly as to api.intercom.io.
+// An embedded, in-memory fake of the Intercom REST API 2.11 (every operation of the document,
+// by group in groups/, routed by operationId in operations.ts). The gateway talks to it over
+// real HTTP exactly as to api.intercom.io.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
+import { routeTable } from "./operations.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
 import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
-import { RawResponse } from "./resource.js";
-import { resourceModules } from "./resources/index.js";
-import { routes, type RouteContext } from "./routes.js";
+import { RawResponse, Router, type RouteContext } from "./router.js";
 import { seedWorkspace } from "./seed.js";
-import type { Workspace } from "./types.js";
+import type { Workspace } from "./workspace.js";
 
 export type * from "./types.js";
-export { RawResponse, type ResourceModule } from "./resource.js";
+export { RawResponse, type ApiGroup, type Route } from "./router.js";
 export { SEED_BASE_TIME, DEFAULT_SEED_SIZES } from "./seed.js";
-export { MAX_PARTS_RETURNED } from "./routes.js";
-export { MAX_PER_PAGE, MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
+export { MAX_PARTS_RETURNED } from "./groups/conversations/views.js";
+export { MAX_PER_PAGE } from "./paging.js";
+export { MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
 export { RATE_LIMIT_WINDOW_MS } from "./rate-limit.js";
 export { DEFAULT_MAX_RECORDED_REQUESTS } from "./request-log.js";
 
@@ -113,6 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults: PendingFault[] = [];
   const delayed = new Set<NodeJS.Timeout>(); // delayed fault answers, cancelled by close()
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? 10_000);
+  const router = new Router(routeTable);
   const ctx: RouteContext = { ws: workspace, now: Date.now, searchIndexLagMs: options.searchIndexLagMs ?? 0 };
 
   const app = express();
@@ -205,16 +207,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     next();
   });
 
-  // Module routes first: their literal paths (/admins/activity_logs) must win over core /:id routes.
-  for (const route of [...resourceModules.flatMap((m) => m.routes), ...routes]) {
-    const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
-    app[method](route.path, (req: Request, res: Response) => {
-      const params = req.params as Record<string, string>;
-      const result = route.handler(ctx, { params, query: res.locals.query as Record<string, string>, body: req.body });
-      if (result instanceof RawResponse) sendRaw(res, result);
-      else send(res, 200, result);
-    });
-  }
+  // One matcher for every operation: the most specific route wins, whatever the table's order.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const found = router.match(req.method, req.path);
+    if (!found) {
+      next();
+      return;
+    }
+    const result = found.route.handler(ctx, { params: found.params, query: res.locals.query as Record<string, string>, body: req.body });
+    if (result instanceof RawResponse) sendRaw(res, result);
+    else send(res, 200, result);
+  });
 
   // Unknown route (or method): Intercom answers 404 not_found.
   app.use((_req: Request, res: Response) => {
