@@ -7,6 +7,7 @@ import { contactReducer, type RestContact } from "./contacts.js";
 import { UpstreamError } from "./errors.js";
 import { requiredId } from "./reducers.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { segmentReducer, type RestSegment } from "./segments.js";
 
@@ -76,11 +77,30 @@ export interface NumberedList<T> {
 
 export interface ScrollPage {
   items: Company[];
-  /** The scroll param Intercom answered (it stays the same for the whole scroll). */
-  scrollParam: string | null;
+  /**
+   * Where the next page starts (opaque: Intercom's scroll param and how many companies the scroll
+   * has served). After the end it still names the (now expired) scroll, so using it explains itself.
+   */
+  cursor: string | null;
   /** False once the scroll has ended (and Intercom has released it). */
   hasMore: boolean;
   totalCount: number | null;
+}
+
+/** A scroll cursor: Intercom's scroll param and how many companies the scroll has served so far. */
+interface ScrollPosition {
+  s: string;
+  n: number;
+}
+const encodeScroll = (position: ScrollPosition) => Buffer.from(JSON.stringify(position)).toString("base64url");
+function decodeScroll(cursor: string): ScrollPosition {
+  try {
+    const position = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as ScrollPosition;
+    if (typeof position.s === "string" && position.s !== "" && Number.isInteger(position.n) && position.n >= 0) return position;
+  } catch {
+    // fall through
+  }
+  throw badInput("`after` is not a cursor `scrollCompanies` returned", "after");
 }
 
 export interface CompanyFilterParams {
@@ -151,16 +171,26 @@ function explainPageLimit(error: unknown): never {
  * Regular connections page by number; the scroll is only behind `scrollCompanies`
  * because a workspace can have one open scroll at a time.
  */
+/** Intercom stores company custom attributes as strings. */
+function checkCustomAttributes(input: UpdateCompanyInput): void {
+  for (const [key, value] of Object.entries(input.customAttributes ?? {})) {
+    if (typeof value !== "string") throw badInput(`customAttributes.${key} must be a string`, "input.customAttributes");
+  }
+}
+
 export class CompaniesAPI extends IntercomDataSource {
   async getById(id: string): Promise<Company> {
     return companyReducer(await this.get<RestCompany>(path`companies/${id}`));
   }
 
   async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
+    if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
+    checkCustomAttributes(input);
     return this.write(WRITE_EFFECTS.createOrUpdateCompany, input, async () => companyReducer(await this.post<RestCompany>(path`companies`, { body: companyBody(input) })));
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<Company> {
+    checkCustomAttributes(input);
     return this.write(WRITE_EFFECTS.updateCompany, { id }, async () => companyReducer(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) })));
   }
 
@@ -198,8 +228,10 @@ export class CompaniesAPI extends IntercomDataSource {
    * (empty) end page is read too, so the workspace's one scroll is released at once
    * instead of blocking every other scroll for a minute.
    */
-  async scroll(resumeFrom: string | null, servedBefore: number): Promise<ScrollPage> {
-    const body = await this.scrollRequest(resumeFrom);
+  async scroll(after: string | null): Promise<ScrollPage> {
+    const start = after ? decodeScroll(after) : null;
+    const servedBefore = start?.n ?? 0;
+    const body = await this.scrollRequest(start?.s ?? null);
     const items = body.data.map(companyReducer);
     const totalCount = body.total_count ?? null;
     const scrollParam = body.scroll_param ?? null;
@@ -208,7 +240,8 @@ export class CompaniesAPI extends IntercomDataSource {
       await this.scrollRequest(scrollParam).catch(() => undefined);
       hasMore = false;
     }
-    return { items, scrollParam, hasMore, totalCount };
+    const cursor = scrollParam ? encodeScroll({ s: scrollParam, n: servedBefore + items.length }) : null;
+    return { items, cursor, hasMore, totalCount };
   }
 
   private async scrollRequest(scrollParam: string | null) {

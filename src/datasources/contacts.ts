@@ -1,4 +1,4 @@
-import { ArchivedContact, Contact, ContactRole, DeletedContact, UnarchivedContact } from "../schema/contact.js";
+import { ArchivedContact, CONTACT_DATE_FIELDS, CONTACT_NO_LIST_FIELDS, Contact, ContactRole, DeletedContact, UnarchivedContact } from "../schema/contact.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { requiredId } from "./reducers.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
@@ -207,6 +207,14 @@ export class ContactsAPI extends IntercomDataSource {
       params: { per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
     return this.page(body);
+  }
+
+  /**
+   * The graph's contact search: checked against Intercom's rules (nesting, group sizes, which
+   * fields take IN/NIN, dates as timestamps) and turned into Intercom's query before any call.
+   */
+  searchFor(query: ContactSearchInput, perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
+    return this.search(toContactQuery(query, { noListFields: CONTACT_NO_LIST_FIELDS, dateFields: CONTACT_DATE_FIELDS }), perPage, startingAfter);
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {

@@ -24,7 +24,8 @@ import { WRITE_EFFECTS } from "./write-effects.js";
 import { messageReducer, type RestMessage } from "./messages.js";
 import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, type RestTag, requiredId } from "./reducers.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
-import type { IntercomSearchQuery } from "./search-query.js";
+import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
+import { CONVERSATION_NO_LIST_FIELDS } from "../schema/search.js";
 
 interface RestPart {
   id: string;
@@ -301,6 +302,11 @@ export class ConversationsAPI extends IntercomDataSource {
 
   async getById(id: string): Promise<Conversation> {
     return conversationReducer(await this.get<RestConversation>(path`conversations/${id}`));
+  }
+
+  /** The graph's conversation search, checked against Intercom's rules and turned into its query before any call. */
+  searchFor(query: SearchQueryInput, perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
+    return this.search(toIntercomQuery(query, CONVERSATION_NO_LIST_FIELDS), perPage, startingAfter);
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {

@@ -1,12 +1,13 @@
 import {
   DataAttribute,
   type CreateDataAttributeInput,
-  type DataAttributeDataType,
+  DataAttributeDataType,
   type DataAttributeModel,
   type UpdateDataAttributeInput,
 } from "../schema/data-attribute.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { idOrNull } from "./reducers.js";
 
@@ -63,6 +64,8 @@ export class DataAttributesAPI extends IntercomDataSource {
   }
 
   async create(input: CreateDataAttributeInput): Promise<DataAttribute> {
+    if (input.name.trim() === "") throw badInput("name must not be blank", "input.name");
+    if (input.options && input.dataType !== DataAttributeDataType.STRING) throw badInput("A list attribute (options) must have dataType STRING", "input.options");
     const body: Record<string, unknown> = { name: input.name, model: input.model, data_type: input.dataType };
     if (input.description != null) body.description = input.description;
     // The create request types options as strings (the update request as { value } hashes).

@@ -2,6 +2,7 @@ import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { DeletedNewsItem, NewsItem, Newsfeed, type NewsItemState } from "../schema/news.js";
 import { requiredId } from "./reducers.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestNewsItem {
@@ -104,6 +105,12 @@ function newsItemBody(changes: NewsItemChanges, now: Date): Record<string, unkno
 }
 
 /** News: news items (CRUD) and newsfeeds (read-only), page-numbered lists. */
+/** Intercom publishes at once: a publish date in the future is refused (schedule in Intercom instead). */
+function checkAssignments(input: { newsfeedAssignments?: Array<{ publishedAt?: Date | null }> | null }): void {
+  const future = (input.newsfeedAssignments ?? []).some((a) => a.publishedAt && a.publishedAt.getTime() > Date.now());
+  if (future) throw badInput("Publish dates cannot be in the future; schedule news items in Intercom instead", "input.newsfeedAssignments");
+}
+
 export class NewsAPI extends IntercomDataSource {
   async listNewsItems(page: number, perPage: number): Promise<NewsPage<NewsItem>> {
     return this.page(await this.get<RestList<RestNewsItem>>(path`news/news_items`, { params: this.pageParams(page, perPage) }), newsItemReducer);
@@ -114,6 +121,8 @@ export class NewsAPI extends IntercomDataSource {
   }
 
   async createNewsItem(input: NewsItemChanges): Promise<NewsItem> {
+    if (!input.title || input.title.trim() === "") throw badInput("title must not be empty", "input.title");
+    checkAssignments(input);
     return this.write(WRITE_EFFECTS.createNewsItem, input, async () => newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) })));
   }
 
@@ -123,6 +132,7 @@ export class NewsAPI extends IntercomDataSource {
    * (one GET before the write).
    */
   async updateNewsItem(id: string, changes: NewsItemChanges): Promise<NewsItem> {
+    checkAssignments(changes);
     const at = path`news/news_items/${id}`;
     let complete = changes;
     if (!changes.title || !changes.senderId) {

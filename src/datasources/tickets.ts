@@ -2,13 +2,13 @@ import { LinkedObject, LinkedObjectList, type LinkedObjectCategory, type LinkedO
 import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import type { TicketCategory } from "../schema/ticket-type.js";
-import { Ticket, TicketPart, type TicketState } from "../schema/ticket.js";
+import { TICKET_NO_LIST_FIELDS, Ticket, TicketPart, TicketSearchField, type TicketSearchQuery, type TicketState } from "../schema/ticket.js";
 import { badInput } from "./errors.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import { attachmentsReducer, authorRef, defined, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag, requiredId } from "./reducers.js";
-import type { IntercomSearchQuery } from "./search-query.js";
+import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
 import { ticketTypeReducer, type RestTicketType } from "./ticket-types.js";
 
 export interface RestTicketPart {
@@ -156,9 +156,29 @@ export interface ContactTicketReply {
 
 
 /** Tickets: read, search, write, reply, tag, and convert a conversation into one. */
+/** `TICKET_ATTRIBUTE` + `attributeId` become Intercom's `ticket_attribute.{id}` field. */
+function searchInput(query: TicketSearchQuery, path = "query"): SearchQueryInput {
+  const isAttribute = query.field === TicketSearchField.TICKET_ATTRIBUTE;
+  if (isAttribute !== (query.attributeId !== undefined && query.attributeId !== null)) {
+    throw badInput(`${path}: attributeId goes with field TICKET_ATTRIBUTE, and only with it`, `${path}.attributeId`);
+  }
+  return {
+    field: isAttribute ? `ticket_attribute.${query.attributeId}` : query.field,
+    operator: query.operator,
+    value: query.value,
+    and: query.and?.map((q, i) => searchInput(q, `${path}.and[${i}]`)),
+    or: query.or?.map((q, i) => searchInput(q, `${path}.or[${i}]`)),
+  };
+}
+
 export class TicketsAPI extends IntercomDataSource {
   async getById(id: string): Promise<Ticket> {
     return ticketReducer(await this.get<RestTicket>(path`tickets/${id}`));
+  }
+
+  /** The graph's ticket search (`TICKET_ATTRIBUTE` + `attributeId` become Intercom's `ticket_attribute.{id}`), checked before any call. */
+  searchFor(query: TicketSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Ticket>> {
+    return this.search(toIntercomQuery(searchInput(query), TICKET_NO_LIST_FIELDS), perPage, startingAfter);
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Ticket>> {
@@ -171,6 +191,12 @@ export class TicketsAPI extends IntercomDataSource {
   }
 
   async create(input: NewTicket): Promise<Ticket> {
+    if (input.contacts.length !== 1) throw badInput("A ticket currently takes exactly one contact", "input.contacts");
+    for (const contact of input.contacts) {
+      if ([contact.id, contact.externalId, contact.email].filter((v) => v !== undefined && v !== null).length !== 1) {
+        throw badInput("Identify the contact with exactly one of id, externalId or email", "input.contacts");
+      }
+    }
     const body = defined({
       ticket_type_id: input.ticketTypeId,
       contacts: input.contacts.map((c) => defined({ id: c.id, external_id: c.externalId, email: c.email })),

@@ -109,6 +109,7 @@ class RequestLoaders implements Loaders {
   get allTags() { return this.#tags().allTags; }
   get tag() { return this.#tags().tag; }
   get contactTags() { return this.#tags().contactTags; }
+  get tagsOfContact() { return this.#tags().tagsOfContact; }
   get clearTags() { return this.#tags().clearTags; }
 
   get note() { return this.#notes().note; }

@@ -37,28 +37,7 @@ class SegmentPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 15, maxSize: MAX_COMPANIES_PER_PAGE };
 
-/** The scroll cursor: Intercom's scroll param and how many companies the scroll has served so far. */
-interface ScrollPosition {
-  s: string;
-  n: number;
-}
-const encodeScroll = (position: ScrollPosition) => Buffer.from(JSON.stringify(position)).toString("base64url");
-function decodeScroll(cursor: string): ScrollPosition {
-  try {
-    const position = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as ScrollPosition;
-    if (typeof position.s === "string" && position.s !== "" && Number.isInteger(position.n) && position.n >= 0) return position;
-  } catch {
-    // fall through
-  }
-  throw badInput("`after` is not a cursor `scrollCompanies` returned", "after");
-}
 
-/** Intercom stores company custom attributes as strings. */
-function checkCustomAttributes(input: UpdateCompanyInput): void {
-  for (const [key, value] of Object.entries(input.customAttributes ?? {})) {
-    if (typeof value !== "string") throw badInput(`customAttributes.${key} must be a string`, "input.customAttributes");
-  }
-}
 
 
 @Resolver(() => Company)
@@ -114,17 +93,13 @@ export class CompanyResolver {
     @Arg("after", () => String, { nullable: true, description: "`endCursor` of the previous page; omit to start a scroll." }) after: string | null,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Company>> {
-    const start = after ? decodeScroll(after) : null;
-    const served = start?.n ?? 0;
-    const page = await dataSources.companies.scroll(start?.s ?? null, served);
-    // After the end the cursor still names the (now expired) scroll, so using it explains itself.
-    const cursor = page.scrollParam ? encodeScroll({ s: page.scrollParam, n: served + page.items.length }) : null;
-    const edges = page.items.map((node) => ({ node, cursor: cursor ?? "" }));
+    const { items, cursor, hasMore, totalCount } = await dataSources.companies.scroll(after);
+    // A scroll resumes only at page boundaries: every edge carries the next page's cursor.
     return {
-      edges,
-      nodes: page.items,
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasMore, hasPreviousPage: start !== null, startCursor: cursor, endCursor: cursor },
+      edges: items.map((node) => ({ node, cursor: cursor ?? "" })),
+      nodes: items,
+      totalCount,
+      pageInfo: { hasNextPage: hasMore, hasPreviousPage: after !== null, startCursor: cursor, endCursor: cursor },
     };
   }
 
@@ -169,9 +144,7 @@ export class CompanyResolver {
     @Arg("input", () => CreateOrUpdateCompanyInput, { description: "The company, matched by `companyId`: created when no company has it, updated otherwise." }) input: CreateOrUpdateCompanyInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
-    checkCustomAttributes(input);
-    return await ctx.dataSources.companies.createOrUpdate(input);
+    return ctx.dataSources.companies.createOrUpdate(input);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Update a company (its `companyId` can't change).", "PUT /companies/{company_id}") })
@@ -180,8 +153,7 @@ export class CompanyResolver {
     @Arg("input", () => UpdateCompanyInput, { description: "What to change; fields left out stay as they are." }) input: UpdateCompanyInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    checkCustomAttributes(input);
-    return await ctx.dataSources.companies.update(id, input);
+    return ctx.dataSources.companies.update(id, input);
   }
 
   @Mutation(() => DeletedCompany, {

@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { toContactQuery } from "../datasources/contacts.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import { Admin } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
@@ -8,8 +7,6 @@ import {
   Contact,
   ContactConnection,
   ContactSearchQuery,
-  CONTACT_DATE_FIELDS,
-  CONTACT_NO_LIST_FIELDS,
   CreateContactInput,
   DeletedContact,
   MergeContactsInput,
@@ -50,8 +47,7 @@ export class ContactResolver {
     @Args(() => ContactPageArgs) args: ContactPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Contact>> {
-    const intercomQuery = toContactQuery(query, { noListFields: CONTACT_NO_LIST_FIELDS, dateFields: CONTACT_DATE_FIELDS });
-    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.contacts.search(intercomQuery, perPage, after));
+    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.contacts.searchFor(query, perPage, after));
   }
 
   @Mutation(() => Contact, { nullable: true, description: rest("Create contact", "POST /contacts") })

@@ -1,6 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
-import { toIntercomQuery } from "../datasources/search-query.js";
 import { searchContactConversations } from "../loaders/conversations.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
@@ -29,7 +28,7 @@ import {
   SnoozeConversationInput,
   UpdateConversationInput,
 } from "../schema/conversation.js";
-import { CONVERSATION_NO_LIST_FIELDS, ConversationSearchQuery } from "../schema/search.js";
+import { ConversationSearchQuery } from "../schema/search.js";
 import { Team } from "../schema/team.js";
 import type { GatewayContext } from "../server/context.js";
 import { cursorConnection } from "./paging.js";
@@ -67,8 +66,7 @@ export class ConversationResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Conversation>> {
-    const intercomQuery = toIntercomQuery(query, CONVERSATION_NO_LIST_FIELDS);
-    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.conversations.search(intercomQuery, perPage, after));
+    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.conversations.searchFor(query, perPage, after));
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Reply to a conversation as an admin (comment or note) or as a contact.", "POST /conversations/{conversation_id}/reply") })

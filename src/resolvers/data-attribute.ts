@@ -1,12 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { Admin } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
 import {
   CreateDataAttributeInput,
   DataAttribute,
   DataAttributeConnection,
-  DataAttributeDataType,
   DataAttributeModel,
   UpdateDataAttributeInput,
 } from "../schema/data-attribute.js";
@@ -46,11 +44,7 @@ export class DataAttributeResolver {
     @Arg("input", () => CreateDataAttributeInput, { description: "The new attribute: its name, model, data type and options." }) input: CreateDataAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataAttribute> {
-    if (input.name.trim() === "") throw badInput("name must not be blank", "input.name");
-    if (input.options && input.dataType !== DataAttributeDataType.STRING) {
-      throw badInput("A list attribute (options) must have dataType STRING", "input.options");
-    }
-    return await ctx.dataSources.dataAttributes.create(input);
+    return ctx.dataSources.dataAttributes.create(input);
   }
 
   @Mutation(() => DataAttribute, { nullable: true, description: rest("Update a data attribute: archive it, change its description, options or messenger access.", "PUT /data_attributes/{data_attribute_id}") })

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { dataExportDownloadPath } from "../datasources/data-export.js";
-import { badInput } from "../datasources/errors.js";
 import { CreateDataExportInput, DataExport, DataExportDownload, DataExportStatus } from "../schema/data-export.js";
 import { build, toUnix } from "../schema/scalars.js";
 import type { GatewayContext } from "../server/context.js";
@@ -22,7 +21,6 @@ export class DataExportResolver {
   ): Promise<DataExport> {
     const after = toUnix(input.createdAtAfter);
     const before = toUnix(input.createdAtBefore);
-    if (after > before) throw badInput("createdAtAfter must not be later than createdAtBefore", "input.createdAtAfter");
     return await ctx.dataSources.dataExport.create(after, before);
   }
 

@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
 import { Contact } from "../schema/contact.js";
@@ -25,8 +24,6 @@ class TagPageArgs {
   after?: string;
 }
 
-/** Intercom embeds at most 10 tag references in a contact; a full list may hold more. */
-const EMBEDDED_REFERENCES = 10;
 
 @Resolver(() => Tag)
 export class TagResolver {
@@ -129,12 +126,7 @@ export class ContactTagsResolver {
       "`appliedAt`/`appliedBy` are filled by `contactTags` only). A contact with 10 or more tags costs one `GET /contacts/{id}/tags`.",
   })
   async tags(@Root() contact: Contact, @Args(() => TagPageArgs) args: TagPageArgs, @Ctx() { loaders }: GatewayContext): Promise<Connection<Tag>> {
-    // The embedded references stop at 10: a contact that shows 10 may have more.
-    const tags =
-      contact.tagIds.length >= EMBEDDED_REFERENCES
-        ? await loaders.contactTags.load(contact.id)
-        : await loadExisting(loaders.tag, contact.tagIds);
-    return arrayConnection(tags, args);
+    return arrayConnection(await loaders.tagsOfContact(contact), args);
   }
 }
 
