@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({
     level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? "info",
-    secrets: config.accessToken ? [config.accessToken] : [],
+    secrets: [...(config.accessToken ? [config.accessToken] : []), ...config.events.clientSecrets],
   });
 
   let sandbox: Sandbox | undefined;
@@ -78,7 +78,10 @@ async function main(): Promise<void> {
     cache,
     budget,
     apqStore: redis ? failSoft(redis, logger) : store,
+    events: { ...config.events, redis },
   });
+  if (gateway.events.webhooksEnabled) logger.info(`Webhooks: Intercom notifications are received at ${config.events.webhookPath}${redis ? " (de-duplicated and fanned out to every replica through Redis)" : ""}`);
+  else logger.info("Webhooks off: set INTERCOM_CLIENT_SECRET (the app's client secret) to receive Intercom notifications; subscriptions still get events other replicas receive");
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,
     region: config.baseUrlOverridden || sandbox ? undefined : config.region,
