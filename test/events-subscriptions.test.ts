@@ -162,7 +162,7 @@ describe("filters", () => {
   it("by conversation ids, assignee admin or team, state and topic; each subscriber gets exactly its events, in order", async () => {
     const [a, b, c] = ws().conversations.filter((x) => x.admin_assignee_id && x.team_assignee_id);
     const items = await Promise.all([a!, b!, c!].map((x) => restObject(stack, `/conversations/${x.id}`)));
-    const [itemA, itemB, itemC] = items.map((item, i) => ({ ...item, state: ["open", "closed", "snoozed"][i], admin_assignee_id: [11, 12, 13][i], team_assignee_id: [21, 22, 23][i] }));
+    const [itemA, itemB, itemC] = items.map((item, i): Record<string, any> => ({ ...item, state: ["open", "closed", "snoozed"][i], admin_assignee_id: [11, 12, 13][i], team_assignee_id: [21, 22, 23][i] }));
     const filters: Record<string, object | undefined> = {
       all: undefined,
       byId: { conversationIds: [itemA.id] },

@@ -105,12 +105,30 @@ const APP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const unixOrNull = (value: unknown) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null);
 
+/** Deepest nesting accepted in a notification: Intercom's objects are a few levels deep; deeper would overflow recursive serialisers later. */
+export const MAX_NOTIFICATION_DEPTH = 64;
+
+/** How deep `value` nests objects and arrays, counted without recursion (stops past `limit`). */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== "object" || current === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /**
  * The notification in a parsed body, or what is wrong with it (a short fixed phrase, safe to
  * log and to answer with: it never quotes the body).
  */
 export function parseNotification(body: unknown): Notification | { problem: string } {
   if (!isObject(body)) return { problem: "the body is not a JSON object" };
+  if (depthOver(body, MAX_NOTIFICATION_DEPTH)) return { problem: `it nests deeper than ${MAX_NOTIFICATION_DEPTH} levels` };
   if (body.type !== "notification_event") return { problem: 'type is not "notification_event"' };
   const { id, topic, app_id: appId, created_at: createdAt, data } = body;
   if (typeof id !== "string" || !NOTIFICATION_ID.test(id)) return { problem: "id is missing or not a notification id" };

@@ -121,6 +121,17 @@ export function attachWebSocket(server: Server, options: TransportOptions): WebS
     options.keepAliveMs,
   );
 
+  // graphql-ws logs a socket's errors with console.error (a stack on stderr): a client's bad
+  // frame (one over the size limit, invalid UTF-8) is its mistake, which ws answers with a close
+  // code already. Logged as a line of ours instead.
+  wss.on("connection", (socket: WebSocket) => {
+    socket.removeAllListeners("error");
+    socket.on("error", (error: Error & { code?: string }) => {
+      logger.warn("websocket closed on a protocol error", { code: typeof error.code === "string" ? error.code.slice(0, 64) : "unknown" });
+      if (socket.readyState === socket.OPEN) socket.terminate();
+    });
+  });
+
   return {
     async close() {
       closing = true;
