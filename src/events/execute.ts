@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
+import { LRUCache } from "lru-cache";
 import { checkOperation, type QueryLimits } from "../server/query-limits.js";
 import type { Delivery } from "./hub.js";
 
@@ -27,7 +28,13 @@ export interface PreparedSubscription {
   operation: OperationDefinitionNode;
   variables: Record<string, unknown>;
   operationName: string | null;
+  /** Identical subscriptions (same text, operation and variables) have the same key: see runSubscription. */
+  shareKey: string;
 }
+
+/** Valid subscription documents by schema and text (bounded). */
+const validDocumentsBySchema = new WeakMap<GraphQLSchema, LRUCache<string, DocumentNode>>();
+const MAX_CACHED_QUERY = 20_000;
 
 const badRequest = (message: string, code = "BAD_REQUEST") => new GraphQLError(message, { extensions: { code } });
 
@@ -47,16 +54,31 @@ export function subscriptionParams(raw: { query?: unknown; variables?: unknown; 
  * that it is a subscription (queries and mutations go to POST /graphql, where their own plugins run).
  */
 export function prepareSubscription(schema: GraphQLSchema, params: SubscriptionParams, limits: QueryLimits): PreparedSubscription | { errors: GraphQLError[] } {
-  const checked = checkOperation(schema, params.query, params, limits);
+  // Subscribers mostly run the same few subscriptions: a document valid once is parsed and
+  // validated once, and its AST shared (less CPU per subscribe, less memory per subscriber).
+  let validDocuments = validDocumentsBySchema.get(schema);
+  if (!validDocuments) validDocumentsBySchema.set(schema, (validDocuments = new LRUCache<string, DocumentNode>({ max: 500 })));
+  const known = params.query.length <= MAX_CACHED_QUERY ? validDocuments.get(params.query) : undefined;
+  const checked = checkOperation(schema, known ?? params.query, params, limits);
   if ("error" in checked) return { errors: [checked.error] };
-  const errors = validate(schema, checked.document);
-  if (errors.length > 0) return { errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) };
+  if (!known) {
+    const errors = validate(schema, checked.document);
+    if (errors.length > 0) return { errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) };
+    if (params.query.length <= MAX_CACHED_QUERY) validDocuments.set(params.query, checked.document);
+  }
   if (checked.operation.operation !== "subscription") {
     return {
       errors: [badRequest(`This transport runs subscriptions; send ${checked.operation.operation === "query" ? "queries" : "mutations"} to POST /graphql`, "OPERATION_NOT_SUPPORTED")],
     };
   }
-  return { document: checked.document, operation: checked.operation, variables: params.variables ?? {}, operationName: params.operationName };
+  const variables = params.variables ?? {};
+  return {
+    document: checked.document,
+    operation: checked.operation,
+    variables,
+    operationName: params.operationName,
+    shareKey: JSON.stringify([params.query, params.operationName, variables]),
+  };
 }
 
 /** An async iterator over the source's deliveries, one execution each; `return()` ends the source at once, even while it waits. */
@@ -84,15 +106,36 @@ function mapDeliveries(source: AsyncIterator<Delivery>, run: (delivery: Delivery
 }
 
 /**
- * The subscription's results: graphql-js's source event stream (its `subscribe` resolver) with
- * each delivery executed against the event (as root value) in the delivery's shared context.
- * An ExecutionResult with errors when the stream could not start (a bad filter, limits).
+ * Results of one event, by subscription (shareKey), for one token: the delivery's context is
+ * that token's for that event, so subscribers of the same token running the same subscription
+ * (a hundred tabs of one app) share one execution, and its result.
  */
-export async function runSubscription(args: ExecutionArgs, delivered?: (delivery: Delivery) => void): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
+const sharedResults = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+
+/**
+ * The subscription's results: graphql-js's source event stream (its `subscribe` resolver) with
+ * each delivery executed against the event (as root value) in the delivery's shared context,
+ * once per identical subscription of the token when `shareKey` is given. An ExecutionResult
+ * with errors when the stream could not start (a bad filter, limits).
+ */
+export async function runSubscription(
+  args: ExecutionArgs,
+  delivered?: (delivery: Delivery) => void,
+  shareKey?: string,
+): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
+  const run = (delivery: Delivery) => execute({ ...args, rootValue: delivery.event, contextValue: delivery.context }) as Promise<ExecutionResult> | ExecutionResult;
   return mapDeliveries((source as AsyncIterable<Delivery>)[Symbol.asyncIterator](), async (delivery) => {
-    const result = await execute({ ...args, rootValue: delivery.event, contextValue: delivery.context });
+    let result: ExecutionResult;
+    if (shareKey === undefined) result = await run(delivery);
+    else {
+      let results = sharedResults.get(delivery.context);
+      if (!results) sharedResults.set(delivery.context, (results = new Map()));
+      let shared = results.get(shareKey);
+      if (!shared) results.set(shareKey, (shared = Promise.resolve(run(delivery))));
+      result = await shared;
+    }
     delivered?.(delivery);
     return result;
   });

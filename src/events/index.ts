@@ -134,8 +134,24 @@ export async function createEvents(options: EventsOptions, deps: EventsDependenc
     serverToken: deps.serverToken,
     admit,
     subscriptionContext(connection: Connection, requestId: string): GatewayContext {
+      // Held for the subscription's life, and only its `subscribe` resolver runs in it (each event
+      // has a context of its own): the upstream client, datasources and loaders are built only
+      // if something asks for them, so an idle subscriber costs little memory.
+      let full: GatewayContext | undefined;
+      const built = () => (full ??= deps.contextFor(connection.token, requestId));
       return {
-        ...deps.contextFor(connection.token, requestId),
+        requestId,
+        token: connection.token,
+        logger,
+        get upstream() {
+          return built().upstream;
+        },
+        get dataSources() {
+          return built().dataSources;
+        },
+        get loaders() {
+          return built().loaders;
+        },
         events: { subscribe: (kind: EventKind, filter: unknown) => hub.subscribe(connection, kind, compileFilter(kind, filter as never)) },
       };
     },

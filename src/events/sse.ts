@@ -150,6 +150,7 @@ export function sseTransport(options: TransportOptions): SseTransport {
         contextValue: options.subscriptionContext(connection, requestId),
       },
       options.delivered,
+      prepared.shareKey,
     );
     if (!(Symbol.asyncIterator in Object(results))) return finish(options.formatResult(results as ExecutionResult, token));
     const iterator = results as AsyncGenerator<ExecutionResult, void, void>;

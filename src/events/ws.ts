@@ -41,6 +41,8 @@ export interface WebSocketTransport {
 export function attachWebSocket(server: Server, options: TransportOptions): WebSocketTransport {
   const { hub, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxRequestBytes });
+  /** Each operation's share key, by its context (graphql-ws hands `subscribe` the execution args only). */
+  const shareKeys = new WeakMap<object, string>();
   let closing = false;
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -104,16 +106,18 @@ export function attachWebSocket(server: Server, options: TransportOptions): WebS
         if ("errors" in prepared) return prepared.errors;
         const requestId = randomUUID();
         logger.info("subscription started", { transport: "ws", requestId, operation: options.metrics?.operationLabel(prepared.operation.name?.value) ?? "anonymous" });
+        const contextValue = options.subscriptionContext(connection, requestId);
+        shareKeys.set(contextValue, prepared.shareKey);
         const args: ExecutionArgs = {
           schema: options.schema,
           document: prepared.document,
           operationName: prepared.operationName,
           variableValues: prepared.variables,
-          contextValue: options.subscriptionContext(connection, requestId),
+          contextValue,
         };
         return args;
       },
-      subscribe: (args) => runSubscription(args, options.delivered),
+      subscribe: (args) => runSubscription(args, options.delivered, shareKeys.get(args.contextValue as object)),
       onNext: (ctx, _id, _payload, _args, result) => options.formatResult(result, ctx.extra.connection?.token),
       onError: (ctx, _id, _payload, errors) => options.formatErrors(errors, ctx.extra.connection?.token),
     },

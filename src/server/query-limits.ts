@@ -509,15 +509,17 @@ function withDefaults(configured: QueryLimits): Required<QueryLimits> {
  */
 export function checkOperation(
   schema: GraphQLSchema,
-  source: string,
+  source: string | DocumentNode,
   request: { operationName?: string | null; variables?: Record<string, unknown> | null },
   configured: QueryLimits,
 ): { document: DocumentNode; operation: OperationDefinitionNode; estimate: QueryEstimate } | { error: GraphQLError } {
   const limits = withDefaults(configured);
   let document: DocumentNode;
   try {
-    document = parse(source, { maxTokens: limits.maxTokens });
+    // A document parsed (and checked) before is checked again: what depends on variables may differ.
+    document = typeof source === "string" ? parse(source, { maxTokens: limits.maxTokens }) : source;
   } catch (error) {
+    if (typeof source !== "string") throw error;
     const limit = error instanceof Error ? parseLimitError(error, source, limits) : undefined;
     if (limit) return { error: limit };
     if (error instanceof GraphQLError) return { error: new GraphQLError(error.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } }) };
