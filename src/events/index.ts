@@ -62,8 +62,6 @@ export interface Events {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Serves graphql-ws on the upgrade of /graphql. */
   attach(server: Server): void;
-  /** Delivers a notification as if a webhook had brought it (tests, the sandbox's own events). */
-  accept(notification: Notification, receivedAt?: number): Promise<void>;
   readonly hub: EventHub;
   readonly webhooksEnabled: boolean;
   /** Ends every subscription with the shutdown reason, then stops the bus. */
@@ -180,7 +178,6 @@ export async function createEvents(options: EventsOptions, deps: EventsDependenc
     attach(server) {
       ws = attachWebSocket(server, transportOptions);
     },
-    accept: (notification, receivedAt = Date.now()) => process(notification, receivedAt),
     async close() {
       const closed = hub.closeAll("shutdown");
       if (closed) logger.info("subscriptions closed for shutdown", { connections: closed });
