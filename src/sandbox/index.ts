@@ -12,6 +12,7 @@ import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
 import { RawResponse, Router, type RouteContext } from "./router.js";
 import { seedWorkspace } from "./seed.js";
 import type { Workspace } from "./workspace.js";
+import { createWebhookEmitter, type WebhookEmitter, type WebhookTarget } from "./webhooks.js";
 
 export type * from "./types.js";
 export { RawResponse, type ApiGroup, type Route } from "./router.js";
@@ -43,6 +44,8 @@ export interface SandboxOptions {
    * long-running sandbox does not grow without bound). Default 10,000; 0 records none.
    */
   maxRecordedRequests?: number;
+  /** Notify this URL of the sandbox's own writes, signed like Intercom's webhooks (see webhooks.ts). */
+  webhooks?: WebhookTarget;
 }
 
 export interface RecordedRequest {
@@ -100,6 +103,8 @@ export interface Sandbox {
   injectFault(fault: FaultSpec): void;
   /** The live data, REST-shaped (snake_case). */
   workspace: Workspace;
+  /** Its webhooks: where they go, simulated activity, what was sent. */
+  webhooks: WebhookEmitter;
   close(): Promise<void>;
 }
 
@@ -122,6 +127,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   app.set("etag", false);
 
   if (options.compress) app.use(compression({ threshold: 1024 }));
+
+  const webhooks = createWebhookEmitter(workspace, options.webhooks);
+  app.use(webhooks.middleware);
 
   // Read every body as text and parse it here, so malformed JSON gets an Intercom error.
   app.use(express.text({ type: () => true, limit: "10mb" }));
@@ -259,8 +267,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults.push({ ...fault, remaining: fault.times ?? 1 });
     },
     workspace,
+    webhooks,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.close();
         for (const timer of delayed) clearTimeout(timer);
         delayed.clear();
         server.close((error) => (error ? reject(error) : resolve()));
