@@ -3,15 +3,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { createClient } from "graphql-ws";
+import { Environment, Network, Observable, RecordSource, Store, requestSubscription, type GraphQLResponse, type GraphQLTaggedNode } from "relay-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { CLIENT_SCHEMA_FILE } from "../../scripts/schema.js";
 import { startStack, type Stack } from "../support/stack.js";
+import { CLIENT_SECRET, notification, postWebhook, restObject, until } from "../support/webhooks.js";
 
 /**
  * Relay over the published client schema, with Relay's own compiler (relay-compiler ships its
  * binary in the npm package): a `@refetchable` fragment on Contact, a `@connection` on
- * Contact.conversations paged with its generated query, and a `node(id:)` query. The generated
- * queries then run against the gateway and must return the same objects as the root fields.
+ * Contact.conversations paged with its generated query, a `node(id:)` query and a subscription.
+ * The generated queries then run against the gateway and must return the same objects as the root
+ * fields; the subscription runs in relay-runtime over graphql-ws, as the README sets it up.
  */
 const CLIENT_SCHEMA = CLIENT_SCHEMA_FILE;
 const RELAY_COMPILER = path.resolve("node_modules/.bin/relay-compiler");
@@ -36,6 +41,11 @@ export const page = graphql\`
 export const node = graphql\`
   query NodeQuery($id: ID!) { node(id: $id) { __typename nodeId ... on Contact { id name email } } }
 \`;
+export const events = graphql\`
+  subscription ConversationEventsSubscription($filter: ConversationEventFilter) {
+    conversationEvents(filter: $filter) { id topic conversation { id state adminAssignee { name } } }
+  }
+\`;
 `;
 
 let stack: Stack;
@@ -51,7 +61,7 @@ function operationText(name: string): string {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ gateway: { events: { clientSecrets: [CLIENT_SECRET] } } });
   project = mkdtempSync(path.join(tmpdir(), "relay-project-"));
   mkdirSync(path.join(project, "src/__generated__"), { recursive: true });
   writeFileSync(path.join(project, "src/contact.ts"), SOURCES);
@@ -77,7 +87,7 @@ afterAll(async () => {
 });
 
 describe("relay-compiler over schema.client.graphql", () => {
-  it("compiles a @refetchable fragment, a @connection and a node query", () => {
+  it("compiles a @refetchable fragment, a @connection, a node query and a subscription", () => {
     expect(compiled.output).toContain("Compilation completed");
     expect(compiled.code).toBe(0);
   });
@@ -112,5 +122,48 @@ describe("relay-compiler over schema.client.graphql", () => {
 
     const node = await stack.query(operationText("NodeQuery"), { id: nodeId });
     expect(node.data.node).toEqual({ __typename: "Contact", nodeId, ...root.data.contact });
+  });
+
+  it("requestSubscription over graphql-ws: the event arrives and Relay's store holds the conversation, by nodeId, in its new state", async () => {
+    // The artifact relay-compiler wrote (TypeScript; vitest strips its types on import).
+    const { default: subscription } = (await import(path.join(project, "src/__generated__/ConversationEventsSubscription.graphql.ts"))) as { default: GraphQLTaggedNode };
+    const wsClient = createClient({ url: stack.gateway.url.replace(/^http/, "ws"), webSocketImpl: WebSocket });
+    const environment = new Environment({
+      network: Network.create(
+        async (request, variables) => {
+          const res = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: request.text, variables }) });
+          return (await res.json()) as GraphQLResponse;
+        },
+        // The README's line: graphql-ws's client drives Relay's sink, and its unsubscribe is the cleanup.
+        // <any>: graphql-ws types a result's data as possibly null, Relay's GraphQLResponse does not.
+        (request, variables) => Observable.create<any>((sink) => wsClient.subscribe({ operationName: request.name, query: request.text!, variables }, sink)),
+      ),
+      store: new Store(new RecordSource()),
+      // Relay's store keys records by `id` unless told otherwise, and Intercom's ids repeat across
+      // types; objects without a nodeId get Relay's client ids (by their path), as id-less ones do.
+      getDataID: (value) => value.nodeId,
+    });
+    const conversation = stack.sandbox.workspace.conversations.find((c) => c.state === "open")!;
+    const { data } = await stack.query(`query ($id: ID!) { conversation(id: $id) { nodeId } }`, { id: conversation.id });
+
+    const received: any[] = [];
+    const disposable = requestSubscription(environment, {
+      subscription,
+      variables: { filter: { conversationIds: [conversation.id] } },
+      onNext: (response) => received.push(response),
+      onError: (error) => received.push({ error }),
+    });
+    await until(() => stack.gateway.events.hub.size === 1, "the subscription");
+    const item = await restObject(stack, `/conversations/${conversation.id}`);
+    const n = notification("conversation.admin.closed", { ...item, state: "closed", open: false });
+    await postWebhook(stack.gateway.url, n);
+    await until(() => received.length > 0, "the event");
+    expect(received[0].conversationEvents).toMatchObject({ id: n.id, topic: "ADMIN_CLOSED", conversation: { id: conversation.id, state: "CLOSED" } });
+    // The record a query of the same conversation would read: keyed by the gateway's nodeId.
+    const record = environment.getStore().getSource().get(data.conversation.nodeId);
+    expect(record).toMatchObject({ __typename: "Conversation", id: conversation.id, nodeId: data.conversation.nodeId, state: "CLOSED" });
+    disposable.dispose();
+    await until(() => stack.gateway.events.hub.size === 0, "the subscription to end");
+    await wsClient.dispose();
   });
 });

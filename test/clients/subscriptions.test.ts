@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from "@apollo/client";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { getMainDefinition } from "@apollo/client/utilities";
+import { Client, fetchExchange, subscriptionExchange } from "@urql/core";
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -8,9 +9,11 @@ import { startStack, type Stack } from "../support/stack.js";
 import { CLIENT_SECRET, notification, postWebhook, restObject, until } from "../support/webhooks.js";
 
 /**
- * Apollo Client 4 as the README sets it up: queries over HTTP, subscriptions over graphql-ws
- * (split by operation type). An event's conversation is normalised into the cache like a query's,
- * so a list already on screen shows the change without a refetch.
+ * Client libraries subscribing as the README sets them up, over real sockets. Apollo Client 4:
+ * queries over HTTP, subscriptions over graphql-ws (split by operation type); an event's
+ * conversation is normalised into the cache like a query's, so a list already on screen shows the
+ * change without a refetch. urql: subscriptionExchange over the same graphql-ws client. (Relay's
+ * subscription is in relay.test.ts, which compiles it with relay-compiler.)
  */
 let stack: Stack;
 beforeAll(async () => {
@@ -47,4 +50,44 @@ it("Apollo Client's GraphQLWsLink receives events, and the cache takes the conve
   subscription.unsubscribe();
   await wsClient.dispose();
   await until(() => stack.gateway.events.hub.size === 0, "the subscription to end");
+});
+
+it("urql's subscriptionExchange over graphql-ws receives the filtered events, with links resolved", async () => {
+  const wsClient = createClient({ url: stack.gateway.url.replace(/^http/, "ws"), webSocketImpl: WebSocket });
+  const client = new Client({
+    url: stack.gateway.url,
+    exchanges: [
+      // The README's line: urql hands graphql-ws the operation, and graphql-ws's unsubscribe is urql's.
+      subscriptionExchange({ forwardSubscription: (op) => ({ subscribe: (sink) => ({ unsubscribe: wsClient.subscribe({ ...op, query: op.query ?? "" }, sink) }) }) }),
+      fetchExchange,
+    ],
+  });
+  const { workspace } = stack.sandbox;
+  const [conversation, other] = workspace.conversations.filter((c) => c.state === "open");
+  const admin = workspace.admins.find((a) => a.id !== String(conversation!.admin_assignee_id))!;
+
+  const received: any[] = [];
+  const subscription = client
+    .subscription(`subscription ($filter: ConversationEventFilter) { conversationEvents(filter: $filter) { id topic conversation { id state adminAssignee { name } } } }`, {
+      filter: { conversationIds: [conversation!.id] },
+    })
+    .subscribe((result) => received.push(result));
+  await until(() => stack.gateway.events.hub.size === 1, "the subscription");
+  // Another conversation's event first: the filter must drop it, and events keep their order.
+  await postWebhook(stack.gateway.url, notification("conversation.admin.assigned", await restObject(stack, `/conversations/${other!.id}`)));
+  const item = await restObject(stack, `/conversations/${conversation!.id}`);
+  const n = notification("conversation.admin.assigned", { ...item, admin_assignee_id: admin.id });
+  await postWebhook(stack.gateway.url, n);
+  await until(() => received.length > 0, "the event");
+  expect(received).toHaveLength(1);
+  expect(received[0].error).toBeUndefined();
+  expect(received[0].data.conversationEvents).toMatchObject({
+    id: n.id,
+    topic: "ADMIN_ASSIGNED",
+    conversation: { id: conversation!.id, state: "OPEN", adminAssignee: { name: admin.name } },
+  });
+  // urql's unsubscribe reaches the gateway as graphql-ws's complete.
+  subscription.unsubscribe();
+  await until(() => stack.gateway.events.hub.size === 0, "the subscription to end");
+  await wsClient.dispose();
 });
