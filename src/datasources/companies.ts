@@ -7,7 +7,8 @@ import { contactReducer, type RestContact } from "./contacts.js";
 import { UpstreamError } from "./errors.js";
 import { requiredId } from "./reducers.js";
 import { IntercomDataSource, path } from "./intercom.js";
-import { segmentReducer, type RestSegment } from "./segments.js";
+import { reduceSegment } from "../generated/reducers/segments.js";
+import type { RestSegment } from "../generated/rest/segments.js";
 
 /** Intercom serves at most 60 companies a page. */
 export const MAX_COMPANIES_PER_PAGE = 60;
@@ -250,7 +251,7 @@ export class CompaniesAPI extends IntercomDataSource {
   /** GET /companies/{id}/segments. */
   async segmentsOf(companyId: string): Promise<Segment[]> {
     const body = await this.get<{ data: RestSegment[] }>(path`companies/${companyId}/segments`);
-    return body.data.map(segmentReducer);
+    return body.data.map(reduceSegment);
   }
 
   /** GET /contacts/{id}/companies. */

@@ -20,7 +20,9 @@ import type { Message } from "../schema/message.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { messageReducer, type RestMessage } from "./messages.js";
-import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, type RestTag, requiredId } from "./reducers.js";
+import { reduceTag } from "../generated/reducers/tags.js";
+import type { RestTag } from "../generated/rest/tags.js";
+import { attachmentsReducer, authorRef, idOrNull, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, requiredId } from "./reducers.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 
@@ -155,7 +157,7 @@ export function conversationReducer(rest: RestConversation): Conversation {
     priority: (rest.priority ?? null) as ConversationPriority | null,
     adminAssigneeId: idOrNull(rest.admin_assignee_id),
     teamAssigneeId: idOrNull(rest.team_assignee_id),
-    tags: (rest.tags?.tags ?? []).map(tagReducer),
+    tags: (rest.tags?.tags ?? []).map(reduceTag),
     conversationRating: rating
       ? build(ConversationRating, {
           rating: rating.rating ?? null,

@@ -1,8 +1,6 @@
 // REST shapes and reducers that several resources share: references, part authors,
-// attachments, applied tags, ids and timestamps.
+// attachments, ids and timestamps.
 import type { AuthorReference, PartAttachment } from "../schema/conversation.js";
-import { build, fromUnix } from "../schema/scalars.js";
-import { Tag } from "../schema/tag.js";
 import { UpstreamError } from "./errors.js";
 
 export interface RestReference {
@@ -25,13 +23,6 @@ export interface RestAttachment {
   filesize?: number | null;
   width?: number | null;
   height?: number | null;
-}
-
-export interface RestTag {
-  id: string | number;
-  name: string;
-  applied_at?: number | null;
-  applied_by?: RestReference | null;
 }
 
 /**
@@ -69,13 +60,4 @@ export function attachmentsReducer(list: RestAttachment[] | null | undefined): P
     width: a.width ?? null,
     height: a.height ?? null,
   }));
-}
-
-export function tagReducer(rest: RestTag): Tag {
-  return build(Tag, {
-    id: requiredId(rest.id),
-    name: rest.name,
-    appliedAt: fromUnix(rest.applied_at),
-    appliedById: idOrNull(rest.applied_by?.id),
-  });
 }

@@ -5,7 +5,9 @@ import type { TicketCategory } from "../schema/ticket-type.js";
 import { Ticket, TicketPart, type TicketState } from "../schema/ticket.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
-import { attachmentsReducer, authorRef, defined, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestTag, requiredId } from "./reducers.js";
+import { reduceTag } from "../generated/reducers/tags.js";
+import type { RestTag } from "../generated/rest/tags.js";
+import { attachmentsReducer, authorRef, defined, idOrNull, unixOrUndefined, type RestAttachment, type RestAuthor, requiredId } from "./reducers.js";
 import type { IntercomSearchQuery } from "./search-query.js";
 import { ticketTypeReducer, type RestTicketType } from "./ticket-types.js";
 
@@ -77,7 +79,7 @@ export function ticketPartReducer(rest: RestTicketPart): TicketPart {
 }
 
 /** Tickets carry applied tags in the same shape as conversations. */
-export const ticketTagReducer = tagReducer;
+export const ticketTagReducer = reduceTag;
 
 export function ticketReducer(rest: RestTicket): Ticket {
   const parts = rest.ticket_parts?.ticket_parts ?? [];
