@@ -10,13 +10,13 @@ import { emitGraph } from "./generator/emit-graph.js";
 import { emitReducers } from "./generator/emit-reducers.js";
 import { emitRest } from "./generator/emit-rest.js";
 import { buildModel, type Model } from "./generator/model.js";
-import { loadSpec, ROOT, type Spec } from "./generator/spec.js";
+import { DEFAULT_SPEC, loadSpec, ROOT, type Spec } from "./generator/spec.js";
 
 export const GENERATED_DIR = path.join(ROOT, "src/generated");
 
 /** Every generated file, by path relative to the output folder. */
-export function generate(spec: Spec, mapping = GRAPH_MAPPING): { model: Model; files: Map<string, string> } {
-  const model = buildModel(spec, mapping);
+export function generate(spec: Spec, { mapping = GRAPH_MAPPING, strict = true } = {}): { model: Model; files: Map<string, string> } {
+  const model = buildModel(spec, mapping, { strict });
   const files = new Map<string, string>();
   const groups = new Set([...model.types, ...model.enums, ...model.rest].map((t) => t.group));
   for (const group of [...groups].sort()) {
@@ -39,7 +39,11 @@ if (isMain) {
   const specFile = arg("--spec");
   const out = path.resolve(arg("--out") ?? GENERATED_DIR);
   try {
-    const { files } = generate(loadSpec(specFile ? path.resolve(specFile) : undefined));
+    // Another version than the gateway's is generated to be looked at: disagreements are warnings.
+    const spec = loadSpec(specFile ? path.resolve(specFile) : undefined);
+    const strict = !specFile || path.resolve(specFile) === DEFAULT_SPEC;
+    const { files, model } = generate(spec, { strict });
+    for (const problem of model.problems) console.warn(`warning: ${problem}`);
     // The folder holds generated files only: what the table no longer maps goes.
     for (const sub of ["rest", "graph", "reducers"]) rmSync(path.join(out, sub), { recursive: true, force: true });
     for (const [name, text] of files) {

@@ -7,6 +7,7 @@
 import type { GraphMapping } from "./generator/mapping-types.js";
 
 // Reasons shared by several overrides.
+const UTM = "Intercom's contact model carries the UTM parameters a contact arrived with and its referrer; the 2.11 document leaves them out.";
 const EXAMPLES_OMIT = "The document requires it, but its own examples (and Intercom) leave it out (known defect 6).";
 
 export const GRAPH_MAPPING: GraphMapping = {
@@ -18,6 +19,23 @@ export const GRAPH_MAPPING: GraphMapping = {
         description: "Custom attributes: a free-form object whose values are strings, numbers, booleans or null.",
         additionalProperties: { nullable: true, oneOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }] },
       },
+    },
+    "contact.utm_campaign": {
+      why: "Intercom's contact model carries the UTM parameters a contact arrived with and its referrer; the 2.11 document leaves them out.",
+      schema: { type: "string", nullable: true, description: "The UTM campaign the contact arrived with." },
+    },
+    "contact.utm_content": { why: UTM, schema: { type: "string", nullable: true, description: "The UTM content the contact arrived with." } },
+    "contact.utm_medium": { why: UTM, schema: { type: "string", nullable: true, description: "The UTM medium the contact arrived with." } },
+    "contact.utm_source": { why: UTM, schema: { type: "string", nullable: true, description: "The UTM source the contact arrived with." } },
+    "contact.utm_term": { why: UTM, schema: { type: "string", nullable: true, description: "The UTM term the contact arrived with." } },
+    "contact.referrer": { why: UTM, schema: { type: "string", nullable: true, description: "The page the contact was referred from." } },
+    "contact_location.country_code": {
+      why: "Intercom's contact location carries the country and continent codes beside the names; the 2.11 document leaves them out.",
+      schema: { type: "string", nullable: true, description: "The ISO 3166-1 alpha-3 code of the country (e.g. `IRL`)." },
+    },
+    "contact_location.continent_code": {
+      why: "Intercom's contact location carries the country and continent codes beside the names; the 2.11 document leaves them out.",
+      schema: { type: "string", nullable: true, description: "The code of the continent (e.g. `EU`)." },
     },
   },
   interfaces: { Author: "src/schema/author.ts" },
@@ -44,6 +62,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     tags: ["tag_list"],
     segments: ["segment_list"],
     notes: ["note_list"],
+    contacts: ["contact_list", "contact_segments", "contact_attached_companies", "contact_reference"],
   },
 
   types: {
@@ -139,9 +158,102 @@ export const GRAPH_MAPPING: GraphMapping = {
         body: { description: "The body text of the note (HTML)." },
       },
     },
+
+    // ---------------------------------------------------------------- contacts
+    Contact: {
+      group: "contacts",
+      schema: "contact",
+      implements: ["Author"],
+      description: "Contacts are the objects that represent your leads and users in Intercom.",
+      fields: {
+        role: { type: "ContactRole" },
+        phone: { description: "The contact's phone." },
+        formatted_phone: { description: "The contact's phone number normalized to the E164 format." },
+        name: { description: "The contact's name." },
+        owner_id: { description: "The id of the admin that has been assigned account ownership of the contact", link: "owner" },
+        tags: {
+          name: "tagIds",
+          pick: "data[].id",
+          description: "The ids of the tags attached to the contact (up to 10, as Intercom embeds them; see `tags`).",
+        },
+        notes: {
+          name: "noteIds",
+          pick: "data[].id",
+          description: "The ids of the notes about the contact (up to 10, as Intercom embeds them; see `notes`).",
+        },
+        companies: {
+          name: "companyIds",
+          pick: "data[].id",
+          description: "The ids of the companies the contact belongs to (up to 10, as Intercom embeds them; see `companies`).",
+        },
+        avatar: { description: "The avatar of the contact." },
+        location: {
+          nullable: true,
+          why: "The document requires it, but a contact Intercom has no location for comes without one.",
+          description: "The location of the contact.",
+        },
+        social_profiles: { pick: "data", description: "The social profiles of the contact." },
+      },
+      graphOnly: {
+        tags: "Link: the contact's tags (the embedded `tags` list names at most 10; see tagIds).",
+        notes: "Link: the contact's notes, paged (the embedded `notes` list names at most 10; see noteIds).",
+        companies: "Link: the contact's companies, paged (the embedded `companies` list names at most 10; see companyIds).",
+        conversations: "Link: the contact's conversations, through conversations search by contact_ids.",
+        segments: "Link: the segments the contact is in (GET /contacts/{id}/segments).",
+        subscriptionTypes: "Link: the subscription types the contact opted in to or out of (GET /contacts/{id}/subscriptions).",
+      },
+    },
+    ContactAvatar: {
+      group: "contacts",
+      schema: "contact.avatar",
+      description: "The avatar of a contact.",
+      fields: { image_url: { description: "An image URL containing the avatar of a contact." } },
+    },
+    ContactLocation: {
+      group: "contacts",
+      schema: "contact_location",
+      fields: {
+        country: { description: "The country that the contact is located in." },
+      },
+    },
+    SocialProfile: {
+      group: "contacts",
+      schema: "social_profile",
+      description: "A social profile of a contact.",
+      fields: {
+        name: { description: "The name of the social network." },
+        url: { description: "The user's homepage on the social network." },
+      },
+    },
+    DeletedContact: {
+      group: "contacts",
+      schema: "contact_deleted",
+      description: "A deleted contact: later reads of its id answer NOT_FOUND.",
+    },
+    ArchivedContact: {
+      group: "contacts",
+      schema: "contact_archived",
+      description: "An archived contact: hidden from reads, lists and search until it is unarchived.",
+    },
+    UnarchivedContact: {
+      group: "contacts",
+      schema: "contact_unarchived",
+      description: "An unarchived contact (see `contact` for the whole object).",
+      graphOnly: { contact: "Link: the whole contact, read by id." },
+    },
   },
 
   enums: {
+    ContactRole: {
+      group: "contacts",
+      schema: ["contact.role"],
+      description: "Whether a contact is a user or a lead.",
+      why: "The document types role as a plain string; its descriptions name the two roles, user and lead.",
+      values: {
+        user: "A user: a contact with a login to your product, usually with an external id.",
+        lead: "A lead: a contact who is not (yet) a user, e.g. someone who chatted from your website.",
+      },
+    },
     ActivityType: {
       group: "admins",
       schema: ["activity_log.activity_type"],

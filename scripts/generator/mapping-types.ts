@@ -52,6 +52,8 @@ export interface EnumMapping {
   values: Record<string, string>;
   /** REST value → enum value name, where it is not the value in UPPER_SNAKE_CASE. */
   names?: Record<string, string>;
+  /** Why the values are the table's, where the document types the property as a plain string. */
+  why?: string;
 }
 
 export interface GraphMapping {

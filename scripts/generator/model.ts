@@ -57,6 +57,8 @@ export interface ModelRest {
 
 export interface Model {
   spec: Spec;
+  /** What the table and the document disagree on (only for a document the gateway is not built on: else an error). */
+  problems: string[];
   types: ModelType[];
   enums: ModelEnum[];
   rest: ModelRest[];
@@ -98,7 +100,11 @@ function restTypeAt(spec: Spec, schemaPath: string): string {
   return expr;
 }
 
-export function buildModel(original: Spec, mapping: GraphMapping): Model {
+/**
+ * Strict (the gateway's own document): any disagreement is an error. Not strict (another version,
+ * to see what an upgrade would change): disagreements are listed, and what they touch is left out.
+ */
+export function buildModel(original: Spec, mapping: GraphMapping, { strict = true } = {}): Model {
   const problems: string[] = [];
   const spec = patched(original, mapping.patches, problems);
   const types: ModelType[] = [];
@@ -121,10 +127,16 @@ export function buildModel(original: Spec, mapping: GraphMapping): Model {
       problems.push(`${name}: ${(error as Error).message}`);
     }
   }
-  for (const t of types) if (t.extends) inherit(t, types, problems);
-  const rest = restModel(spec, mapping, types, problems);
-  if (problems.length) throw new Error(`The mapping table and ${spec.file} disagree:\n  ${problems.join("\n  ")}`);
-  return { spec, types, enums, rest, interfaces: mapping.interfaces };
+  // A field whose type could not be built goes with it.
+  const built = new Set([...types, ...enums].map((t) => t.name));
+  for (const t of types) {
+    t.fields = t.fields.filter((f) => f.kind === "scalar" || built.has(f.type) || !problems.push(`${t.name}.${f.name}: its type ${f.type} is left out`));
+  }
+  const extended = types.filter((t) => !t.extends || built.has(t.extends) || !problems.push(`${t.name}: extends ${t.extends}, left out`));
+  for (const t of extended) if (t.extends) inherit(t, extended, problems);
+  const rest = restModel(spec, mapping, extended, problems);
+  if (problems.length && strict) throw new Error(`The mapping table and ${spec.file} disagree:\n  ${problems.join("\n  ")}`);
+  return { spec, problems, types: extended, enums, rest, interfaces: mapping.interfaces };
 }
 
 const schemasOf = (t: TypeMapping) => (Array.isArray(t.schema) ? t.schema : [t.schema]);
@@ -154,6 +166,7 @@ function enumModel(spec: Spec, name: string, e: EnumMapping, problems: string[])
       problems.push(`enum ${name}: ${(error as Error).message}`);
       continue;
     }
+    if (!documented.length && e.why) continue;
     const listed = Object.keys(e.values);
     const added = documented.filter((v) => !listed.includes(v));
     const gone = listed.filter((v) => !documented.includes(v));
@@ -254,6 +267,8 @@ function fieldModel(
   let path = `${typeSchema}.${prop}`;
   let node: Json = propNode;
   let maybeAbsent = !requiredProp || propResolved.nullable;
+  // Whether null (not mere absence) may stand anywhere on the way to the value.
+  let maybeNull = propResolved.nullable;
   let list = false;
   const walk = (step: string) => {
     const here = resolve(spec, node);
@@ -272,12 +287,14 @@ function fieldModel(
     const r = resolve(spec, node);
     const optional = !inner.required.has(step) || r.nullable;
     if (!list) maybeAbsent ||= optional;
+    if (!list) maybeNull ||= r.nullable;
     steps.push({ prop: step, optional });
     path += `.${step}`;
   };
   for (const step of f.pick ? splitPath(f.pick) : []) walk(step);
   // A list read whole: its items are the value.
   let leaf = resolve(spec, node);
+  if (!list) maybeNull ||= leaf.nullable;
   if (leaf.schema.type === "array" && !list) {
     list = true;
     steps.push("[]");
@@ -310,7 +327,9 @@ function fieldModel(
   // Nullability: the document's (absent or null → nullable); a list that may only be absent is empty.
   // An object's own id is never absent: an answer without it is an upstream error (requiredId).
   const ownId = prop === "id" && !f.pick;
-  const docNullable = ownId ? false : list ? propResolved.nullable && steps.length <= 2 : maybeAbsent;
+  // A list or a free-form map that may only be absent (never null) is empty: `[]`, `{}`.
+  const emptyWhenAbsent = list || (kind === "scalar" && type === "JSONObject");
+  const docNullable = ownId ? false : emptyWhenAbsent ? maybeNull : maybeAbsent;
   let nullable = docNullable;
   if (f.nullable !== undefined) {
     if (f.nullable === docNullable) throw new Error(`nullable: ${f.nullable} is what the document says already`);
@@ -319,9 +338,11 @@ function fieldModel(
     // What the document says is always there may be absent after all: read every step with `?.`.
     if (nullable) for (const step of steps) if (step !== "[]") step.optional = true;
   }
-  if (f.why && f.nullable === undefined) throw new Error("`why` without a nullability override");
+  if (f.why && f.nullable === undefined && !f.type) throw new Error("`why` without an override");
   // The description beside a $ref says what this value is; the referenced schema's says what such values are.
-  const description = withLink(f.description ?? (sentence(node.description ?? leaf.schema.description) || sentence(propNode.description)), f.link);
+  // A DateTime is no Unix timestamp: the document's "(Unix timestamp in seconds)" prefix goes.
+  const documented = (text: string | undefined) => sentence(type === "DateTime" ? text?.replace(/^\(Unix timestamp in seconds\)\s*/i, "") : text);
+  const description = withLink(f.description ?? (documented(node.description ?? leaf.schema.description) || documented(propNode.description)), f.link);
   if (!description) throw new Error(`${path} has no description; the table must give one`);
   return {
     name: f.name ?? camel(prop),

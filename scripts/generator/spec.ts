@@ -145,12 +145,12 @@ export function patched(spec: Spec, patches: Record<string, { schema: Json }>, p
     const [name, prop] = key.split(".");
     const target = doc.components.schemas[name!];
     if (prop === undefined) {
-      if (target) problems.push(`patch ${key}: ${spec.file} defines it now; drop the patch`);
+      if (target) problems.push(`patch ${key}: ${spec.file} defines it now; the patch is not needed`);
       else doc.components.schemas[name!] = schema;
     } else if (!target?.properties) {
       problems.push(`patch ${key}: ${spec.file} has no object schema "${name}"`);
     } else if (prop in target.properties) {
-      problems.push(`patch ${key}: ${spec.file} has the property now; drop the patch`);
+      problems.push(`patch ${key}: ${spec.file} has the property now; the patch is not needed`);
     } else {
       target.properties[prop] = schema;
     }

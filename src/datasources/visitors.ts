@@ -2,7 +2,8 @@ import type { Contact } from "../schema/contact.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import { Visitor } from "../schema/visitor.js";
-import { contactReducer, type RestContact } from "./contacts.js";
+import type { RestContact } from "../generated/rest/contacts.js";
+import { contactReducer } from "./contacts.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestVisitor {
