@@ -8,6 +8,7 @@ import type { GraphMapping } from "./generator/mapping-types.js";
 
 // Reasons shared by several overrides.
 const UTM = "Intercom's contact model carries the UTM parameters a contact arrived with and its referrer; the 2.11 document leaves them out.";
+const UNSET = "The document requires it, but Intercom sends null, \"\" or 0 for what a company never set.";
 const EXAMPLES_OMIT = "The document requires it, but its own examples (and Intercom) leave it out (known defect 6).";
 
 export const GRAPH_MAPPING: GraphMapping = {
@@ -39,7 +40,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     },
   },
   interfaces: { Author: "src/schema/author.ts" },
-  notIds: ["external_id"],
+  notIds: ["external_id", "company_id"],
   omissions: {
     "Tag.url": "The API url of a contact's embedded tag reference (/tags/{id}); Contact.tags resolves the tag itself.",
     "Note.url": "The API url of a contact's embedded note reference (/notes/{id}); Contact.notes resolves the note itself.",
@@ -63,6 +64,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     segments: ["segment_list"],
     notes: ["note_list"],
     contacts: ["contact_list", "contact_segments", "contact_attached_companies", "contact_reference"],
+    companies: ["company_list", "company_scroll", "company_attached_contacts", "company_attached_segments"],
   },
 
   types: {
@@ -128,8 +130,9 @@ export const GRAPH_MAPPING: GraphMapping = {
     // ---------------------------------------------------------------- tags
     Tag: {
       group: "tags",
-      schema: "tag",
-      fields: { applied_by: { name: "appliedById", pick: "id", description: "The id of the admin who applied the tag", link: "appliedBy" } },
+      schema: ["tag", "tag_basic"],
+      fields: {
+        name: { nullable: false, why: "tag_basic (a company's tags) marks nothing required; every tag has a name." }, applied_by: { name: "appliedById", pick: "id", description: "The id of the admin who applied the tag", link: "appliedBy" } },
     },
 
     // ---------------------------------------------------------------- segments
@@ -167,6 +170,8 @@ export const GRAPH_MAPPING: GraphMapping = {
       description: "Contacts are the objects that represent your leads and users in Intercom.",
       fields: {
         role: { type: "ContactRole" },
+        email: { emptyIsNull: "Intercom answers \"\" for a contact without email (leads)." },
+        email_domain: { emptyIsNull: "Intercom answers \"\" for a contact without email (leads)." },
         phone: { description: "The contact's phone." },
         formatted_phone: { description: "The contact's phone number normalized to the E164 format." },
         name: { description: "The contact's name." },
@@ -240,6 +245,51 @@ export const GRAPH_MAPPING: GraphMapping = {
       schema: "contact_unarchived",
       description: "An unarchived contact (see `contact` for the whole object).",
       graphOnly: { contact: "Link: the whole contact, read by id." },
+    },
+
+    // ---------------------------------------------------------------- companies
+    Company: {
+      group: "companies",
+      schema: "company",
+      description: "Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts.",
+      before: { companyId: "plan" },
+      fields: {
+        name: { nullable: true, why: UNSET, emptyIsNull: UNSET },
+        app_id: { type: "String" },
+        company_id: { description: "The company id you have defined for the company (not Intercom's `id`)." },
+        plan: { description: "The plan the company is on." },
+        remote_created_at: { nullable: true, why: UNSET, emptyIsNull: UNSET },
+        last_request_at: { nullable: true, why: UNSET, emptyIsNull: UNSET },
+        size: { nullable: true, why: UNSET },
+        website: { nullable: true, why: UNSET, emptyIsNull: UNSET },
+        industry: { nullable: true, why: UNSET, emptyIsNull: UNSET },
+        session_count: { default: "0" },
+        user_count: { default: "0" },
+        tags: { pick: "tags", description: "The tags associated with the company (embedded in the company: no extra call)." },
+        segments: {
+          name: "segmentIds",
+          pick: "segments[].id",
+          description: "The ids of the segments embedded in the company object (see `segments` for the list from `GET /companies/{id}/segments`).",
+        },
+      },
+      graphOnly: {
+        contacts: "Link: the company's contacts, paged (GET /companies/{id}/contacts).",
+        segments: "Link: the company's segments (GET /companies/{id}/segments).",
+      },
+    },
+    CompanyPlan: {
+      group: "companies",
+      schema: "company.plan",
+      description: "The plan a company is on.",
+      fields: {
+        name: { nullable: false, default: '""', why: "A plan has a name; the document marks nothing of it required." },
+      },
+    },
+    DeletedCompany: {
+      group: "companies",
+      schema: "deleted_company_object",
+      description: "The answer to deleting a company: Intercom archives it and detaches its contacts.",
+      fields: { object: { description: "The type of object which was deleted: `company`." } },
     },
   },
 

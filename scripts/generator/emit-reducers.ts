@@ -52,7 +52,11 @@ interface Ctx {
 
 function emitReducer(t: ModelType, ctx: Ctx): string {
   const members = t.fields.map((f) => `    ${f.name}: ${readField(f, ctx)},`);
-  return `export function ${reducerName(t.name)}(rest: ${t.restType}): ${t.name} {\n  return build(${t.name}, {\n${members.join("\n")}\n  });\n}\n`;
+  // Several shapes, not all with every property: read them all as one shape whose properties may be absent.
+  const widen = t.fields.some((f) => t.partialProps.includes(f.prop));
+  const param = widen ? "shape" : "rest";
+  const widened = widen ? `  const rest = shape as Partial<${t.restTypes.join(" & ")}>;\n` : "";
+  return `export function ${reducerName(t.name)}(${param}: ${t.restType}): ${t.name} {\n${widened}  return build(${t.name}, {\n${members.join("\n")}\n  });\n}\n`;
 }
 
 /** The expression that reads field `f` from `rest`. */
@@ -87,6 +91,11 @@ function chain(base: string, steps: Step[]): { expr: string; absent: boolean } {
 
 function convert(f: ModelField, expr: string, mayBeNull: boolean, ctx: Ctx): string {
   if (f.default !== undefined) return `${expr} ?? ${f.default}`;
+  // "" and 0 are Intercom's "not set" here.
+  if (f.emptyIsNull) {
+    if (f.kind === "scalar" && !["ID", "DateTime", "JSONObject"].includes(f.type)) return `${expr} || null`;
+    expr = `${expr} || null`;
+  }
   const nullable = f.nullable;
   if (f.kind === "object") {
     ctx.reducer(f.type);

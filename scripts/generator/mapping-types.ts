@@ -20,6 +20,8 @@ export interface TypeMapping {
   fields?: Record<string, FieldMapping | FieldMapping[]>;
   /** REST property → why the graph leaves it out. `type` is left out by default (it is `__typename`). */
   omit?: Record<string, string>;
+  /** Field → the field it comes before, where the published order differs from the document's. */
+  before?: Record<string, string>;
   /** Hand-written field (a link, a computed field) → what it is. Exempt from the document ⇄ graph check. */
   graphOnly?: Record<string, string>;
 }
@@ -36,6 +38,8 @@ export interface FieldMapping {
   why?: string;
   /** TypeScript expression used when Intercom leaves the property out ("false"). */
   default?: string;
+  /** Why "" or 0 means "not set" here (Intercom sends them for unset values): they become null. */
+  emptyIsNull?: string;
   /** Replaces the document's description. */
   description?: string;
   /** The hand-written link field beside this raw id (the description then says "see `link`"). */

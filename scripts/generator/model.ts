@@ -24,6 +24,8 @@ export interface ModelField {
   description: string;
   default?: string;
   link?: string;
+  /** "" and 0 read as null. */
+  emptyIsNull?: boolean;
   /** Declared by the type this one extends. */
   inherited?: boolean;
 }
@@ -35,6 +37,10 @@ export interface ModelType {
   extends?: string;
   /** The REST type the reducer takes (a TypeScript type expression over the REST interfaces). */
   restType: string;
+  /** The REST types of its shapes, when there are several. */
+  restTypes: string[];
+  /** Properties some of its shapes lack. */
+  partialProps: string[];
   description: string;
   implements: string[];
   fields: ModelField[];
@@ -227,6 +233,15 @@ function typeModel(
       }
     }
   }
+  for (const [field, next] of Object.entries(t.before ?? {})) {
+    const from = fields.findIndex((f) => f.name === field);
+    if (from < 0 || !fields.some((f) => f.name === next)) {
+      problems.push(`${name}: before: ${field} → ${next} names a field the type lacks`);
+      continue;
+    }
+    const [moved] = fields.splice(from, 1);
+    fields.splice(fields.findIndex((f) => f.name === next), 0, moved!);
+  }
   const seen = new Set<string>();
   for (const f of fields) {
     if (seen.has(f.name)) problems.push(`${name}: two fields named ${f.name}`);
@@ -242,6 +257,8 @@ function typeModel(
     schemas,
     extends: t.extends,
     restType: [...new Set(schemas.map((p) => restTypeAt(spec, p)))].join(" | "),
+    restTypes: [...new Set(schemas.map((p) => restTypeAt(spec, p)))],
+    partialProps: Object.keys(properties).filter((prop) => !shapes.every((shape) => prop in shape.properties)),
     description,
     implements: t.implements ?? [],
     fields,
@@ -344,6 +361,7 @@ function fieldModel(
   const documented = (text: string | undefined) => sentence(type === "DateTime" ? text?.replace(/^\(Unix timestamp in seconds\)\s*/i, "") : text);
   const description = withLink(f.description ?? (documented(node.description ?? leaf.schema.description) || documented(propNode.description)), f.link);
   if (!description) throw new Error(`${path} has no description; the table must give one`);
+  if (f.emptyIsNull !== undefined && !nullable) throw new Error("emptyIsNull on a non-null field");
   return {
     name: f.name ?? camel(prop),
     prop,
@@ -356,6 +374,7 @@ function fieldModel(
     description,
     default: f.default,
     link: f.link,
+    emptyIsNull: f.emptyIsNull !== undefined,
   };
 }
 

@@ -1,15 +1,21 @@
-import { Company, CompanyListOrder, DeletedCompany, type CreateOrUpdateCompanyInput, type UpdateCompanyInput } from "../schema/company.js";
-import type { Contact } from "../schema/contact.js";
-import { build, fromUnix, toUnix } from "../schema/scalars.js";
-import type { Segment } from "../schema/segment.js";
-import { Tag } from "../schema/tag.js";
-import type { RestContact } from "../generated/rest/contacts.js";
-import { contactReducer } from "./contacts.js";
-import { UpstreamError } from "./errors.js";
-import { requiredId } from "./reducers.js";
-import { IntercomDataSource, path } from "./intercom.js";
+import { reduceCompany, reduceDeletedCompany } from "../generated/reducers/companies.js";
 import { reduceSegment } from "../generated/reducers/segments.js";
-import type { RestSegment } from "../generated/rest/segments.js";
+import type {
+  RestCompany,
+  RestCompanyAttachedContacts,
+  RestCompanyAttachedSegments,
+  RestCompanyList,
+  RestCompanyScroll,
+  RestDeletedCompanyObject,
+} from "../generated/rest/companies.js";
+import { reduceContact } from "../generated/reducers/contacts.js";
+import type { RestContactAttachedCompanies } from "../generated/rest/contacts.js";
+import { CompanyListOrder, type Company, type CreateOrUpdateCompanyInput, type DeletedCompany, type UpdateCompanyInput } from "../schema/company.js";
+import type { Contact } from "../schema/contact.js";
+import { toUnix } from "../schema/scalars.js";
+import type { Segment } from "../schema/segment.js";
+import { UpstreamError } from "./errors.js";
+import { IntercomDataSource, path } from "./intercom.js";
 
 /** Intercom serves at most 60 companies a page. */
 export const MAX_COMPANIES_PER_PAGE = 60;
@@ -17,55 +23,14 @@ export const MAX_COMPANIES_PER_PAGE = 60;
 /** Page-based listing stops at 10,000 companies ("page limit reached, please use scroll API"). */
 export const MAX_LISTED_COMPANIES = 10_000;
 
-export interface RestCompany {
-  type?: "company";
-  id: string;
-  name?: string | null;
-  app_id: string;
-  company_id: string;
-  plan?: { type?: "plan"; id?: string | number | null; name?: string | null } | null;
-  remote_created_at?: number | null;
-  created_at: number;
-  updated_at: number;
-  last_request_at?: number | null;
-  size?: number | null;
-  website?: string | null;
-  industry?: string | null;
-  monthly_spend?: number | null;
-  session_count?: number | null;
-  user_count?: number | null;
-  custom_attributes?: Record<string, unknown> | null;
-  tags?: { tags?: Array<{ id: string | number; name: string }> } | null;
-  segments?: { segments?: RestSegment[] } | null;
-}
-
-/** A timestamp Intercom has not recorded comes as null, absent or 0. */
-const knownTime = (seconds: number | null | undefined) => (seconds ? fromUnix(seconds) : null);
-
+/**
+ * The generated reducer, and what is not mechanical: Intercom sends `plan: {}` for a company without
+ * a plan, and a monthly spend with cents where the document (and the graph) say integer.
+ */
 export function companyReducer(rest: RestCompany): Company {
-  const plan = rest.plan;
-  return build(Company, {
-    id: requiredId(rest.id),
-    name: rest.name || null,
-    appId: rest.app_id,
-    companyId: String(rest.company_id),
-    // Intercom sends `plan: {}` for a company without a plan.
-    plan: plan && plan.id !== undefined && plan.id !== null && plan.id !== "" ? { id: String(plan.id), name: plan.name ?? "" } : null,
-    remoteCreatedAt: knownTime(rest.remote_created_at),
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at)!,
-    lastRequestAt: knownTime(rest.last_request_at),
-    size: rest.size ?? null,
-    website: rest.website || null,
-    industry: rest.industry || null,
-    monthlySpend: Math.trunc(rest.monthly_spend ?? 0),
-    sessionCount: rest.session_count ?? 0,
-    userCount: rest.user_count ?? 0,
-    customAttributes: rest.custom_attributes ?? {},
-    // Company tags are `tag_basic`: no applied_at / applied_by.
-    tags: (rest.tags?.tags ?? []).map((t) => build(Tag, { id: String(t.id), name: t.name, appliedAt: null, appliedById: null })),
-    segmentIds: (rest.segments?.segments ?? []).map((s) => String(s.id)),
-  });
+  const company = reduceCompany({ ...rest, plan: rest.plan?.id ? rest.plan : undefined });
+  company.monthlySpend = Math.trunc(rest.monthly_spend ?? 0);
+  return company;
 }
 
 /** One page of a page/per_page list (the shape `numberedPageConnection` pages over). */
@@ -91,19 +56,10 @@ export interface CompanyFilterParams {
   segmentId?: string | null;
 }
 
-interface RestPages {
-  page?: number;
-  per_page?: number;
-  total_pages?: number;
-}
-interface RestCompanyList {
-  type?: string;
-  data: RestCompany[];
-  total_count?: number | null;
-  pages?: RestPages | null;
-}
+/** What a numbered page says of the whole list. */
+type RestPages = { total_pages?: number } | null | undefined;
 
-function numbered<T>(items: T[], totalCount: number | null | undefined, pages: RestPages | null | undefined): NumberedList<T> {
+function numbered<T>(items: T[], totalCount: number | null | undefined, pages: RestPages): NumberedList<T> {
   return { items, totalPages: pages?.total_pages ?? null, totalCount: totalCount ?? null };
 }
 
@@ -166,8 +122,7 @@ export class CompaniesAPI extends IntercomDataSource {
   }
 
   async remove(id: string): Promise<DeletedCompany> {
-    const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(path`companies/${id}`);
-    return build(DeletedCompany, { id: requiredId(body.id, "DELETE /companies/{id}"), object: body.object ?? "company", deleted: body.deleted });
+    return reduceDeletedCompany(await this.delete<RestDeletedCompanyObject>(path`companies/${id}`));
   }
 
   /** POST /companies/list: companies with at least one user, by last request. */
@@ -212,7 +167,7 @@ export class CompaniesAPI extends IntercomDataSource {
 
   private async scrollRequest(scrollParam: string | null) {
     try {
-      return await this.get<{ data: RestCompany[]; total_count?: number | null; scroll_param?: string | null }>(path`companies/scroll`, {
+      return await this.get<RestCompanyScroll>(path`companies/scroll`, {
         params: scrollParam ? { scroll_param: scrollParam } : {},
         // Scroll pages are a sequence: two identical in-flight scroll requests must both go upstream.
         deduplicate: false,
@@ -242,25 +197,23 @@ export class CompaniesAPI extends IntercomDataSource {
 
   /** GET /companies/{id}/contacts. */
   async contactsOf(companyId: string, page: number, perPage: number): Promise<NumberedList<Contact>> {
-    const body = await this.get<{ data: RestContact[]; total_count?: number | null; pages?: RestPages | null }>(
-      path`companies/${companyId}/contacts`,
-      { params: { page: String(page), per_page: String(perPage) } },
-    );
-    return numbered(body.data.map(contactReducer), body.total_count, body.pages);
+    const body = await this.get<RestCompanyAttachedContacts>(path`companies/${companyId}/contacts`, {
+      params: { page: String(page), per_page: String(perPage) },
+    });
+    return numbered(body.data.map(reduceContact), body.total_count, body.pages);
   }
 
   /** GET /companies/{id}/segments. */
   async segmentsOf(companyId: string): Promise<Segment[]> {
-    const body = await this.get<{ data: RestSegment[] }>(path`companies/${companyId}/segments`);
+    const body = await this.get<RestCompanyAttachedSegments>(path`companies/${companyId}/segments`);
     return body.data.map(reduceSegment);
   }
 
   /** GET /contacts/{id}/companies. */
   async ofContact(contactId: string, page: number, perPage: number): Promise<NumberedList<Company>> {
-    const body = await this.get<{ companies: RestCompany[]; total_count?: number | null; pages?: RestPages | null }>(
-      path`contacts/${contactId}/companies`,
-      { params: { page: String(page), per_page: String(perPage) } },
-    );
+    const body = await this.get<RestContactAttachedCompanies>(path`contacts/${contactId}/companies`, {
+      params: { page: String(page), per_page: String(perPage) },
+    });
     return numbered(body.companies.map(companyReducer), body.total_count, body.pages);
   }
 

@@ -7,14 +7,6 @@ import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import { badInput } from "./errors.js";
 import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
 
-/** The generated reducer; Intercom answers "" for a contact without email (leads), the graph says null. */
-export function contactReducer(rest: RestContact): Contact {
-  const contact = reduceContact(rest);
-  contact.email ||= null;
-  contact.emailDomain ||= null;
-  return contact;
-}
-
 /** The writable attributes of a contact, as plain graph-side values. */
 export interface ContactChanges {
   role?: ContactRole | null;
@@ -59,7 +51,7 @@ export function contactBody(changes: ContactChanges): Record<string, unknown> {
 /** Contacts: create, read, update, delete, list, search, merge, archive. */
 export class ContactsAPI extends IntercomDataSource {
   async getById(id: string): Promise<Contact> {
-    return contactReducer(await this.get<RestContact>(path`contacts/${id}`));
+    return reduceContact(await this.get<RestContact>(path`contacts/${id}`));
   }
 
   async list(perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
@@ -81,11 +73,11 @@ export class ContactsAPI extends IntercomDataSource {
   }
 
   async create(input: ContactChanges): Promise<Contact> {
-    return contactReducer(await this.post<RestContact>(path`contacts`, { body: contactBody(input) }));
+    return reduceContact(await this.post<RestContact>(path`contacts`, { body: contactBody(input) }));
   }
 
   async update(id: string, changes: ContactChanges): Promise<Contact> {
-    return contactReducer(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) }));
+    return reduceContact(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) }));
   }
 
   async remove(id: string): Promise<DeletedContact> {
@@ -94,7 +86,7 @@ export class ContactsAPI extends IntercomDataSource {
 
   /** Merges the lead `from` into the user `into`; answers the user. */
   async merge(from: string, into: string): Promise<Contact> {
-    return contactReducer(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } }));
+    return reduceContact(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } }));
   }
 
   async archive(id: string): Promise<ArchivedContact> {
@@ -107,7 +99,7 @@ export class ContactsAPI extends IntercomDataSource {
 
   private page(body: RestContactList): CursorPage<Contact> {
     return {
-      items: (body.data ?? []).map(contactReducer),
+      items: (body.data ?? []).map(reduceContact),
       nextCursor: nextCursorOf(body.pages),
       totalCount: body.total_count ?? null,
     };

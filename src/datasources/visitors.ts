@@ -2,8 +2,8 @@ import type { Contact } from "../schema/contact.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import { Tag } from "../schema/tag.js";
 import { Visitor } from "../schema/visitor.js";
+import { reduceContact } from "../generated/reducers/contacts.js";
 import type { RestContact } from "../generated/rest/contacts.js";
-import { contactReducer } from "./contacts.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestVisitor {
@@ -131,6 +131,6 @@ export class VisitorsAPI extends IntercomDataSource {
 
   async convert(input: { type: "user" | "lead"; user: Identity; visitor: Identity }): Promise<Contact> {
     const body = { type: input.type, user: identity(input.user), visitor: identity(input.visitor) };
-    return contactReducer(await this.post<RestContact>(path`visitors/convert`, { body }));
+    return reduceContact(await this.post<RestContact>(path`visitors/convert`, { body }));
   }
 }

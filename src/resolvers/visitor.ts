@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { companyReducer, type RestCompany } from "../datasources/companies.js";
+import { companyReducer } from "../datasources/companies.js";
+import type { RestCompany } from "../generated/rest/companies.js";
 import { badInput } from "../datasources/errors.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";

@@ -2,9 +2,10 @@
 import { build, fromUnix } from "../../schema/scalars.js";
 import { idOrNull, requiredId } from "../../datasources/reducers.js";
 import { Tag } from "../graph/tags.js";
-import type { RestTag } from "../rest/tags.js";
+import type { RestTag, RestTagBasic } from "../rest/tags.js";
 
-export function reduceTag(rest: RestTag): Tag {
+export function reduceTag(shape: RestTag | RestTagBasic): Tag {
+  const rest = shape as Partial<RestTag & RestTagBasic>;
   return build(Tag, {
     id: requiredId(rest.id),
     name: rest.name,

@@ -15,6 +15,16 @@ export interface RestReference {
   id?: string | null;
 }
 
+/**
+ * `tag_basic`: A tag allows you to label your contacts, companies, and conversations and list them
+ * using that tag.
+ */
+export interface RestTagBasic {
+  type?: string;
+  id?: string;
+  name?: string;
+}
+
 /** `tag_list`: A list of tags objects in the workspace. */
 export interface RestTagList {
   type: "list";
