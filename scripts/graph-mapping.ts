@@ -9,6 +9,10 @@ import type { GraphMapping } from "./generator/mapping-types.js";
 // Reasons shared by several overrides.
 const UTM = "Intercom's contact model carries the UTM parameters a contact arrived with and its referrer; the 2.11 document leaves them out.";
 const UNSET = "The document requires it, but Intercom sends null, \"\" or 0 for what a company never set.";
+const TEAMMATES_NULL = "The document's own conversation examples send `teammates: null` (known defect 6); a conversation no teammate wrote in has none.";
+const PUBLISHED =
+  "Nullable as the graph published it before it was generated: the document requires it, but a non-null field would break clients that handle null, and the document's examples do not show it always there.";
+const BODY = "The message body, which may contain HTML.";
 const EXAMPLES_OMIT = "The document requires it, but its own examples (and Intercom) leave it out (known defect 6).";
 
 export const GRAPH_MAPPING: GraphMapping = {
@@ -38,8 +42,11 @@ export const GRAPH_MAPPING: GraphMapping = {
       why: "Intercom's contact location carries the country and continent codes beside the names; the 2.11 document leaves them out.",
       schema: { type: "string", nullable: true, description: "The code of the continent (e.g. `EU`)." },
     },
+    "conversation.teammates": { why: TEAMMATES_NULL, amend: { nullable: true } },
+    "conversation_list_item.teammates": { why: TEAMMATES_NULL, amend: { nullable: true } },
   },
   interfaces: { Author: "src/schema/author.ts" },
+  converters: { authorRef: "src/datasources/reducers.ts" },
   notIds: ["external_id", "company_id"],
   omissions: {
     "Tag.url": "The API url of a contact's embedded tag reference (/tags/{id}); Contact.tags resolves the tag itself.",
@@ -65,6 +72,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     notes: ["note_list"],
     contacts: ["contact_list", "contact_segments", "contact_attached_companies", "contact_reference"],
     companies: ["company_list", "company_scroll", "company_attached_contacts", "company_attached_segments"],
+    conversations: ["paginated_conversation_response"],
   },
 
   types: {
@@ -291,6 +299,200 @@ export const GRAPH_MAPPING: GraphMapping = {
       description: "The answer to deleting a company: Intercom archives it and detaches its contacts.",
       fields: { object: { description: "The type of object which was deleted: `company`." } },
     },
+
+    // ---------------------------------------------------------------- conversations
+    Conversation: {
+      group: "conversations",
+      schema: ["conversation", "conversation_list_item"],
+      description:
+        "Conversations are how you can communicate with users in Intercom. Links (`adminAssignee`, `teamAssignee`, `contacts`, `teammates`, authors) resolve to the real objects; the raw ids stay beside them.",
+      fields: {
+        waiting_since: { description: "The time a customer started waiting for a response; null if the last reply is from an admin." },
+        snoozed_until: { description: "When a snoozed conversation will reopen." },
+        open: { description: "Whether the conversation is open (true) or closed (false)." },
+        state: { description: "Whether the conversation is open, closed or snoozed." },
+        read: { description: "Whether the conversation has been read." },
+        priority: { description: "Whether the conversation is marked as a priority." },
+        admin_assignee_id: { description: "The id of the admin assigned", link: "adminAssignee" },
+        team_assignee_id: { description: "The id of the team assigned", link: "teamAssignee" },
+        tags: { pick: "tags", description: "The tags applied to the conversation." },
+        conversation_rating: { description: "The rating the contact gave the conversation; null if it was not rated." },
+        source: { description: "The message that started the conversation: its channel, author, subject and body." },
+        contacts: { name: "contactIds", pick: "contacts[].id", description: "The ids of the contacts involved", link: "contacts" },
+        teammates: { name: "teammateIds", pick: "teammates[].id", description: "The ids of the teammates who wrote at least one part", link: "teammates" },
+        custom_attributes: { description: "Custom attributes of the conversation." },
+        first_contact_reply: {
+          description: "The contact's first message in the conversation (for a conversation a contact started, its original message).",
+        },
+        sla_applied: { description: "The SLA applied to the conversation, if any." },
+        statistics: { description: "Reporting statistics: response times, assignment and close times, counts." },
+        conversation_parts: {
+          name: "partList",
+          hidden: "Only a conversation read by id has its parts; the `conversationParts` link reads them, or fetches the conversation when listed or searched ones lack them.",
+        },
+        linked_objects: { description: "The conversations and tickets linked to this conversation." },
+        ai_agent_participated: { description: "Whether the AI Agent participated in the conversation." },
+        ai_agent: { description: "How the AI Agent took part in the conversation; null if it did not." },
+      },
+      graphOnly: {
+        conversationParts: "Link: the conversation's parts (from the conversation read by id when a listed one lacks them).",
+        ticket: "Link: the ticket this conversation is linked to (its first linked ticket), through one ticket search per request.",
+      },
+    },
+    ConversationPartList: {
+      group: "conversations",
+      schema: "conversation_parts",
+      description: "The parts of a conversation (at most 500, as Intercom returns them).",
+      before: { totalCount: "nodes" },
+      fields: {
+        conversation_parts: { name: "nodes", description: "The parts, oldest first." },
+        total_count: { description: "The total number of parts in the conversation." },
+      },
+    },
+    ConversationPart: {
+      group: "conversations",
+      schema: "conversation_part",
+      fields: {
+        part_type: { description: "The type of conversation part (comment, note, assignment, close, open, snoozed, …)." },
+        body: { description: BODY },
+        notified_at: { nullable: true, why: PUBLISHED },
+        assigned_to: [
+          {
+            name: "assignedToType",
+            pick: "type",
+            description: "The type of what this part assigned the conversation to (`admin`, `team`, `nobody_admin`), if it changed the assignment.",
+          },
+          { name: "assignedToId", pick: "id", description: "The id of what this part assigned the conversation to", link: "assignedTo" },
+        ],
+        author: [
+          { name: "authorType", pick: "type", description: "The type of the author: admin, user, lead, team, bot, …" },
+          { name: "authorId", pick: "id", description: "The id of the author", link: "author" },
+          { name: "authorRef", via: "authorRef", hidden: "The author as Intercom names it (type, id, name, email), for the `author` link." },
+        ],
+        attachments: { description: "A list of attachments for the part." },
+        redacted: { default: "false" },
+      },
+    },
+    ConversationSource: {
+      group: "conversations",
+      schema: "conversation_source",
+      description: "The Conversation Part that originated this conversation.",
+      fields: {
+        type: { description: "The channel the conversation started on." },
+        delivered_as: {
+          nullable: true,
+          why: PUBLISHED,
+          description: "The conversation's initiation type: customer_initiated, campaigns_initiated, operator_initiated, automated or admin_initiated.",
+        },
+        subject: { nullable: true, why: PUBLISHED, description: "The message subject." },
+        body: { description: BODY },
+        author: [
+          { name: "authorType", pick: "type", description: "The type of the author: admin, user, lead, team, bot, …" },
+          { name: "authorId", pick: "id", description: "The id of the author", link: "author" },
+          { name: "authorRef", via: "authorRef", hidden: "The author as Intercom names it (type, id, name, email), for the `author` link." },
+        ],
+        attachments: { description: "A list of attachments for the part." },
+        url: { description: "The URL where the conversation was started." },
+        redacted: { default: "false", description: "Whether or not the source message has been redacted." },
+      },
+    },
+    PartAttachment: {
+      group: "conversations",
+      schema: "part_attachment",
+      fields: {
+        type: { description: "The type of attachment." },
+        filesize: { nullable: true, why: PUBLISHED },
+        width: { nullable: true, why: "Only images have a width and a height." },
+        height: { nullable: true, why: "Only images have a width and a height." },
+      },
+    },
+    ConversationRating: {
+      group: "conversations",
+      schema: "conversation_rating",
+      description: "The rating and remark a contact gave the conversation, and the teammate rated.",
+      fields: {
+        rating: { nullable: true, why: PUBLISHED },
+        remark: { nullable: true, why: "The document calls the remark optional, though its schema requires it.", description: "A remark corresponding to the rating." },
+        created_at: { nullable: true, why: PUBLISHED },
+        contact: { name: "contactId", pick: "id", nullable: true, why: PUBLISHED, description: "The id of the contact who rated", link: "contact" },
+        teammate: { name: "teammateId", pick: "id", description: "The id of the teammate rated", link: "teammate" },
+      },
+    },
+    ConversationFirstContactReply: {
+      group: "conversations",
+      schema: "conversation_first_contact_reply",
+      description: "Information on the first user message of the conversation.",
+      fields: {
+        created_at: { description: "When the contact first wrote in the conversation." },
+        type: { description: "The channel of the first contact reply (e.g. conversation, email)." },
+        url: { description: "The URL of the page the contact wrote from, for messages sent from a website." },
+      },
+    },
+    SlaApplied: {
+      group: "conversations",
+      schema: "sla_applied",
+      description: "The SLA applied to a conversation.",
+      fields: {
+        sla_status: {
+          nullable: true,
+          why: "The document says sla_status is null when an SLA event was cancelled, though its schema requires a value.",
+          description: "hit, missed, cancelled or active; null if an SLA event was cancelled.",
+        },
+      },
+    },
+    ConversationStatistics: {
+      group: "conversations",
+      schema: "conversation_statistics",
+      description: "Reporting statistics of a conversation: timestamps and durations in seconds.",
+      fields: {
+        time_to_admin_reply: { description: "Duration until first admin reply. In seconds." },
+        time_to_first_close: { description: "Duration until conversation was closed first time. In seconds." },
+        time_to_last_close: { description: "Duration until conversation was closed last time. In seconds." },
+        median_time_to_reply: { description: "Median based on all admin replies after a contact reply. In seconds." },
+        last_closed_by_id: { description: "The last admin who closed the conversation", link: "lastClosedBy" },
+      },
+    },
+    LinkedObjectList: {
+      group: "conversations",
+      schema: "linked_object_list",
+      description: "Linked conversations and tickets (up to 1000).",
+      fields: {
+        has_more: { description: "Whether there are more linked objects than returned." },
+        data: { name: "nodes", description: "The linked conversations and tickets." },
+      },
+    },
+    LinkedObject: {
+      group: "conversations",
+      schema: "linked_object",
+      fields: {
+        type: { description: "Whether the linked object is a ticket or a conversation (see `object`)." },
+        id: { description: "The id of the linked ticket or conversation (see `object`)." },
+        category: { description: "Category of the linked ticket." },
+      },
+      graphOnly: { object: "Link: the linked Ticket or Conversation." },
+    },
+    AiAgent: {
+      group: "conversations",
+      schema: "ai_agent",
+      fields: {
+        source_type: { description: "The kind of source that brought the AI Agent into the conversation." },
+        source_title: { description: "The title of that source; null for ESSENTIALS_PLAN_SETUP." },
+        last_answer_type: { description: "The kind of the last answer the AI Agent gave; null if it gave none." },
+        resolution_state: { description: "How the AI Agent's involvement ended; null if it gave no AI or custom answer." },
+        rating: { description: "The customer satisfaction rating given to the AI Agent, from 1 to 5." },
+        rating_remark: { description: "The remark the customer left with that rating." },
+        content_sources: { pick: "content_sources", description: "The content the AI Agent used to answer in the conversation." },
+      },
+    },
+    ContentSource: {
+      group: "conversations",
+      schema: "content_source",
+      description: "A content source used by AI Agent in the conversation.",
+      fields: {
+        content_type: { description: "The kind of content source." },
+        url: { description: "The internal URL of the content source, for teammates." },
+      },
+    },
   },
 
   enums: {
@@ -387,6 +589,116 @@ export const GRAPH_MAPPING: GraphMapping = {
       values: {
         contact: "The segment holds leads (Intercom calls them contacts here).",
         user: "The segment holds users.",
+      },
+    },
+    ConversationState: {
+      group: "conversations",
+      schema: ["conversation.state", "conversation_list_item.state"],
+      description: "Where a conversation is in its lifecycle.",
+      values: {
+        open: "Waiting for a teammate: it appears in the inbox.",
+        closed: "Done with; a new reply from the contact reopens it.",
+        snoozed: "Set aside until `snoozedUntil`, when it becomes open again.",
+      },
+    },
+    ConversationPriority: {
+      group: "conversations",
+      schema: ["conversation.priority", "conversation_list_item.priority"],
+      description: "Whether a teammate marked the conversation as a priority.",
+      values: {
+        priority: "Marked as a priority.",
+        not_priority: "Not marked as a priority.",
+      },
+    },
+    ConversationSourceType: {
+      group: "conversations",
+      schema: ["conversation_source.type"],
+      description: "The channel a conversation started on.",
+      values: {
+        conversation: "A message in the Intercom Messenger (web or mobile).",
+        email: "An email sent to your inbox address.",
+        facebook: "A Facebook Messenger message.",
+        instagram: "An Instagram direct message.",
+        phone_call: "A call through Intercom Phone.",
+        phone_switch: "A phone call switched to a messaging channel (see `createPhoneSwitch`).",
+        push: "A mobile push notification.",
+        sms: "An SMS text message.",
+        twitter: "A Twitter (X) direct message.",
+        whatsapp: "A WhatsApp message.",
+      },
+    },
+    SlaStatus: {
+      group: "conversations",
+      schema: ["sla_applied.sla_status"],
+      description: "How a conversation stands against the SLA applied to it.",
+      values: {
+        hit: "At least one target was hit, and none was missed or cancelled.",
+        missed: "At least one target was missed (recorded at the next teammate reply, not when the SLA expires), and none was cancelled.",
+        cancelled: "The SLA was removed from the conversation.",
+        active: "Applied but not yet fulfilled: no target has been hit, missed or cancelled so far.",
+      },
+    },
+    LinkedObjectType: {
+      group: "conversations",
+      schema: ["linked_object.type"],
+      description: "What kind of object is linked to a conversation or ticket.",
+      values: {
+        ticket: "A ticket (its `id` is the ticket's id, not its `ticketId`).",
+        conversation: "A conversation, e.g. one linked to a tracker ticket.",
+      },
+    },
+    LinkedObjectCategory: {
+      group: "conversations",
+      schema: ["linked_object.category"],
+      description: "The category of a linked ticket.",
+      values: {
+        "Customer": "A customer ticket, shared with the customer.",
+        "Back-office": "A back-office ticket, worked on internally by teams.",
+        "Tracker": "A tracker ticket, which many conversations and customer tickets about one issue are linked to.",
+      },
+    },
+    AiAgentSourceType: {
+      group: "conversations",
+      schema: ["ai_agent.source_type"],
+      description: "What brought the AI Agent (Fin) into a conversation.",
+      values: {
+        essentials_plan_setup: "The AI Agent setup of the Essentials plan.",
+        profile: "An AI Agent profile.",
+        workflow: "A live workflow that handed the conversation to the AI Agent.",
+        workflow_preview: "A preview of a workflow.",
+        fin_preview: "A preview of Fin.",
+      },
+    },
+    AiAgentLastAnswerType: {
+      group: "conversations",
+      schema: ["ai_agent.last_answer_type"],
+      description: "The kind of the last answer the AI Agent gave.",
+      values: {
+        ai_answer: "An answer the AI generated from the content sources.",
+        custom_answer: "A custom answer written by the team.",
+      },
+    },
+    AiAgentResolutionState: {
+      group: "conversations",
+      schema: ["ai_agent.resolution_state"],
+      description: "How the AI Agent's part of a conversation ended.",
+      values: {
+        assumed_resolution: "The customer left after an answer without asking for more help, so the answer is assumed to have resolved the question.",
+        confirmed_resolution: "The customer confirmed the answer resolved the question.",
+        routed_to_team: "The conversation was handed over to the team.",
+        abandoned: "The customer left without the question being resolved.",
+      },
+    },
+    ContentSourceType: {
+      group: "conversations",
+      schema: ["content_source.content_type"],
+      description: "The kind of content the AI Agent used to answer.",
+      values: {
+        file: "An uploaded file.",
+        article: "A Help Center article.",
+        external_content: "Content synced from an external website.",
+        content_snippet: "A snippet written for the AI Agent.",
+        workflow_connector_action: "A data connector action run by a workflow.",
       },
     },
   },

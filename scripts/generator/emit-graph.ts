@@ -25,7 +25,13 @@ export function emitGraph(model: Model, group: string, file: string): string {
   const typeGraphQL = new Set<string>();
   const scalars = new Set<string>();
   const others = new Map<string, Set<string>>();
+  const converters = new Map<string, Set<string>>();
   const use = (name: string) => {
+    if (name.startsWith("converter:")) {
+      const fn = name.slice("converter:".length);
+      const module = rel(file, model.converters[fn]!);
+      return void (converters.get(module) ?? converters.set(module, new Set()).get(module)!).add(fn);
+    }
     if (FROM_TYPE_GRAPHQL.has(name)) typeGraphQL.add(name);
     else if (FROM_SCALARS.has(name)) scalars.add(name);
     else if (!BUILT_IN.has(name) && groupOf.get(name) !== group) {
@@ -41,6 +47,7 @@ export function emitGraph(model: Model, group: string, file: string): string {
     ...[...others.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, names]) => `import { ${[...names].sort().join(", ")} } from "${m}";`),
   ];
   if (scalars.size) imports.push(`import { ${[...scalars].sort().join(", ")} } from "${rel(file, "src/schema/scalars.ts")}";`);
+  for (const [m, names] of converters) imports.push(`import type { ${[...names].sort().join(", ")} } from "${m}";`);
   return `${banner(model.spec)}\n${imports.join("\n")}\n\n${body.join("\n")}`;
 }
 
@@ -74,6 +81,13 @@ function emitType(t: ModelType, use: (name: string) => void): string {
 }
 
 function emitField(f: ModelField, use: (name: string) => void): string {
+  if (f.hidden) {
+    // Kept for a hand-written link, not published.
+    if (f.via) use(`converter:${f.via}`);
+    else use(f.type);
+    const ts = `${TS_SCALAR[f.type] ?? f.type}${f.list ? "[]" : ""}${f.nullable ? " | null" : ""}`;
+    return `  /** Not in the graph: ${f.hidden} */\n  ${f.name}!: ${ts};`;
+  }
   use(f.type);
   const graphType = f.list ? `[${f.type}]` : f.type;
   const options = [...(f.nullable ? ["nullable: true"] : []), `description: ${str(f.description)}`];

@@ -11,13 +11,18 @@ export function emitReducers(model: Model, group: string): string {
   const groupOf = new Map<string, string>([...model.types, ...model.enums].map((t) => [t.name, t.group]));
   const restGroup = new Map(model.rest.map((r) => [r.name, r.group]));
   const helpers = { scalars: new Set<string>(["build"]), ids: new Set<string>() };
+  const converterModules = new Map<string, Set<string>>();
   const classes = new Map<string, Set<string>>();
   const enumTypes = new Map<string, Set<string>>();
   const reducers = new Map<string, Set<string>>();
   const restTypes = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, g: string, name: string) => (map.get(g) ?? map.set(g, new Set()).get(g)!).add(name);
   const ctx: Ctx = {
-    helper: (name) => (name === "fromUnix" ? helpers.scalars : helpers.ids).add(name),
+    helper: (name) => {
+      if (name === "fromUnix") helpers.scalars.add(name);
+      else if (name === "requiredId" || name === "idOrNull") helpers.ids.add(name);
+      else add(converterModules, model.converters[name]!.replace(/^src\//, "../../").replace(/\.ts$/, ".js"), name);
+    },
     enumType: (name) => add(enumTypes, groupOf.get(name)!, name),
     reducer: (name) => {
       if (groupOf.get(name) !== group) add(reducers, groupOf.get(name)!, reducerName(name));
@@ -31,8 +36,10 @@ export function emitReducers(model: Model, group: string): string {
   const sorted = (map: Map<string, Set<string>>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
   const lines = [
     `import { ${[...helpers.scalars].sort().join(", ")} } from "../../schema/scalars.js";`,
-    ...(helpers.ids.size ? [`import { ${[...helpers.ids].sort().join(", ")} } from "../../datasources/reducers.js";`] : []),
   ];
+  // The id helpers and the table's converters both live in hand-written modules.
+  if (helpers.ids.size) add(converterModules, "../../datasources/reducers.js", [...helpers.ids].join(", "));
+  for (const [m, names] of sorted(converterModules)) lines.push(`import { ${[...names].join(", ").split(", ").sort().join(", ")} } from "${m}";`);
   for (const [g, names] of sorted(classes)) {
     const enumNames = [...(enumTypes.get(g) ?? [])].map((n) => `type ${n}`);
     enumTypes.delete(g);
@@ -45,17 +52,22 @@ export function emitReducers(model: Model, group: string): string {
 }
 
 interface Ctx {
-  helper(name: "fromUnix" | "requiredId" | "idOrNull"): void;
+  helper(name: string): void;
   enumType(name: string): void;
   reducer(name: string): void;
 }
 
 function emitReducer(t: ModelType, ctx: Ctx): string {
   const members = t.fields.map((f) => `    ${f.name}: ${readField(f, ctx)},`);
-  // Several shapes, not all with every property: read them all as one shape whose properties may be absent.
-  const widen = t.fields.some((f) => t.partialProps.includes(f.prop));
+  // Several shapes, not all with every property read: a shape without one reads it as undefined.
+  const read = new Set(t.fields.map((f) => f.prop));
+  const widen = t.shapes.some((s) => s.lacks.some((p) => read.has(p)));
   const param = widen ? "shape" : "rest";
-  const widened = widen ? `  const rest = shape as Partial<${t.restTypes.join(" & ")}>;\n` : "";
+  const lacking = t.shapes.map((s) => {
+    const lacks = s.lacks.filter((p) => read.has(p));
+    return lacks.length ? `(${s.restType} & { ${lacks.map((p) => `${p}?: undefined`).join("; ")} })` : s.restType;
+  });
+  const widened = widen ? `  const rest: ${lacking.join(" | ")} = shape;\n` : "";
   return `export function ${reducerName(t.name)}(${param}: ${t.restType}): ${t.name} {\n${widened}  return build(${t.name}, {\n${members.join("\n")}\n  });\n}\n`;
 }
 
@@ -90,6 +102,10 @@ function chain(base: string, steps: Step[]): { expr: string; absent: boolean } {
 }
 
 function convert(f: ModelField, expr: string, mayBeNull: boolean, ctx: Ctx): string {
+  if (f.via) {
+    ctx.helper(f.via);
+    return f.nullable ? `${expr} ? ${f.via}(${expr}) : null` : `${f.via}(${expr})`;
+  }
   if (f.default !== undefined) return `${expr} ?? ${f.default}`;
   // "" and 0 are Intercom's "not set" here.
   if (f.emptyIsNull) {

@@ -40,6 +40,10 @@ export interface FieldMapping {
   default?: string;
   /** Why "" or 0 means "not set" here (Intercom sends them for unset values): they become null. */
   emptyIsNull?: string;
+  /** Why the value is kept on the object for hand-written links but not published: no @Field. */
+  hidden?: string;
+  /** A hand-written converter (see GraphMapping.converters) that reads the value, for hidden fields. */
+  via?: string;
   /** Replaces the document's description. */
   description?: string;
   /** The hand-written link field beside this raw id (the description then says "see `link`"). */
@@ -64,9 +68,12 @@ export interface GraphMapping {
   /**
    * What the document gets wrong, fixed before anything is read from it: a component it references
    * but never defines ("custom_attributes"), or a property Intercom sends that a schema lacks
-   * ("contact_location.country_code"). Each with why.
+   * ("contact_location.country_code"), as `schema`; or what a property's schema gets wrong, merged
+   * into it as `amend` ("conversation.teammates": null in the document's own examples). Each with why.
    */
-  patches: Record<string, { why: string; schema: Record<string, unknown> }>;
+  patches: Record<string, { why: string; schema?: Record<string, unknown>; amend?: Record<string, unknown> }>;
+  /** Hand-written converters hidden fields read through (`via`), and the module (from src/) of each. */
+  converters: Record<string, string>;
   types: Record<string, TypeMapping>;
   enums: Record<string, EnumMapping>;
   /** Hand-written interfaces generated types implement, and the module (from src/) that defines each. */

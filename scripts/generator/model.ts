@@ -26,6 +26,10 @@ export interface ModelField {
   link?: string;
   /** "" and 0 read as null. */
   emptyIsNull?: boolean;
+  /** Kept on the object, not published (why). */
+  hidden?: string;
+  /** Read through a hand-written converter. */
+  via?: string;
   /** Declared by the type this one extends. */
   inherited?: boolean;
 }
@@ -37,10 +41,8 @@ export interface ModelType {
   extends?: string;
   /** The REST type the reducer takes (a TypeScript type expression over the REST interfaces). */
   restType: string;
-  /** The REST types of its shapes, when there are several. */
-  restTypes: string[];
-  /** Properties some of its shapes lack. */
-  partialProps: string[];
+  /** Its shapes' REST types, each with the properties (of other shapes) it lacks. */
+  shapes: Array<{ restType: string; lacks: string[] }>;
   description: string;
   implements: string[];
   fields: ModelField[];
@@ -69,6 +71,7 @@ export interface Model {
   enums: ModelEnum[];
   rest: ModelRest[];
   interfaces: Record<string, string>;
+  converters: Record<string, string>;
 }
 
 export const pascal = (s: string) => s.replace(/(^|_|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -142,7 +145,7 @@ export function buildModel(original: Spec, mapping: GraphMapping, { strict = tru
   for (const t of extended) if (t.extends) inherit(t, extended, problems);
   const rest = restModel(spec, mapping, extended, problems);
   if (problems.length && strict) throw new Error(`The mapping table and ${spec.file} disagree:\n  ${problems.join("\n  ")}`);
-  return { spec, problems, types: extended, enums, rest, interfaces: mapping.interfaces };
+  return { spec, problems, types: extended, enums, rest, interfaces: mapping.interfaces, converters: mapping.converters };
 }
 
 const schemasOf = (t: TypeMapping) => (Array.isArray(t.schema) ? t.schema : [t.schema]);
@@ -257,8 +260,7 @@ function typeModel(
     schemas,
     extends: t.extends,
     restType: [...new Set(schemas.map((p) => restTypeAt(spec, p)))].join(" | "),
-    restTypes: [...new Set(schemas.map((p) => restTypeAt(spec, p)))],
-    partialProps: Object.keys(properties).filter((prop) => !shapes.every((shape) => prop in shape.properties)),
+    shapes: schemas.map((p, i) => ({ restType: restTypeAt(spec, p), lacks: Object.keys(properties).filter((prop) => !(prop in shapes[i]!.properties)) })),
     description,
     implements: t.implements ?? [],
     fields,
@@ -284,14 +286,16 @@ function fieldModel(
   let path = `${typeSchema}.${prop}`;
   let node: Json = propNode;
   let maybeAbsent = !requiredProp || propResolved.nullable;
-  // Whether null (not mere absence) may stand anywhere on the way to the value.
+  // Whether null (not mere absence) may stand anywhere on the way to the value; whether the list itself may be null.
   let maybeNull = propResolved.nullable;
+  let listNullable = false;
   let list = false;
   const walk = (step: string) => {
     const here = resolve(spec, node);
     if (step === "[]") {
       if (!here.schema.items) throw new Error(`${path} is not an array`);
       if (list) throw new Error(`${path}: lists of lists are not supported`);
+      listNullable = here.nullable;
       list = true;
       steps.push("[]");
       node = here.schema.items;
@@ -312,6 +316,7 @@ function fieldModel(
   // A list read whole: its items are the value.
   let leaf = resolve(spec, node);
   if (!list) maybeNull ||= leaf.nullable;
+  if (leaf.schema.type === "array" && !list) listNullable = leaf.nullable;
   if (leaf.schema.type === "array" && !list) {
     list = true;
     steps.push("[]");
@@ -324,7 +329,11 @@ function fieldModel(
   let kind: ModelField["kind"];
   let type: string;
   const owner = leaf.ref ? schemaOwner.get(leaf.ref) : schemaOwner.get(path);
-  if (f.type) {
+  if (f.via) {
+    // What a hand-written converter returns: the generator does not look inside.
+    kind = "scalar";
+    type = `ReturnType<typeof ${f.via}>`;
+  } else if (f.type) {
     type = f.type;
     if (SCALARS.includes(type)) kind = "scalar";
     else if (type in mapping.enums) kind = "enum";
@@ -344,9 +353,10 @@ function fieldModel(
   // Nullability: the document's (absent or null → nullable); a list that may only be absent is empty.
   // An object's own id is never absent: an answer without it is an upstream error (requiredId).
   const ownId = prop === "id" && !f.pick;
-  // A list or a free-form map that may only be absent (never null) is empty: `[]`, `{}`.
-  const emptyWhenAbsent = list || (kind === "scalar" && type === "JSONObject");
-  const docNullable = ownId ? false : emptyWhenAbsent ? maybeNull : maybeAbsent;
+  // A list whose wrapper is absent or null is empty (`[]`): only a list the document says may be null
+  // itself is nullable. A free-form map that may only be absent is empty (`{}`).
+  const map = kind === "scalar" && type === "JSONObject";
+  const docNullable = ownId ? false : list ? listNullable : map ? maybeNull : maybeAbsent;
   let nullable = docNullable;
   if (f.nullable !== undefined) {
     if (f.nullable === docNullable) throw new Error(`nullable: ${f.nullable} is what the document says already`);
@@ -362,6 +372,8 @@ function fieldModel(
   const description = withLink(f.description ?? (documented(node.description ?? leaf.schema.description) || documented(propNode.description)), f.link);
   if (!description) throw new Error(`${path} has no description; the table must give one`);
   if (f.emptyIsNull !== undefined && !nullable) throw new Error("emptyIsNull on a non-null field");
+  if (f.via && !mapping.converters[f.via]) throw new Error(`via: ${f.via} is no converter of the table`);
+  if (f.via && !f.hidden) throw new Error("via is for hidden fields");
   return {
     name: f.name ?? camel(prop),
     prop,
@@ -375,6 +387,8 @@ function fieldModel(
     default: f.default,
     link: f.link,
     emptyIsNull: f.emptyIsNull !== undefined,
+    hidden: f.hidden,
+    via: f.via,
   };
 }
 

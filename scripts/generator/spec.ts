@@ -139,12 +139,18 @@ export function operations(spec: Spec): SpecOperation[] {
  * or a property Intercom sends that a schema lacks ("component.property"). A patch the document
  * no longer needs is a problem, so a new version's fixes show up.
  */
-export function patched(spec: Spec, patches: Record<string, { schema: Json }>, problems: string[]): Spec {
+export function patched(spec: Spec, patches: Record<string, { schema?: Json; amend?: Json }>, problems: string[]): Spec {
   const doc = structuredClone(spec.doc);
-  for (const [key, { schema }] of Object.entries(patches)) {
+  for (const [key, { schema, amend }] of Object.entries(patches)) {
     const [name, prop] = key.split(".");
     const target = doc.components.schemas[name!];
-    if (prop === undefined) {
+    if (amend) {
+      const current = target?.properties?.[prop!];
+      if (!current) problems.push(`patch ${key}: ${spec.file} has no such property to amend`);
+      else if (Object.entries(amend).every(([k, v]) => JSON.stringify(current[k]) === JSON.stringify(v))) {
+        problems.push(`patch ${key}: ${spec.file} says so itself now; the patch is not needed`);
+      } else target.properties[prop!] = { ...current, ...amend };
+    } else if (prop === undefined) {
       if (target) problems.push(`patch ${key}: ${spec.file} defines it now; the patch is not needed`);
       else doc.components.schemas[name!] = schema;
     } else if (!target?.properties) {

@@ -1,235 +1,12 @@
-import {
-  AiAgent,
-  Conversation,
-  ConversationPart,
-  ConversationPartList,
-  ConversationRating,
-  ConversationSource,
-  type AiAgentLastAnswerType,
-  type AiAgentResolutionState,
-  type AiAgentSourceType,
-  type ContentSourceType,
-  type ConversationPriority,
-  type ConversationSourceType,
-  type ConversationState,
-  type LinkedObjectCategory,
-  type LinkedObjectType,
-  type SlaStatus,
-} from "../schema/conversation.js";
+import { reduceConversation } from "../generated/reducers/conversations.js";
+import type { RestConversation, RestPaginatedConversationResponse } from "../generated/rest/conversations.js";
+import type { Conversation } from "../schema/conversation.js";
 import type { Message } from "../schema/message.js";
-import { build, fromUnix } from "../schema/scalars.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { messageReducer, type RestMessage } from "./messages.js";
-import { reduceTag } from "../generated/reducers/tags.js";
-import type { RestTag } from "../generated/rest/tags.js";
-import { attachmentsReducer, authorRef, idOrNull, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, requiredId } from "./reducers.js";
-import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
+import { unixOrUndefined } from "./reducers.js";
+import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import type { IntercomSearchQuery } from "./search-query.js";
-
-interface RestPart {
-  id: string;
-  part_type: string;
-  body?: string | null;
-  created_at: number;
-  updated_at?: number | null;
-  notified_at?: number | null;
-  assigned_to?: RestReference | null;
-  author: RestAuthor;
-  attachments?: RestAttachment[];
-  external_id?: string | null;
-  redacted?: boolean;
-}
-
-export interface RestConversation {
-  type?: "conversation";
-  id: string;
-  title: string | null;
-  created_at: number;
-  updated_at: number;
-  waiting_since: number | null;
-  snoozed_until: number | null;
-  open: boolean;
-  state: string;
-  read: boolean;
-  priority?: string | null;
-  admin_assignee_id: number | string | null;
-  team_assignee_id: number | string | null;
-  tags?: { tags: RestTag[] } | null;
-  conversation_rating?: {
-    rating?: number | null;
-    remark?: string | null;
-    created_at?: number | null;
-    contact?: { id?: string | null } | null;
-    teammate?: RestReference | null;
-  } | null;
-  source: {
-    type: string;
-    id: string | number;
-    delivered_as?: string | null;
-    subject?: string | null;
-    body?: string | null;
-    author: RestAuthor;
-    attachments?: RestAttachment[];
-    url?: string | null;
-    redacted?: boolean;
-  };
-  contacts?: { contacts: Array<{ id: string }> } | null;
-  teammates?: { teammates: RestReference[] } | null;
-  custom_attributes?: Record<string, unknown> | null;
-  first_contact_reply?: { created_at: number; type: string; url?: string | null } | null;
-  sla_applied?: { sla_name: string; sla_status?: string | null } | null;
-  statistics?: Record<string, number | string | null | undefined> | null;
-  conversation_parts?: { conversation_parts: RestPart[]; total_count: number } | null;
-  linked_objects?: {
-    total_count: number;
-    has_more: boolean;
-    data: Array<{ type: string; id: string | number; category?: string | null }>;
-  } | null;
-  ai_agent_participated?: boolean | null;
-  ai_agent?: {
-    source_type?: string | null;
-    source_title?: string | null;
-    last_answer_type?: string | null;
-    resolution_state?: string | null;
-    rating?: number | null;
-    rating_remark?: string | null;
-    content_sources?: { content_sources: Array<{ content_type: string; url: string; title: string; locale: string }> } | null;
-  } | null;
-}
-
-function partReducer(rest: RestPart): ConversationPart {
-  return build(ConversationPart, {
-    id: requiredId(rest.id),
-    partType: rest.part_type,
-    body: rest.body ?? null,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at),
-    notifiedAt: fromUnix(rest.notified_at),
-    assignedToType: rest.assigned_to?.type ?? null,
-    assignedToId: idOrNull(rest.assigned_to?.id),
-    authorType: rest.author.type,
-    authorId: String(rest.author.id),
-    authorRef: authorRef(rest.author),
-    attachments: attachmentsReducer(rest.attachments),
-    externalId: rest.external_id ?? null,
-    redacted: rest.redacted ?? false,
-  });
-}
-
-function statisticsReducer(s: NonNullable<RestConversation["statistics"]>) {
-  const int = (k: string) => (typeof s[k] === "number" ? (s[k] as number) : null);
-  const date = (k: string) => fromUnix(int(k));
-  return {
-    timeToAssignment: int("time_to_assignment"),
-    timeToAdminReply: int("time_to_admin_reply"),
-    timeToFirstClose: int("time_to_first_close"),
-    timeToLastClose: int("time_to_last_close"),
-    medianTimeToReply: int("median_time_to_reply"),
-    firstContactReplyAt: date("first_contact_reply_at"),
-    firstAssignmentAt: date("first_assignment_at"),
-    firstAdminReplyAt: date("first_admin_reply_at"),
-    firstCloseAt: date("first_close_at"),
-    lastAssignmentAt: date("last_assignment_at"),
-    lastAssignmentAdminReplyAt: date("last_assignment_admin_reply_at"),
-    lastContactReplyAt: date("last_contact_reply_at"),
-    lastAdminReplyAt: date("last_admin_reply_at"),
-    lastCloseAt: date("last_close_at"),
-    lastClosedById: idOrNull(s.last_closed_by_id),
-    countReopens: int("count_reopens"),
-    countAssignments: int("count_assignments"),
-    countConversationParts: int("count_conversation_parts"),
-  };
-}
-
-export function conversationReducer(rest: RestConversation): Conversation {
-  const rating = rest.conversation_rating;
-  const ai = rest.ai_agent;
-  return build(Conversation, {
-    id: requiredId(rest.id),
-    title: rest.title ?? null,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at)!,
-    waitingSince: fromUnix(rest.waiting_since),
-    snoozedUntil: fromUnix(rest.snoozed_until),
-    open: rest.open,
-    state: rest.state as ConversationState,
-    read: rest.read,
-    priority: (rest.priority ?? null) as ConversationPriority | null,
-    adminAssigneeId: idOrNull(rest.admin_assignee_id),
-    teamAssigneeId: idOrNull(rest.team_assignee_id),
-    tags: (rest.tags?.tags ?? []).map(reduceTag),
-    conversationRating: rating
-      ? build(ConversationRating, {
-          rating: rating.rating ?? null,
-          remark: rating.remark ?? null,
-          createdAt: fromUnix(rating.created_at),
-          contactId: idOrNull(rating.contact?.id),
-          teammateId: idOrNull(rating.teammate?.id),
-        })
-      : null,
-    source: build(ConversationSource, {
-      type: rest.source.type as ConversationSourceType,
-      id: String(rest.source.id),
-      deliveredAs: rest.source.delivered_as ?? null,
-      subject: rest.source.subject ?? null,
-      body: rest.source.body ?? null,
-      authorType: rest.source.author.type,
-      authorId: String(rest.source.author.id),
-      authorRef: authorRef(rest.source.author),
-      attachments: attachmentsReducer(rest.source.attachments),
-      url: rest.source.url ?? null,
-      redacted: rest.source.redacted ?? false,
-    }),
-    contactIds: (rest.contacts?.contacts ?? []).map((c) => String(c.id)),
-    teammateIds: (rest.teammates?.teammates ?? []).flatMap((t) => (t.id === null || t.id === undefined ? [] : [String(t.id)])),
-    customAttributes: rest.custom_attributes ?? {},
-    firstContactReply: rest.first_contact_reply
-      ? {
-          createdAt: fromUnix(rest.first_contact_reply.created_at)!,
-          type: rest.first_contact_reply.type,
-          url: rest.first_contact_reply.url ?? null,
-        }
-      : null,
-    slaApplied: rest.sla_applied
-      ? { slaName: rest.sla_applied.sla_name, slaStatus: (rest.sla_applied.sla_status ?? null) as SlaStatus | null }
-      : null,
-    statistics: rest.statistics ? statisticsReducer(rest.statistics) : null,
-    linkedObjects: rest.linked_objects
-      ? {
-          totalCount: rest.linked_objects.total_count,
-          hasMore: rest.linked_objects.has_more,
-          nodes: rest.linked_objects.data.map((o) => ({
-            type: o.type as LinkedObjectType,
-            id: String(o.id),
-            category: (o.category ?? null) as LinkedObjectCategory | null,
-          })),
-        }
-      : null,
-    aiAgentParticipated: rest.ai_agent_participated ?? null,
-    aiAgent: ai
-      ? build(AiAgent, {
-          sourceType: (ai.source_type ?? null) as AiAgentSourceType | null,
-          sourceTitle: ai.source_title ?? null,
-          lastAnswerType: (ai.last_answer_type ?? null) as AiAgentLastAnswerType | null,
-          resolutionState: (ai.resolution_state ?? null) as AiAgentResolutionState | null,
-          rating: ai.rating ?? null,
-          ratingRemark: ai.rating_remark ?? null,
-          contentSources: (ai.content_sources?.content_sources ?? []).map((c) => ({
-            contentType: c.content_type as ContentSourceType,
-            url: c.url,
-            title: c.title,
-            locale: c.locale,
-          })),
-        })
-      : null,
-    partList: rest.conversation_parts
-      ? build(ConversationPartList, {
-          totalCount: rest.conversation_parts.total_count,
-          nodes: rest.conversation_parts.conversation_parts.map(partReducer),
-        })
-      : undefined,
-  });
-}
 
 /** Plain inputs of the conversation writes; the datasource turns them into Intercom's bodies. */
 export interface AdminReply {
@@ -269,27 +46,21 @@ export type Redaction =
   | { type: "conversation_part"; conversationId: string; conversationPartId: string }
   | { type: "source"; conversationId: string; sourceId: string };
 
-interface ConversationListBody {
-  conversations: RestConversation[];
-  total_count?: number;
-  pages?: RestPages;
-}
-
 /** Conversations: list, retrieve, search, update, reply and manage. */
 export class ConversationsAPI extends IntercomDataSource {
   async list(perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
-    const body = await this.get<ConversationListBody>(path`conversations`, {
+    const body = await this.get<RestPaginatedConversationResponse>(path`conversations`, {
       params: { per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
     return this.page(body);
   }
 
   async getById(id: string): Promise<Conversation> {
-    return conversationReducer(await this.get<RestConversation>(path`conversations/${id}`));
+    return reduceConversation(await this.get<RestConversation>(path`conversations/${id}`));
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
-    const body = await this.post<ConversationListBody>(path`conversations/search`, {
+    const body = await this.post<RestPaginatedConversationResponse>(path`conversations/search`, {
       read: true,
       body: { query, pagination: paginationBody(perPage, startingAfter) },
     });
@@ -301,7 +72,7 @@ export class ConversationsAPI extends IntercomDataSource {
       ...(changes.read !== undefined && changes.read !== null ? { read: changes.read } : {}),
       ...(changes.customAttributes ? { custom_attributes: changes.customAttributes } : {}),
     };
-    return conversationReducer(await this.put<RestConversation>(path`conversations/${id}`, { body }));
+    return reduceConversation(await this.put<RestConversation>(path`conversations/${id}`, { body }));
   }
 
   async replyAsAdmin(id: string, reply: AdminReply): Promise<Conversation> {
@@ -374,11 +145,11 @@ export class ConversationsAPI extends IntercomDataSource {
           ? { user_id: customer.userId }
           : { email: customer.email },
     };
-    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/customers`, { body }));
+    return reduceConversation(await this.post<RestConversation>(path`conversations/${id}/customers`, { body }));
   }
 
   async detachContact(id: string, contactId: string, adminId: string): Promise<Conversation> {
-    return conversationReducer(
+    return reduceConversation(
       await this.delete<RestConversation>(path`conversations/${id}/customers/${contactId}`, { body: { admin_id: adminId } }),
     );
   }
@@ -388,24 +159,24 @@ export class ConversationsAPI extends IntercomDataSource {
       redaction.type === "source"
         ? { type: "source", conversation_id: redaction.conversationId, source_id: redaction.sourceId }
         : { type: "conversation_part", conversation_id: redaction.conversationId, conversation_part_id: redaction.conversationPartId };
-    return conversationReducer(await this.post<RestConversation>(path`conversations/redact`, { body }));
+    return reduceConversation(await this.post<RestConversation>(path`conversations/redact`, { body }));
   }
 
   async runAssignmentRules(id: string): Promise<Conversation> {
-    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/run_assignment_rules`));
+    return reduceConversation(await this.post<RestConversation>(path`conversations/${id}/run_assignment_rules`));
   }
 
   private async reply(id: string, body: Record<string, unknown>): Promise<Conversation> {
-    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/reply`, { body }));
+    return reduceConversation(await this.post<RestConversation>(path`conversations/${id}/reply`, { body }));
   }
 
   private async manage(id: string, body: Record<string, unknown>): Promise<Conversation> {
-    return conversationReducer(await this.post<RestConversation>(path`conversations/${id}/parts`, { body }));
+    return reduceConversation(await this.post<RestConversation>(path`conversations/${id}/parts`, { body }));
   }
 
-  private page(body: ConversationListBody): CursorPage<Conversation> {
+  private page(body: RestPaginatedConversationResponse): CursorPage<Conversation> {
     return {
-      items: (body.conversations ?? []).map(conversationReducer),
+      items: (body.conversations ?? []).map(reduceConversation),
       nextCursor: nextCursorOf(body.pages),
       totalCount: body.total_count ?? null,
     };

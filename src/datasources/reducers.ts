@@ -46,6 +46,7 @@ export function defined(body: Record<string, unknown>): Record<string, unknown> 
 /** A Date for a request body's Unix seconds (omitted when absent). */
 export const unixOrUndefined = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
 
+/** The author as Intercom names it, kept on parts and sources for the `author` link. */
 export function authorRef(author: RestAuthor): AuthorReference {
   return { type: author.type, id: String(author.id), name: author.name ?? null, email: author.email ?? null };
 }

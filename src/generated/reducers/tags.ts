@@ -5,7 +5,7 @@ import { Tag } from "../graph/tags.js";
 import type { RestTag, RestTagBasic } from "../rest/tags.js";
 
 export function reduceTag(shape: RestTag | RestTagBasic): Tag {
-  const rest = shape as Partial<RestTag & RestTagBasic>;
+  const rest: RestTag | (RestTagBasic & { applied_at?: undefined; applied_by?: undefined }) = shape;
   return build(Tag, {
     id: requiredId(rest.id),
     name: rest.name,

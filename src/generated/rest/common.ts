@@ -2,6 +2,12 @@
 
 import type { RestSocialProfile } from "./contacts.js";
 
+/** `reference`: reference to another object */
+export interface RestReference {
+  type: string;
+  id?: string | null;
+}
+
 /**
  * `contact_tags`: An object containing tags meta data about the tags that a contact has. Up to 10 will
  * be displayed here. Use the url to get more.

@@ -107,6 +107,13 @@ export interface RestContactUnarchived {
   archived: boolean;
 }
 
+/** `contact_reference`: reference to contact object */
+export interface RestContactReference {
+  type: "contact";
+  id: string;
+  external_id?: string | null;
+}
+
 /** `contact_list`: Contacts are your users in Intercom. */
 export interface RestContactList {
   type: "list";
@@ -141,11 +148,4 @@ export interface RestPagesLink {
   next?: string | null;
   per_page: number;
   total_pages: number;
-}
-
-/** `contact_reference`: reference to contact object */
-export interface RestContactReference {
-  type: "contact";
-  id: string;
-  external_id?: string | null;
 }
