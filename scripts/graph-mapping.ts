@@ -13,6 +13,7 @@ const TEAMMATES_NULL = "The document's own conversation examples send `teammates
 const PUBLISHED =
   "Nullable as the graph published it before it was generated: the document requires it, but a non-null field would break clients that handle null, and the document's examples do not show it always there.";
 const BODY = "The message body, which may contain HTML.";
+const PART_AUTHOR = "Every part has an author (who wrote it, or who changed the ticket); the document leaves author out of required.";
 const EXAMPLES_OMIT = "The document requires it, but its own examples (and Intercom) leave it out (known defect 6).";
 
 export const GRAPH_MAPPING: GraphMapping = {
@@ -44,10 +45,18 @@ export const GRAPH_MAPPING: GraphMapping = {
     },
     "conversation.teammates": { why: TEAMMATES_NULL, amend: { nullable: true } },
     "conversation_list_item.teammates": { why: TEAMMATES_NULL, amend: { nullable: true } },
+    "ticket.tags": {
+      why: "Intercom sends a ticket's tags the way it sends a conversation's; the 2.11 schema leaves them out.",
+      schema: { $ref: "#/components/schemas/tags" },
+    },
+    "ticket_type.is_internal": {
+      why: "Intercom sends whether a ticket type is internal (it takes is_internal on create and update); the 2.11 schema of the answer leaves it out.",
+      schema: { type: "boolean", nullable: true, description: "Whether its tickets are for internal use only (sent by Intercom, though not in the 2.11 schema)." },
+    },
   },
   interfaces: { Author: "src/schema/author.ts" },
   converters: { authorRef: "src/datasources/reducers.ts" },
-  notIds: ["external_id", "company_id"],
+  notIds: ["external_id", "company_id", "ticket_id"],
   omissions: {
     "Tag.url": "The API url of a contact's embedded tag reference (/tags/{id}); Contact.tags resolves the tag itself.",
     "Note.url": "The API url of a contact's embedded note reference (/notes/{id}); Contact.notes resolves the note itself.",
@@ -73,6 +82,8 @@ export const GRAPH_MAPPING: GraphMapping = {
     contacts: ["contact_list", "contact_segments", "contact_attached_companies", "contact_reference"],
     companies: ["company_list", "company_scroll", "company_attached_contacts", "company_attached_segments"],
     conversations: ["paginated_conversation_response"],
+    tickets: ["ticket_list"],
+    "ticket-types": ["ticket_type_list"],
   },
 
   types: {
@@ -493,6 +504,109 @@ export const GRAPH_MAPPING: GraphMapping = {
         url: { description: "The internal URL of the content source, for teammates." },
       },
     },
+
+    // ---------------------------------------------------------------- tickets
+    Ticket: {
+      group: "tickets",
+      schema: "ticket",
+      description:
+        "Tickets are how you track requests from your users. Links (`ticketType`, `contacts`, `adminAssignee`, `teamAssignee`, part authors, linked objects) resolve to the real objects; the raw ids stay beside them.",
+      fields: {
+        ticket_attributes: {
+          description: "The attributes of the ticket by attribute name; the default title and description are `_default_title_` and `_default_description_`.",
+        },
+        ticket_type: [
+          { name: "ticketTypeId", pick: "id", description: "The id of the ticket type (see `ticketType`)." },
+          { name: "ticketType", description: "The ticket type, as Intercom embeds it in the ticket (no extra call)." },
+        ],
+        contacts: { name: "contactIds", pick: "contacts[].id", description: "The ids of the contacts affected by the ticket", link: "contacts" },
+        admin_assignee_id: {
+          emptyIsNull: "Intercom says 0 for nobody assigned.",
+          description: "The id of the admin assigned (see `adminAssignee`); null when nobody is (Intercom's `0`).",
+        },
+        team_assignee_id: {
+          emptyIsNull: "Intercom says 0 for no team assigned.",
+          description: "The id of the team assigned (see `teamAssignee`); null when no team is (Intercom's `0`).",
+        },
+        snoozed_until: { description: "The time the ticket will be snoozed until; null if it is not snoozed." },
+        ticket_state_external_label: { description: "The state the ticket is currently in, in a human readable form - visible to customers." },
+        linked_objects: { description: "Linked conversations and tickets (each resolvable through `object`)." },
+        ticket_parts: [
+          { name: "parts", pick: "ticket_parts", hidden: "Served by the `ticketParts` connection." },
+          { name: "partsTotalCount", pick: "total_count", default: "0", hidden: "The total the `ticketParts` connection reports." },
+        ],
+        tags: { name: "tagList", pick: "tags", hidden: "Served by the `tags` connection." },
+      },
+      graphOnly: {
+        adminAssignee: "Link: the admin assigned (adminAssigneeId).",
+        teamAssignee: "Link: the team assigned (teamAssigneeId).",
+        tags: "Link: the ticket's tags as a connection (the embedded list; see tagList).",
+        ticketParts: "Link: the ticket's parts as a connection.",
+      },
+    },
+    TicketPart: {
+      group: "tickets",
+      schema: ["ticket_part", "ticket_reply"],
+      description: "A Ticket Part represents a message or an event (state change, assignment, …) in the ticket.",
+      fields: {
+        part_type: { description: "The type of ticket part: comment, note, quick_reply, assignment, ticket_state_updated_by_admin, snoozed, close, open, …" },
+        ticket_state: { description: "The state of the ticket (absent on a reply just written)." },
+        assigned_to: [
+          {
+            name: "assignedToType",
+            pick: "type",
+            description: "The type of what this part assigned the ticket to (`admin`, `team`, `nobody_admin`), if it changed the assignment.",
+          },
+          { name: "assignedToId", pick: "id", description: "The id of what this part assigned the ticket to", link: "assignedTo" },
+        ],
+        author: [
+          { name: "authorType", pick: "type", nullable: false, why: PART_AUTHOR, description: "The type of the author: admin, bot, team or user." },
+          { name: "authorId", pick: "id", nullable: false, why: PART_AUTHOR, description: "The id of the author", link: "author" },
+          {
+            name: "authorRef",
+            via: "authorRef",
+            nullable: false,
+            why: PART_AUTHOR,
+            hidden: "The author as Intercom names it (type, id, name, email), for the `author` link.",
+          },
+        ],
+        redacted: { default: "false" },
+      },
+    },
+
+    // ---------------------------------------------------------------- ticket types
+    TicketType: {
+      group: "ticket-types",
+      schema: "ticket_type",
+      before: { isInternal: "createdAt" },
+      fields: {
+        workspace_id: { type: "String" },
+        description: { default: '""' },
+        icon: { default: '""', description: "The icon of the ticket type (an emoji)." },
+        archived: { default: "false" },
+        ticket_type_attributes: { name: "attributes", pick: "ticket_type_attributes", hidden: "Served by the `ticketTypeAttributes` connection." },
+      },
+      graphOnly: { ticketTypeAttributes: "Link: the type's attributes as a connection (see attributes)." },
+    },
+    TicketTypeAttribute: {
+      group: "ticket-types",
+      schema: "ticket_type_attribute",
+      fields: {
+        workspace_id: { type: "String" },
+        name: { description: "The name of the ticket type attribute (`_default_title_` and `_default_description_` for the built-in ones)." },
+        description: { default: '""' },
+        data_type: { description: "The type of the data attribute." },
+        input_options: { description: "Input options for the attribute (`multiline`, `list_options`, `allow_multiple_values`)." },
+        order: { default: "0" },
+        required_to_create: { default: "false" },
+        required_to_create_for_contacts: { default: "false" },
+        visible_on_create: { default: "true" },
+        visible_to_contacts: { default: "true" },
+        default: { default: "false" },
+        ticket_type_id: { description: "The id of the ticket type that the attribute belongs to", link: "ticketType" },
+        archived: { default: "false" },
+      },
+    },
   },
 
   enums: {
@@ -699,6 +813,42 @@ export const GRAPH_MAPPING: GraphMapping = {
         external_content: "Content synced from an external website.",
         content_snippet: "A snippet written for the AI Agent.",
         workflow_connector_action: "A data connector action run by a workflow.",
+      },
+    },
+    TicketState: {
+      group: "tickets",
+      schema: ["ticket.ticket_state", "ticket_part.ticket_state", "ticket_part.previous_ticket_state"],
+      description: "The state a ticket is in.",
+      values: {
+        submitted: "Created, not yet worked on.",
+        in_progress: "A teammate is working on it.",
+        waiting_on_customer: "Waiting for the customer to answer.",
+        resolved: "The request has been dealt with.",
+      },
+    },
+    TicketCategory: {
+      group: "ticket-types",
+      schema: ["ticket.category", "ticket_type.category"],
+      description: "Customer tickets are shared with the customer; back-office tickets are worked on internally; tracker tickets group many conversations about one issue.",
+      values: {
+        "Customer": "Shared with the customer, who can follow and reply to it.",
+        "Back-office": "Worked on internally by teams; the customer does not see it.",
+        "Tracker": "Tracks one issue that many conversations and customer tickets are linked to.",
+      },
+    },
+    TicketTypeAttributeDataType: {
+      group: "ticket-types",
+      schema: ["ticket_type_attribute.data_type"],
+      why: "The document names the allowed values in the description only: string list integer decimal boolean datetime files.",
+      description: "The data type of a ticket type attribute.",
+      values: {
+        string: "Text, on one line or several (`multiline`).",
+        list: "One item of a fixed list.",
+        integer: "A whole number.",
+        decimal: "A decimal number.",
+        boolean: "True or false.",
+        datetime: "A date and time.",
+        files: "One or more attached files.",
       },
     },
   },

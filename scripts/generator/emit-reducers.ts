@@ -20,7 +20,7 @@ export function emitReducers(model: Model, group: string): string {
   const ctx: Ctx = {
     helper: (name) => {
       if (name === "fromUnix") helpers.scalars.add(name);
-      else if (name === "requiredId" || name === "idOrNull") helpers.ids.add(name);
+      else if (name === "requiredId" || name === "idOrNull" || name === "knownIdOrNull") helpers.ids.add(name);
       else add(converterModules, model.converters[name]!.replace(/^src\//, "../../").replace(/\.ts$/, ".js"), name);
     },
     enumType: (name) => add(enumTypes, groupOf.get(name)!, name),
@@ -104,10 +104,14 @@ function chain(base: string, steps: Step[]): { expr: string; absent: boolean } {
 function convert(f: ModelField, expr: string, mayBeNull: boolean, ctx: Ctx): string {
   if (f.via) {
     ctx.helper(f.via);
-    return f.nullable ? `${expr} ? ${f.via}(${expr}) : null` : `${f.via}(${expr})`;
+    return f.nullable ? `${expr} ? ${f.via}(${expr}) : null` : `${f.via}(${expr}${mayBeNull ? "!" : ""})`;
   }
   if (f.default !== undefined) return `${expr} ?? ${f.default}`;
   // "" and 0 are Intercom's "not set" here.
+  if (f.emptyIsNull && f.type === "ID") {
+    ctx.helper("knownIdOrNull");
+    return `knownIdOrNull(${expr})`;
+  }
   if (f.emptyIsNull) {
     if (f.kind === "scalar" && !["ID", "DateTime", "JSONObject"].includes(f.type)) return `${expr} || null`;
     expr = `${expr} || null`;

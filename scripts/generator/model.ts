@@ -316,8 +316,11 @@ function fieldModel(
   // A list read whole: its items are the value.
   let leaf = resolve(spec, node);
   if (!list) maybeNull ||= leaf.nullable;
-  if (leaf.schema.type === "array" && !list) listNullable = leaf.nullable;
+  // What the list is, not what one of its items is, describes the field.
+  let described: Json = node;
   if (leaf.schema.type === "array" && !list) {
+    listNullable = leaf.nullable;
+    described = leaf.schema.description ? leaf.schema : node;
     list = true;
     steps.push("[]");
     node = leaf.schema.items;
@@ -357,7 +360,8 @@ function fieldModel(
   // itself is nullable. A free-form map that may only be absent is empty (`{}`).
   const map = kind === "scalar" && type === "JSONObject";
   const docNullable = ownId ? false : list ? listNullable : map ? maybeNull : maybeAbsent;
-  let nullable = docNullable;
+  // A default fills what Intercom leaves out: the field is never null.
+  let nullable = f.default !== undefined ? false : docNullable;
   if (f.nullable !== undefined) {
     if (f.nullable === docNullable) throw new Error(`nullable: ${f.nullable} is what the document says already`);
     if (!f.why) throw new Error("a nullability override needs its reason (why)");
@@ -368,8 +372,10 @@ function fieldModel(
   if (f.why && f.nullable === undefined && !f.type) throw new Error("`why` without an override");
   // The description beside a $ref says what this value is; the referenced schema's says what such values are.
   // A DateTime is no Unix timestamp: the document's "(Unix timestamp in seconds)" prefix goes.
-  const documented = (text: string | undefined) => sentence(type === "DateTime" ? text?.replace(/^\(Unix timestamp in seconds\)\s*/i, "") : text);
-  const description = withLink(f.description ?? (documented(node.description ?? leaf.schema.description) || documented(propNode.description)), f.link);
+  const documented = (text: string | undefined) =>
+    sentence(type === "DateTime" ? text?.replace(/^\(Unix timestamp in seconds\)\s*/i, "").replace(/ as a UTC Unix timestamp/, "") : text);
+  const own = described === node ? node.description ?? leaf.schema.description : described.description;
+  const description = f.hidden ?? withLink(f.description ?? (documented(own) || documented(propNode.description)), f.link);
   if (!description) throw new Error(`${path} has no description; the table must give one`);
   if (f.emptyIsNull !== undefined && !nullable) throw new Error("emptyIsNull on a non-null field");
   if (f.via && !mapping.converters[f.via]) throw new Error(`via: ${f.via} is no converter of the table`);
