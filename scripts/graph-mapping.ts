@@ -14,6 +14,7 @@ const PUBLISHED =
   "Nullable as the graph published it before it was generated: the document requires it, but a non-null field would break clients that handle null, and the document's examples do not show it always there.";
 const BODY = "The message body, which may contain HTML.";
 const PART_AUTHOR = "Every part has an author (who wrote it, or who changed the ticket); the document leaves author out of required.";
+const LOCALE_MAP = "translated_content is a map keyed by locale; the graph lists its entries, each with its locale (read by hand).";
 const EXAMPLES_OMIT = "The document requires it, but its own examples (and Intercom) leave it out (known defect 6).";
 
 export const GRAPH_MAPPING: GraphMapping = {
@@ -55,7 +56,14 @@ export const GRAPH_MAPPING: GraphMapping = {
     },
   },
   interfaces: { Author: "src/schema/author.ts" },
-  converters: { authorRef: "src/datasources/reducers.ts" },
+  handWritten: {
+    authorRef: "src/datasources/reducers.ts",
+    finishActivityLogMetadata: "src/datasources/admins.ts",
+    finishCompany: "src/datasources/companies.ts",
+    finishTicketType: "src/datasources/ticket-types.ts",
+    finishArticle: "src/datasources/articles.ts",
+    finishCollection: "src/datasources/help-center.ts",
+  },
   notIds: ["external_id", "company_id", "ticket_id"],
   omissions: {
     "Tag.url": "The API url of a contact's embedded tag reference (/tags/{id}); Contact.tags resolves the tag itself.",
@@ -83,6 +91,8 @@ export const GRAPH_MAPPING: GraphMapping = {
     companies: ["company_list", "company_scroll", "company_attached_contacts", "company_attached_segments"],
     conversations: ["paginated_conversation_response"],
     tickets: ["ticket_list"],
+    articles: ["article_list"],
+    "help-center": ["collection_list", "help_center_list"],
     "ticket-types": ["ticket_type_list"],
   },
 
@@ -132,6 +142,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     ActivityLogMetadata: {
       group: "admins",
       schema: "activity_log_metadata",
+      finish: "finishActivityLogMetadata",
       fields: { update_by: { type: "ID", link: "updateByAdmin" } },
       graphOnly: { raw: "The whole metadata object as Intercom sent it: Intercom sends keys the document does not describe." },
     },
@@ -272,11 +283,12 @@ export const GRAPH_MAPPING: GraphMapping = {
       schema: "company",
       description: "Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts.",
       before: { companyId: "plan" },
+      finish: "finishCompany",
       fields: {
         name: { nullable: true, why: UNSET, emptyIsNull: UNSET },
         app_id: { type: "String" },
         company_id: { description: "The company id you have defined for the company (not Intercom's `id`)." },
-        plan: { description: "The plan the company is on." },
+        plan: { emptyIsNull: "Intercom sends `plan: {}` for a company without a plan.", description: "The plan the company is on." },
         remote_created_at: { nullable: true, why: UNSET, emptyIsNull: UNSET },
         last_request_at: { nullable: true, why: UNSET, emptyIsNull: UNSET },
         size: { nullable: true, why: UNSET },
@@ -578,13 +590,17 @@ export const GRAPH_MAPPING: GraphMapping = {
     TicketType: {
       group: "ticket-types",
       schema: "ticket_type",
+      finish: "finishTicketType",
       before: { isInternal: "createdAt" },
       fields: {
         workspace_id: { type: "String" },
         description: { default: '""' },
         icon: { default: '""', description: "The icon of the ticket type (an emoji)." },
         archived: { default: "false" },
-        ticket_type_attributes: { name: "attributes", pick: "ticket_type_attributes", hidden: "Served by the `ticketTypeAttributes` connection." },
+      },
+      omit: {
+        ticket_type_attributes:
+          "Read by hand into `attributes` (served by the `ticketTypeAttributes` connection): the schema lists them as {ticket_type_attributes: [...]}, Intercom's own examples as {data: [...]}.",
       },
       graphOnly: { ticketTypeAttributes: "Link: the type's attributes as a connection (see attributes)." },
     },
@@ -606,6 +622,144 @@ export const GRAPH_MAPPING: GraphMapping = {
         ticket_type_id: { description: "The id of the ticket type that the attribute belongs to", link: "ticketType" },
         archived: { default: "false" },
       },
+    },
+
+    // ---------------------------------------------------------------- articles
+    Article: {
+      group: "articles",
+      schema: ["article", "article_list_item"],
+      finish: "finishArticle",
+      description:
+        "The Articles API is a central place to gather all information and take actions on your articles. Articles can live within collections and sections, or alternatively they can stand alone.",
+      fields: {
+        workspace_id: { type: "String" },
+        description: { description: "The description of the article. For multilingual articles, this will be the description of the default language's content." },
+        author_id: { description: "The id of the author of the article (see `author`). Must be a teammate on the help center's workspace." },
+        state: { description: "Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content." },
+        parent_id: { description: "The id of the article's parent collection or section (see `parent`). An article without this field stands alone." },
+        parent_ids: { description: "The ids of the article's parent collections or sections", link: "parents" },
+        created_at: { description: "The time when the article was created." },
+        updated_at: { description: "The time when the article was last updated." },
+        default_locale: { nullable: true, why: "The document says it is only returned for multilingual help centers, though its schema requires it." },
+        statistics: { description: "The statistics of the article." },
+      },
+      omit: { translated_content: LOCALE_MAP },
+      before: { translatedContent: "statistics" },
+      computed: {
+        translatedContent: {
+          type: "ArticleContent",
+          list: true,
+          nullable: true,
+          description: "The translated content of the article: its content in each locale, the default locale included. Null for articles that are not multilingual.",
+          why: LOCALE_MAP,
+        },
+      },
+      graphOnly: { author: "Link: the teammate who wrote the article.", parent: "Link: the parent collection or section (parentId)." },
+    },
+    ArticleContent: {
+      group: "articles",
+      schema: "article_content",
+      description: "The content of an article in one locale (an entry of `translated_content`).",
+      before: { locale: "title" },
+      fields: {
+        title: { default: '""' },
+        description: { nullable: true, why: PUBLISHED },
+        body: { nullable: true, why: PUBLISHED },
+        author_id: { nullable: true, why: PUBLISHED, description: "The ID of the author of the article", link: "author" },
+        state: { nullable: true, why: PUBLISHED, description: "Whether the article is `published` or is a `draft`." },
+      },
+      computed: {
+        locale: { type: "String", description: "The locale code of this content, e.g. `en`, `fr`, `pt-BR`.", why: "The key of this content in the translated_content map." },
+      },
+    },
+    ArticleStatistics: { group: "articles", schema: "article_statistics" },
+    ArticleSearchHighlight: {
+      group: "articles",
+      schema: "article_search_highlights",
+      description: "The highlighted results of an article search, for one article.",
+      fields: {
+        article_id: { description: "The ID of the corresponding article", link: "article" },
+        highlighted_title: { description: "The article title, highlighted." },
+        highlighted_summary: { description: "The article description and body text, highlighted: one list of chunks per excerpt." },
+      },
+    },
+    HighlightedText: {
+      group: "articles",
+      schema: ["article_search_highlights.highlighted_title[]", "article_search_highlights.highlighted_summary[][]"],
+      description: "A chunk of an article's title or summary: highlighted (matching the search) or plain.",
+      fields: {
+        type: { nullable: false, why: "Every chunk is highlighted or plain; the document marks nothing of it required." },
+        text: { nullable: false, why: "Every chunk has text; the document marks nothing of it required.", description: "The text of the chunk." },
+      },
+    },
+    ArticleSearchResult: {
+      group: "articles",
+      schema: "search_articles_response",
+      description: "The results of an article search, with highlights when asked for.",
+      fields: {
+        total_count: { description: "The total number of articles matching the search query." },
+        data: [
+          { name: "articleList", pick: "articles", hidden: "Every article of the response; the `articles` connection pages over them." },
+          { name: "highlightList", pick: "highlights", hidden: "Every highlight of the response; the `highlights` connection pages over them." },
+        ],
+      },
+      omit: { pages: "Article search answers in one response with no page parameters; each connection's pageInfo describes it." },
+      graphOnly: { articles: "Link: the articles found, as a connection.", highlights: "Link: the highlights, as a connection." },
+    },
+    DeletedArticle: {
+      group: "articles",
+      schema: "deleted_article_object",
+      description: "Response returned when an article is deleted.",
+      fields: { object: { description: "The type of object which was deleted: `article`." } },
+    },
+
+    // ---------------------------------------------------------------- help center
+    Collection: {
+      group: "help-center",
+      schema: "collection",
+      finish: "finishCollection",
+      description: "Collections are top level containers for Articles within the Help Center. A section is a collection nested in another.",
+      fields: {
+        workspace_id: { type: "String" },
+        parent_id: { description: "The id of the parent collection (see `parent`). If `null` then it is the first level collection." },
+        created_at: { description: "The time when the collection was created." },
+        updated_at: { description: "The time when the collection was last updated." },
+        order: { description: "The order of the section in relation to others sections within a collection. Values go from `0` upwards." },
+        default_locale: { description: "The default locale of the help center." },
+        help_center_id: { description: "The id of the help center the collection is in", link: "helpCenter" },
+      },
+      omit: { translated_content: LOCALE_MAP },
+      computed: {
+        translatedContent: {
+          type: "CollectionContent",
+          list: true,
+          nullable: true,
+          description: "The translated content of the collection: its name and description in each locale. Null for help centers that are not multilingual.",
+          why: LOCALE_MAP,
+        },
+      },
+      before: { translatedContent: "parentId" },
+      graphOnly: { parent: "Link: the parent collection of a section (parentId)." },
+    },
+    CollectionContent: {
+      group: "help-center",
+      schema: "group_content",
+      description: "The content of a collection or section in one locale (an entry of `translated_content`).",
+      before: { locale: "name" },
+      fields: {
+        name: { default: '""', description: "The name of the collection or section." },
+        description: { nullable: true, why: PUBLISHED },
+      },
+      computed: {
+        locale: { type: "String", description: "The locale code of this content, e.g. `en`, `fr`, `pt-BR`.", why: "The key of this content in the translated_content map." },
+      },
+    },
+    HelpCenter: { group: "help-center", schema: "help_center", fields: { workspace_id: { type: "String" } } },
+    DeletedCollection: {
+      group: "help-center",
+      schema: "deleted_collection_object",
+      description: "Response returned when a collection is deleted.",
+      fields: { object: { description: "The type of object which was deleted: `collection`." } },
     },
   },
 
@@ -849,6 +1003,34 @@ export const GRAPH_MAPPING: GraphMapping = {
         boolean: "True or false.",
         datetime: "A date and time.",
         files: "One or more attached files.",
+      },
+    },
+    ArticleState: {
+      group: "articles",
+      schema: ["article.state", "article_content.state"],
+      description: "Whether an article is `published` or a `draft`.",
+      values: {
+        published: "Visible in the Help Center.",
+        draft: "Not visible in the Help Center yet.",
+      },
+    },
+    ArticleParentType: {
+      group: "articles",
+      schema: ["article.parent_type"],
+      why: "The document names the two parent types in the description only.",
+      description: "The type of an article's parent: a collection or a section (a nested collection).",
+      values: {
+        collection: "A top-level collection of the Help Center.",
+        section: "A section: a collection nested in another collection.",
+      },
+    },
+    HighlightType: {
+      group: "articles",
+      schema: ["article_search_highlights.highlighted_title[].type", "article_search_highlights.highlighted_summary[][].type"],
+      description: "A chunk of highlighted (matching) or plain text.",
+      values: {
+        highlight: "Text that matches the search phrase.",
+        plain: "Text around the matches.",
       },
     },
   },

@@ -29,7 +29,7 @@ export function emitGraph(model: Model, group: string, file: string): string {
   const use = (name: string) => {
     if (name.startsWith("converter:")) {
       const fn = name.slice("converter:".length);
-      const module = rel(file, model.converters[fn]!);
+      const module = rel(file, model.handWritten[fn]!);
       return void (converters.get(module) ?? converters.set(module, new Set()).get(module)!).add(fn);
     }
     if (FROM_TYPE_GRAPHQL.has(name)) typeGraphQL.add(name);
@@ -89,9 +89,9 @@ function emitField(f: ModelField, use: (name: string) => void): string {
     return `  /** Not in the graph: ${f.hidden} */\n  ${f.name}!: ${ts};`;
   }
   use(f.type);
-  const graphType = f.list ? `[${f.type}]` : f.type;
+  const graphType = f.nested ? `[[${f.type}]]` : f.list ? `[${f.type}]` : f.type;
   const options = [...(f.nullable ? ["nullable: true"] : []), `description: ${str(f.description)}`];
-  const ts = `${TS_SCALAR[f.type] ?? f.type}${f.list ? "[]" : ""}${f.nullable ? " | null" : ""}`;
+  const ts = `${TS_SCALAR[f.type] ?? f.type}${f.nested ? "[][]" : f.list ? "[]" : ""}${f.nullable ? " | null" : ""}`;
   return `${wrapCall("@Field", options, "  ", `() => ${graphType}`)}\n  ${f.name}!: ${ts};`;
 }
 

@@ -21,7 +21,7 @@ export function emitReducers(model: Model, group: string): string {
     helper: (name) => {
       if (name === "fromUnix") helpers.scalars.add(name);
       else if (name === "requiredId" || name === "idOrNull" || name === "knownIdOrNull") helpers.ids.add(name);
-      else add(converterModules, model.converters[name]!.replace(/^src\//, "../../").replace(/\.ts$/, ".js"), name);
+      else add(converterModules, model.handWritten[name]!.replace(/^src\//, "../../").replace(/\.ts$/, ".js"), name);
     },
     enumType: (name) => add(enumTypes, groupOf.get(name)!, name),
     reducer: (name) => {
@@ -58,9 +58,9 @@ interface Ctx {
 }
 
 function emitReducer(t: ModelType, ctx: Ctx): string {
-  const members = t.fields.map((f) => `    ${f.name}: ${readField(f, ctx)},`);
+  const members = t.fields.filter((f) => !f.computed).map((f) => `    ${f.name}: ${readField(f, ctx)},`);
   // Several shapes, not all with every property read: a shape without one reads it as undefined.
-  const read = new Set(t.fields.map((f) => f.prop));
+  const read = new Set(t.fields.filter((f) => !f.computed).map((f) => f.prop));
   const widen = t.shapes.some((s) => s.lacks.some((p) => read.has(p)));
   const param = widen ? "shape" : "rest";
   const lacking = t.shapes.map((s) => {
@@ -68,7 +68,11 @@ function emitReducer(t: ModelType, ctx: Ctx): string {
     return lacks.length ? `(${s.restType} & { ${lacks.map((p) => `${p}?: undefined`).join("; ")} })` : s.restType;
   });
   const widened = widen ? `  const rest: ${lacking.join(" | ")} = shape;\n` : "";
-  return `export function ${reducerName(t.name)}(${param}: ${t.restType}): ${t.name} {\n${widened}  return build(${t.name}, {\n${members.join("\n")}\n  });\n}\n`;
+  const built = `build(${t.name}, {\n${members.join("\n")}\n  })`;
+  if (t.finish) ctx.helper(t.finish);
+  // The hand-written finish gets the object built and the REST value it came from.
+  const body = t.finish ? `  const built = ${built};\n  return ${t.finish}(built, ${param});` : `  return ${built};`;
+  return `export function ${reducerName(t.name)}(${param}: ${t.restType}): ${t.name} {\n${widened}${body}\n}\n`;
 }
 
 /** The expression that reads field `f` from `rest`. */
@@ -79,6 +83,12 @@ function readField(f: ModelField, ctx: Ctx): string {
     return convert(f, expr, absent || f.nullable, ctx);
   }
   const { expr, absent } = chain("rest", f.steps.slice(0, listAt));
+  if (f.nested) {
+    // Lists of lists: each inner list item by item.
+    const inner = convertItem(f, "chunk", ctx);
+    const map = inner === "chunk" ? "" : inner.endsWith("(chunk)") ? `.map(${inner.slice(0, -"(chunk)".length)})` : `.map((chunk) => ${inner})`;
+    return absent ? `(${expr} ?? []).map((item) => item${map})` : `${expr}.map((item) => item${map})`;
+  }
   const itemSteps = f.steps.slice(listAt + 1);
   const item = itemSteps.length ? chain("item", itemSteps).expr : "item";
   const converted = convertItem(f, item, ctx);
@@ -107,6 +117,11 @@ function convert(f: ModelField, expr: string, mayBeNull: boolean, ctx: Ctx): str
     return f.nullable ? `${expr} ? ${f.via}(${expr}) : null` : `${f.via}(${expr}${mayBeNull ? "!" : ""})`;
   }
   if (f.default !== undefined) return `${expr} ?? ${f.default}`;
+  // Intercom's "none" for an object: one without an id (`plan: {}`).
+  if (f.emptyIsNull && f.kind === "object") {
+    ctx.reducer(f.type);
+    return `${expr}?.id ? ${reducerName(f.type)}(${expr}) : null`;
+  }
   // "" and 0 are Intercom's "not set" here.
   if (f.emptyIsNull && f.type === "ID") {
     ctx.helper("knownIdOrNull");

@@ -12,6 +12,11 @@ export interface TypeMapping {
   schema: string | string[];
   /** A generated type this one extends: the fields it shares are declared (and described) there. */
   extends?: string;
+  /**
+   * A hand-written function (see GraphMapping.handWritten), `(built, rest) => built`, the generated
+   * reducer ends with: what is not mechanical (computed fields, Intercom's quirks).
+   */
+  finish?: string;
   /** Replaces the document's description (required where the document has none). */
   description?: string;
   /** Hand-written interfaces the type implements (see GraphMapping.interfaces). */
@@ -22,6 +27,12 @@ export interface TypeMapping {
   omit?: Record<string, string>;
   /** Field → the field it comes before, where the published order differs from the document's. */
   before?: Record<string, string>;
+  /**
+   * Fields declared here but set by hand-written code (what no property gives mechanically: a map
+   * keyed by locale read as a list, the locale itself): graph-only, exempt from the document ⇄ graph
+   * check. Appended after the document's fields, or placed by `before`.
+   */
+  computed?: Record<string, { type: string; list?: boolean | "nested"; nullable?: boolean; description: string; why: string }>;
   /** Hand-written field (a link, a computed field) → what it is. Exempt from the document ⇄ graph check. */
   graphOnly?: Record<string, string>;
 }
@@ -42,7 +53,7 @@ export interface FieldMapping {
   emptyIsNull?: string;
   /** Why the value is kept on the object for hand-written links but not published: no @Field. */
   hidden?: string;
-  /** A hand-written converter (see GraphMapping.converters) that reads the value, for hidden fields. */
+  /** A hand-written converter (see GraphMapping.handWritten) that reads the value, for hidden fields. */
   via?: string;
   /** Replaces the document's description. */
   description?: string;
@@ -72,8 +83,8 @@ export interface GraphMapping {
    * into it as `amend` ("conversation.teammates": null in the document's own examples). Each with why.
    */
   patches: Record<string, { why: string; schema?: Record<string, unknown>; amend?: Record<string, unknown> }>;
-  /** Hand-written converters hidden fields read through (`via`), and the module (from src/) of each. */
-  converters: Record<string, string>;
+  /** Hand-written functions the generated reducers call (`via` converters, `finish` hooks), and the module (from src/) of each. */
+  handWritten: Record<string, string>;
   types: Record<string, TypeMapping>;
   enums: Record<string, EnumMapping>;
   /** Hand-written interfaces generated types implement, and the module (from src/) that defines each. */

@@ -20,6 +20,8 @@ export interface ModelField {
   kind: "scalar" | "enum" | "object";
   type: string;
   list: boolean;
+  /** A list of lists (computed fields only). */
+  nested?: boolean;
   nullable: boolean;
   description: string;
   default?: string;
@@ -28,6 +30,8 @@ export interface ModelField {
   emptyIsNull?: boolean;
   /** Kept on the object, not published (why). */
   hidden?: string;
+  /** Declared for the graph, set by hand-written code (why). */
+  computed?: string;
   /** Read through a hand-written converter. */
   via?: string;
   /** Declared by the type this one extends. */
@@ -39,6 +43,7 @@ export interface ModelType {
   group: string;
   schemas: string[];
   extends?: string;
+  finish?: string;
   /** The REST type the reducer takes (a TypeScript type expression over the REST interfaces). */
   restType: string;
   /** Its shapes' REST types, each with the properties (of other shapes) it lacks. */
@@ -71,7 +76,7 @@ export interface Model {
   enums: ModelEnum[];
   rest: ModelRest[];
   interfaces: Record<string, string>;
-  converters: Record<string, string>;
+  handWritten: Record<string, string>;
 }
 
 export const pascal = (s: string) => s.replace(/(^|_|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -145,7 +150,7 @@ export function buildModel(original: Spec, mapping: GraphMapping, { strict = tru
   for (const t of extended) if (t.extends) inherit(t, extended, problems);
   const rest = restModel(spec, mapping, extended, problems);
   if (problems.length && strict) throw new Error(`The mapping table and ${spec.file} disagree:\n  ${problems.join("\n  ")}`);
-  return { spec, problems, types: extended, enums, rest, interfaces: mapping.interfaces, converters: mapping.converters };
+  return { spec, problems, types: extended, enums, rest, interfaces: mapping.interfaces, handWritten: mapping.handWritten };
 }
 
 const schemasOf = (t: TypeMapping) => (Array.isArray(t.schema) ? t.schema : [t.schema]);
@@ -236,6 +241,12 @@ function typeModel(
       }
     }
   }
+  // Computed fields: declared here, set by hand.
+  for (const [field, c] of Object.entries(t.computed ?? {})) {
+    const kind = SCALARS.includes(c.type) ? "scalar" : c.type in mapping.enums ? "enum" : c.type in mapping.types ? "object" : undefined;
+    if (!kind) problems.push(`${name}.${field}: computed type ${c.type} is no scalar, mapped type or enum`);
+    else fields.push({ name: field, prop: "", steps: [], path: "", kind, type: c.type, list: !!c.list, nested: c.list === "nested", nullable: !!c.nullable, description: c.description, computed: c.why });
+  }
   for (const [field, next] of Object.entries(t.before ?? {})) {
     const from = fields.findIndex((f) => f.name === field);
     if (from < 0 || !fields.some((f) => f.name === next)) {
@@ -250,15 +261,18 @@ function typeModel(
     if (seen.has(f.name)) problems.push(`${name}: two fields named ${f.name}`);
     seen.add(f.name);
   }
+  if (t.finish && !mapping.handWritten[t.finish]) problems.push(`${name}: finish ${t.finish} is not in the table's handWritten`);
   const description = t.description ?? sentence(schema.description ?? nodes[0].description);
   if (!description) problems.push(`${name}: ${schemas[0]} has no description; the table must give one`);
   const graphOnly: Record<string, string> = { ...(t.graphOnly ?? {}) };
+  for (const [field, c] of Object.entries(t.computed ?? {})) graphOnly[field] = `Computed by hand: ${c.why}`;
   for (const f of fields) if (f.link) graphOnly[f.link] ??= `Link: the object \`${f.name}\` names, resolved by hand.`;
   return {
     name,
     group: t.group,
     schemas,
     extends: t.extends,
+    finish: t.finish,
     restType: [...new Set(schemas.map((p) => restTypeAt(spec, p)))].join(" | "),
     shapes: schemas.map((p, i) => ({ restType: restTypeAt(spec, p), lacks: Object.keys(properties).filter((prop) => !(prop in shapes[i]!.properties)) })),
     description,
@@ -327,6 +341,15 @@ function fieldModel(
     path += "[]";
     leaf = resolve(spec, node);
   }
+  // A list of lists (article search's highlighted summary): its inner items are the value.
+  let nested = false;
+  if (leaf.schema.type === "array" && list && steps[steps.length - 1] === "[]") {
+    nested = true;
+    steps.push("[]");
+    node = leaf.schema.items;
+    path += "[]";
+    leaf = resolve(spec, node);
+  }
   const leafProp = [...steps].reverse().find((s): s is { prop: string; optional: boolean } => s !== "[]")!.prop;
 
   let kind: ModelField["kind"];
@@ -373,12 +396,12 @@ function fieldModel(
   // The description beside a $ref says what this value is; the referenced schema's says what such values are.
   // A DateTime is no Unix timestamp: the document's "(Unix timestamp in seconds)" prefix goes.
   const documented = (text: string | undefined) =>
-    sentence(type === "DateTime" ? text?.replace(/^\(Unix timestamp in seconds\)\s*/i, "").replace(/ as a UTC Unix timestamp/, "") : text);
+    sentence(type === "DateTime" ? text?.replace(/^\(Unix timestamp in seconds\)\s*/i, "").replace(/ as a UTC Unix timestamp| \(seconds\)| in seconds/g, "") : text);
   const own = described === node ? node.description ?? leaf.schema.description : described.description;
   const description = f.hidden ?? withLink(f.description ?? (documented(own) || documented(propNode.description)), f.link);
   if (!description) throw new Error(`${path} has no description; the table must give one`);
   if (f.emptyIsNull !== undefined && !nullable) throw new Error("emptyIsNull on a non-null field");
-  if (f.via && !mapping.converters[f.via]) throw new Error(`via: ${f.via} is no converter of the table`);
+  if (f.via && !mapping.handWritten[f.via]) throw new Error(`via: ${f.via} is not in the table's handWritten`);
   if (f.via && !f.hidden) throw new Error("via is for hidden fields");
   return {
     name: f.name ?? camel(prop),
@@ -388,6 +411,7 @@ function fieldModel(
     kind,
     type,
     list,
+    nested,
     nullable,
     description,
     default: f.default,

@@ -61,13 +61,15 @@ export function resolve(spec: Spec, node: Json): { schema: Json; ref?: string; n
 /** An object schema's properties and required names, with allOf parts merged in. */
 export function objectOf(spec: Spec, node: Json): { properties: Record<string, Json>; required: Set<string> } {
   const { schema } = resolve(spec, node);
-  const properties: Record<string, Json> = { ...(schema.properties ?? {}) };
+  // The parts an allOf composes come first, then what the schema adds to them.
+  const properties: Record<string, Json> = {};
   const required = new Set<string>(schema.required ?? []);
   for (const part of schema.allOf ?? []) {
     const merged = objectOf(spec, part);
     Object.assign(properties, merged.properties);
     for (const name of merged.required) required.add(name);
   }
+  Object.assign(properties, schema.properties ?? {});
   return { properties, required };
 }
 

@@ -1,15 +1,14 @@
 import { reduceActivityLog, reduceAdmin, reduceCurrentAdmin } from "../generated/reducers/admins.js";
-import type { RestActivityLog, RestActivityLogList, RestAdmin, RestAdminList, RestAdminWithApp } from "../generated/rest/admins.js";
-import type { ActivityLog, Admin, CurrentAdmin } from "../schema/admin.js";
+import type { RestActivityLogList, RestActivityLogMetadata, RestAdmin, RestAdminList, RestAdminWithApp } from "../generated/rest/admins.js";
+import type { ActivityLog, ActivityLogMetadata, Admin, CurrentAdmin } from "../schema/admin.js";
 import { toUnix } from "../schema/scalars.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, type CursorPage } from "./paging.js";
 
-/** The generated reducer, and the metadata as Intercom sent it (it sends keys the document does not describe). */
-export function activityLogReducer(rest: RestActivityLog): ActivityLog {
-  const log = reduceActivityLog(rest);
-  if (log.metadata) log.metadata.raw = rest.metadata as Record<string, unknown>;
-  return log;
+/** The generated reducer ends here: Intercom sends metadata keys the document does not describe, `raw` has them all. */
+export function finishActivityLogMetadata(metadata: ActivityLogMetadata, rest: RestActivityLogMetadata): ActivityLogMetadata {
+  metadata.raw = rest as Record<string, unknown>;
+  return metadata;
 }
 
 /** The most activity logs one page may hold (the document gives no limit; Intercom's lists stop at 150). */
@@ -49,6 +48,6 @@ export class AdminsAPI extends IntercomDataSource {
         ...(startingAfter ? { starting_after: startingAfter } : {}),
       },
     });
-    return { items: (body.activity_logs ?? []).map(activityLogReducer), nextCursor: nextCursorOf(body.pages), totalCount: null };
+    return { items: (body.activity_logs ?? []).map(reduceActivityLog), nextCursor: nextCursorOf(body.pages), totalCount: null };
   }
 }

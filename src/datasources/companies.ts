@@ -23,12 +23,8 @@ export const MAX_COMPANIES_PER_PAGE = 60;
 /** Page-based listing stops at 10,000 companies ("page limit reached, please use scroll API"). */
 export const MAX_LISTED_COMPANIES = 10_000;
 
-/**
- * The generated reducer, and what is not mechanical: Intercom sends `plan: {}` for a company without
- * a plan, and a monthly spend with cents where the document (and the graph) say integer.
- */
-export function companyReducer(rest: RestCompany): Company {
-  const company = reduceCompany({ ...rest, plan: rest.plan?.id ? rest.plan : undefined });
+/** The generated reducer ends here: Intercom sends a monthly spend with cents where the document (and the graph) say integer. */
+export function finishCompany(company: Company, rest: RestCompany): Company {
   company.monthlySpend = Math.trunc(rest.monthly_spend ?? 0);
   return company;
 }
@@ -110,15 +106,15 @@ function explainPageLimit(error: unknown): never {
  */
 export class CompaniesAPI extends IntercomDataSource {
   async getById(id: string): Promise<Company> {
-    return companyReducer(await this.get<RestCompany>(path`companies/${id}`));
+    return reduceCompany(await this.get<RestCompany>(path`companies/${id}`));
   }
 
   async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
-    return companyReducer(await this.post<RestCompany>(path`companies`, { body: companyBody(input) }));
+    return reduceCompany(await this.post<RestCompany>(path`companies`, { body: companyBody(input) }));
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<Company> {
-    return companyReducer(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) }));
+    return reduceCompany(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) }));
   }
 
   async remove(id: string): Promise<DeletedCompany> {
@@ -131,7 +127,7 @@ export class CompaniesAPI extends IntercomDataSource {
       params: { page: String(page), per_page: String(perPage), order },
       read: true,
     }).catch(explainPageLimit);
-    return numbered(body.data.map(companyReducer), body.total_count, body.pages);
+    return numbered(body.data.map(reduceCompany), body.total_count, body.pages);
   }
 
   /** GET /companies with one filter. */
@@ -143,8 +139,8 @@ export class CompaniesAPI extends IntercomDataSource {
     if (filter.segmentId != null) params.segment_id = filter.segmentId;
     const body = await this.get<RestCompanyList | RestCompany>(path`companies`, { params }).catch(explainPageLimit);
     // Live Intercom answers a lookup by name or company_id with the company itself, not a list.
-    if (!("data" in body)) return numbered([companyReducer(body)], 1, { total_pages: 1 });
-    return numbered(body.data.map(companyReducer), body.total_count, body.pages);
+    if (!("data" in body)) return numbered([reduceCompany(body)], 1, { total_pages: 1 });
+    return numbered(body.data.map(reduceCompany), body.total_count, body.pages);
   }
 
   /**
@@ -154,7 +150,7 @@ export class CompaniesAPI extends IntercomDataSource {
    */
   async scroll(resumeFrom: string | null, servedBefore: number): Promise<ScrollPage> {
     const body = await this.scrollRequest(resumeFrom);
-    const items = body.data.map(companyReducer);
+    const items = body.data.map(reduceCompany);
     const totalCount = body.total_count ?? null;
     const scrollParam = body.scroll_param ?? null;
     let hasMore = items.length > 0 && scrollParam !== null;
@@ -214,16 +210,16 @@ export class CompaniesAPI extends IntercomDataSource {
     const body = await this.get<RestContactAttachedCompanies>(path`contacts/${contactId}/companies`, {
       params: { page: String(page), per_page: String(perPage) },
     });
-    return numbered(body.companies.map(companyReducer), body.total_count, body.pages);
+    return numbered(body.companies.map(reduceCompany), body.total_count, body.pages);
   }
 
   async attachContact(contactId: string, companyId: string): Promise<Company> {
-    return companyReducer(
+    return reduceCompany(
       await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } }),
     );
   }
 
   async detachContact(contactId: string, companyId: string): Promise<Company> {
-    return companyReducer(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`));
+    return reduceCompany(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`));
   }
 }

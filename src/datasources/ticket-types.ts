@@ -8,16 +8,16 @@ import { defined } from "./reducers.js";
 /**
  * The schema lists attributes as `{type: "ticket_type_attributes.list", ticket_type_attributes: [...]}`
  * and ticket types as `{ticket_types: [...]}`; Intercom's own examples send `{type: "list", data: [...]}`.
- * Both are read: the second is turned into the first before the generated reducer reads it.
+ * Both are read.
  */
 type EitherList<K extends string, T> = { [key in K]?: T[] | null } & { data?: T[] | null };
 
-export function withSchemaLists(rest: RestTicketType): RestTicketType {
+/** The generated reducer ends here: the attributes, from either list. */
+export function finishTicketType(type: TicketType, rest: RestTicketType): TicketType {
   const list = rest.ticket_type_attributes as EitherList<"ticket_type_attributes", RestTicketTypeAttribute> | null | undefined;
-  return { ...rest, ticket_type_attributes: { type: "ticket_type_attributes.list", ticket_type_attributes: list?.ticket_type_attributes ?? list?.data ?? [] } };
+  type.attributes = (list?.ticket_type_attributes ?? list?.data ?? []).map(reduceTicketTypeAttribute);
+  return type;
 }
-
-export const ticketTypeReducer = (rest: RestTicketType): TicketType => reduceTicketType(withSchemaLists(rest));
 
 /** Plain inputs of the ticket type writes. */
 export interface TicketTypeChanges {
@@ -68,16 +68,16 @@ function attributeBody(changes: AttributeChanges): Record<string, unknown> {
 export class TicketTypesAPI extends IntercomDataSource {
   async list(): Promise<TicketType[]> {
     const body = await this.get<EitherList<"ticket_types", RestTicketType>>(path`ticket_types`, { cache: "ticket_types" });
-    return (body.ticket_types ?? body.data ?? []).map(ticketTypeReducer);
+    return (body.ticket_types ?? body.data ?? []).map(reduceTicketType);
   }
 
   async getById(id: string): Promise<TicketType> {
-    return ticketTypeReducer(await this.get<RestTicketType>(path`ticket_types/${id}`, { cache: "ticket_types" }));
+    return reduceTicketType(await this.get<RestTicketType>(path`ticket_types/${id}`, { cache: "ticket_types" }));
   }
 
   async create(input: TicketTypeChanges & { name: string }): Promise<TicketType> {
     const body = defined({ name: input.name, description: input.description, category: input.category, icon: input.icon, is_internal: input.isInternal });
-    return ticketTypeReducer(await this.post<RestTicketType>(path`ticket_types`, { body }));
+    return reduceTicketType(await this.post<RestTicketType>(path`ticket_types`, { body }));
   }
 
   async update(id: string, changes: TicketTypeChanges): Promise<TicketType> {
@@ -89,7 +89,7 @@ export class TicketTypesAPI extends IntercomDataSource {
       archived: changes.archived,
       is_internal: changes.isInternal,
     });
-    return ticketTypeReducer(await this.put<RestTicketType>(path`ticket_types/${id}`, { body }));
+    return reduceTicketType(await this.put<RestTicketType>(path`ticket_types/${id}`, { body }));
   }
 
   async createAttribute(ticketTypeId: string, input: AttributeChanges): Promise<TicketTypeAttribute> {

@@ -8,12 +8,6 @@ import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import { defined, unixOrUndefined } from "./reducers.js";
 import type { IntercomSearchQuery } from "./search-query.js";
-import { withSchemaLists } from "./ticket-types.js";
-
-/** The generated reducer, over a ticket whose embedded ticket type lists its attributes as the schema says. */
-export function ticketReducer(rest: RestTicket): Ticket {
-  return reduceTicket({ ...rest, ticket_type: rest.ticket_type ? withSchemaLists(rest.ticket_type) : rest.ticket_type });
-}
 
 /** Plain inputs of the ticket writes; the datasource turns them into Intercom's bodies. */
 export interface NewTicket {
@@ -57,13 +51,13 @@ export interface ContactTicketReply {
 /** Tickets: read, search, write, reply, tag, and convert a conversation into one. */
 export class TicketsAPI extends IntercomDataSource {
   async getById(id: string): Promise<Ticket> {
-    return ticketReducer(await this.get<RestTicket>(path`tickets/${id}`));
+    return reduceTicket(await this.get<RestTicket>(path`tickets/${id}`));
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Ticket>> {
     const body = await this.post<RestTicketList>(path`tickets/search`, { read: true, body: { query, pagination: paginationBody(perPage, startingAfter) } });
     return {
-      items: (body.tickets ?? []).map(ticketReducer),
+      items: (body.tickets ?? []).map(reduceTicket),
       nextCursor: nextCursorOf(body.pages),
       totalCount: body.total_count ?? null,
     };
@@ -77,7 +71,7 @@ export class TicketsAPI extends IntercomDataSource {
       created_at: unixOrUndefined(input.createdAt),
       ticket_attributes: input.ticketAttributes,
     });
-    return ticketReducer(await this.post<RestTicket>(path`tickets`, { body }));
+    return reduceTicket(await this.post<RestTicket>(path`tickets`, { body }));
   }
 
   async update(id: string, changes: TicketChanges): Promise<Ticket> {
@@ -89,7 +83,7 @@ export class TicketsAPI extends IntercomDataSource {
       snoozed_until: unixOrUndefined(changes.snoozedUntil),
       assignment: changes.assignment ? { admin_id: changes.assignment.adminId, assignee_id: changes.assignment.assigneeId } : undefined,
     });
-    return ticketReducer(await this.put<RestTicket>(path`tickets/${id}`, { body }));
+    return reduceTicket(await this.put<RestTicket>(path`tickets/${id}`, { body }));
   }
 
   async replyAsAdmin(id: string, reply: AdminTicketReply): Promise<TicketPart> {
@@ -128,7 +122,7 @@ export class TicketsAPI extends IntercomDataSource {
 
   async convertConversation(conversationId: string, ticketTypeId: string, attributes?: Record<string, unknown> | null): Promise<Ticket> {
     const body = defined({ ticket_type_id: ticketTypeId, attributes });
-    return ticketReducer(await this.post<RestTicket>(path`conversations/${conversationId}/convert`, { body }));
+    return reduceTicket(await this.post<RestTicket>(path`conversations/${conversationId}/convert`, { body }));
   }
 
   private async reply(id: string, body: Record<string, unknown>): Promise<TicketPart> {

@@ -5,6 +5,13 @@ import { ConnectionType } from "./common.js";
 // TicketType, TicketTypeAttribute and their enums are generated from the document (scripts/graph-mapping.ts).
 export * from "../generated/graph/ticket-types.js";
 
+declare module "../generated/graph/ticket-types.js" {
+  interface TicketType {
+    /** Served by the `ticketTypeAttributes` connection (read by hand: see finishTicketType). */
+    attributes: TicketTypeAttribute[];
+  }
+}
+
 export const TicketTypeAttributeConnection = ConnectionType(TicketTypeAttribute, "TicketTypeAttribute");
 
 export const TicketTypeConnection = ConnectionType(TicketType, "TicketType");

@@ -60,9 +60,6 @@ export class TicketType {
   @Field(() => String, { description: "The id of the workspace that the ticket type belongs to." })
   workspaceId!: string;
 
-  /** Not in the graph: Served by the `ticketTypeAttributes` connection. */
-  attributes!: TicketTypeAttribute[];
-
   @Field(() => Boolean, { description: "Whether the ticket type is archived or not." })
   archived!: boolean;
 
