@@ -7,7 +7,9 @@
 // See docs/performance.md for what the figures mean and the targets.
 //
 // Env: BENCH_DURATION_SECONDS (per operation, default 10), BENCH_SOAK_SECONDS (default 60),
-//      BENCH_CONNECTIONS (default 10).
+//      BENCH_CONNECTIONS (default 10), BENCH_EVENTS_SUBSCRIBERS (default 1000), BENCH_EVENTS
+//      (webhooks per run, default 100), BENCH_ONLY=events (only the events part, merged into
+//      the last results.json).
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -17,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox, type Sandbox, type Workspace } from "../src/sandbox/index.js";
 import { timeProbes, type Probe, type TimedRequest } from "./sequential.js";
+import { benchEvents, type EventsFigures } from "./events.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
@@ -33,6 +36,9 @@ const DURATION = envSeconds("BENCH_DURATION_SECONDS", 10);
 const SOAK = envSeconds("BENCH_SOAK_SECONDS", 60);
 const CONNECTIONS = Math.round(envSeconds("BENCH_CONNECTIONS", 10));
 const WARMUP = Math.max(2, Math.min(10, DURATION / 2));
+const EVENT_SUBSCRIBERS = Math.round(envSeconds("BENCH_EVENTS_SUBSCRIBERS", 1000));
+const EVENTS = Math.round(envSeconds("BENCH_EVENTS", 100));
+const ONLY_EVENTS = process.env.BENCH_ONLY === "events";
 /** Sequential (one at a time) requests for the unloaded latency, sub-millisecond resolution. */
 const SEQUENTIAL_SAMPLES = 300;
 
@@ -374,7 +380,44 @@ async function timeSplit(sandbox: Sandbox, url: string, op: Operation, recorded:
 
 // ─── main ───────────────────────────────────────────────────────────────────
 
+/** The events part (bench/events.ts) with gateway processes of its own. */
+async function runEvents(sandbox: Sandbox, started: GatewayProcess[]): Promise<EventsFigures> {
+  return benchEvents({
+    sandbox,
+    subscribers: EVENT_SUBSCRIBERS,
+    events: EVENTS,
+    rssMiB,
+    log,
+    async startGateway(env) {
+      const gateway = await startGatewayProcess(sandbox, env);
+      started.push(gateway);
+      return { url: gateway.url, pid: gateway.child.pid!, stop: () => stopGatewayProcess(gateway) };
+    },
+  });
+}
+
 async function main(): Promise<void> {
+  if (ONLY_EVENTS) {
+    const sandbox = await startSandbox({ port: 0, host: HOST, rateLimitPerWindow: 10_000_000 });
+    const started: GatewayProcess[] = [];
+    try {
+      const events = await runEvents(sandbox, started);
+      const outFile = path.join(ROOT, "bench/results.json");
+      const previous = (() => {
+        try {
+          return JSON.parse(readFileSync(outFile, "utf8")) as Record<string, unknown>;
+        } catch {
+          return {};
+        }
+      })();
+      writeFileSync(outFile, JSON.stringify({ ...previous, events: { date: new Date().toISOString(), ...events } }, null, 2) + "\n");
+      process.stdout.write(eventsTable(events).join("\n") + "\n");
+    } finally {
+      await Promise.all(started.map(stopGatewayProcess));
+      await sandbox.close();
+    }
+    return;
+  }
   const started = new Date();
   const sandbox = await startSandbox({ port: 0, host: HOST, rateLimitPerWindow: 10_000_000 });
   let gateway: GatewayProcess | undefined;
@@ -486,7 +529,17 @@ async function main(): Promise<void> {
     // Growing: the last third sits clearly above the first, and the end is the highest point.
     const keptGrowing = growthPct > 10 && rssAfterSoak >= Math.max(...samples.map((x) => x.rssMiB));
 
-    // 6. Report.
+    // 6. Events: webhook in → subscriber receives, one replica and two on Redis; memory per idle subscriber.
+    await stopGatewayProcess(gateway);
+    const eventGateways: GatewayProcess[] = [];
+    let events: EventsFigures;
+    try {
+      events = await runEvents(sandbox, eventGateways);
+    } finally {
+      await Promise.all(eventGateways.map(stopGatewayProcess));
+    }
+
+    // 7. Report.
     const admins = loadFigures.admins!;
     const results = {
       date: started.toISOString(),
@@ -542,6 +595,7 @@ async function main(): Promise<void> {
         },
       },
       memory: { rssAfterWarmupMiB: rssAfterWarmup, rssAfterSoakMiB: rssAfterSoak, soak: { ...soak, samples }, growthFirstToLastThirdPct: growthPct, keptGrowing },
+      events: { date: new Date().toISOString(), ...events },
       targets: { gatewayPercentOfRest: ">= 25", addedP50Ms: "<= 1", ratio: "1.00" },
     };
 
@@ -612,12 +666,28 @@ function printTable(r: any): void {
   lines.push(`gateway RSS: ${m.rssAfterWarmupMiB} MiB after warm-up, ${m.rssAfterSoakMiB} MiB after a ${r.settings.soakSeconds}s soak (${m.soak.reqPerSec} req/s, ${m.soak.requests} requests); first→last third ${m.growthFirstToLastThirdPct >= 0 ? "+" : ""}${m.growthFirstToLastThirdPct}%: ${m.keptGrowing ? "KEPT GROWING" : "did not keep growing"}`);
   lines.push(`    samples (s: MiB): ${m.soak.samples.map((x: any) => `${x.s}: ${x.rssMiB}`).join(", ")}`);
   lines.push("");
+  if (r.events) lines.push(...eventsTable(r.events));
+  lines.push("");
   lines.push("upstream calls of one query (cache off | cache warm):");
   for (const [key, op] of Object.entries(r.operations) as Array<[string, any]>) {
     lines.push(`  ${pad(key, 18, true)} ${op.callsMade.join(", ")} | ${op.callsMadeWarmCache.join(", ") || "none"}`);
     lines.push(`  ${pad("", 18, true)} minimum: ${op.minimumReasoning}`);
   }
   process.stdout.write(lines.join("\n") + "\n");
+}
+
+function eventsTable(e: EventsFigures): string[] {
+  const lines = [`events: webhook in → subscriber receives, ${e.subscribers} subscribers (one WebSocket each), ${e.events} webhooks one after another;`, `    selection: ${e.selection}`];
+  const row = (name: string, f: { samples: number; p50Ms: number; p99Ms: number; maxMs: number; missing: number }) =>
+    `  ${pad(name, 44, true)} p50 ${pad(f.p50Ms, 7)} ms  p99 ${pad(f.p99Ms, 7)} ms  max ${pad(f.maxMs, 7)} ms  (${f.samples} samples, ${f.missing} missing)`;
+  lines.push(row("one replica", e.oneReplica) + `  upstream calls per event: ${e.oneReplica.upstreamCallsPerEvent}`);
+  if ("skipped" in e.twoReplicasWithRedis) lines.push(`  two replicas with Redis: skipped (${e.twoReplicasWithRedis.skipped})`);
+  else {
+    lines.push(row("two replicas, Redis: subscribers on the receiver", e.twoReplicasWithRedis.sameReplica));
+    lines.push(row("two replicas, Redis: subscribers on the other", e.twoReplicasWithRedis.otherReplica));
+  }
+  lines.push(`  memory per idle subscriber: ${e.memory.perIdleSubscriberKiB} KiB (RSS ${e.memory.rssBeforeMiB} → ${e.memory.rssWithSubscribersMiB} MiB)`);
+  return lines;
 }
 
 main().then(

@@ -89,7 +89,50 @@ export interface Config {
   corsOrigins: string[];
   /** Introspection and GraphiQL: on in development and sandbox mode, off with NODE_ENV=production unless INTROSPECTION=true. */
   introspection: boolean;
+  /** Webhooks in, subscriptions out (see src/events). */
+  events: EventsConfig;
 }
+
+/** Intercom webhooks → GraphQL subscriptions. */
+export interface EventsConfig {
+  /**
+   * The Intercom app's client secrets (INTERCOM_CLIENT_SECRET, comma-separated for a rotation or
+   * several apps): a notification is accepted when its X-Hub-Signature matches one of them. None:
+   * the webhook receiver is off (subscriptions still work, with events from other replicas).
+   */
+  clientSecrets: string[];
+  /** Where Intercom posts notifications (WEBHOOK_PATH). */
+  webhookPath: string;
+  /** Largest notification body accepted (WEBHOOK_MAX_BYTES); larger ones get 413. */
+  webhookMaxBytes: number;
+  /** Notifications created longer ago than this (or this far in the future) are dropped (WEBHOOK_MAX_AGE_SECONDS); ids are remembered as long. */
+  webhookMaxAgeSeconds: number;
+  /** Subscribers one gateway process serves at once (MAX_SUBSCRIBERS). */
+  maxSubscribers: number;
+  /** Subscriptions one WebSocket connection may run at once (MAX_SUBSCRIPTIONS_PER_CONNECTION). */
+  subscriptionsPerConnection: number;
+  /** Events waiting for one subscriber before it is dropped as too slow (SUBSCRIPTION_QUEUE_SIZE). */
+  subscriptionQueueSize: number;
+  /** Time a WebSocket has to send connection_init (WS_CONNECTION_INIT_TIMEOUT_MS). */
+  connectionInitTimeoutMs: number;
+  /** Interval of WebSocket pings and SSE keep-alive comments (SUBSCRIPTION_KEEPALIVE_MS). */
+  keepAliveMs: number;
+  /** Sandbox mode only: seconds between simulated customer activities (SANDBOX_ACTIVITY_SECONDS; 0: none). */
+  sandboxActivitySeconds: number;
+}
+
+export const DEFAULT_EVENTS_CONFIG: EventsConfig = {
+  clientSecrets: [],
+  webhookPath: "/webhooks/intercom",
+  webhookMaxBytes: 1024 * 1024,
+  webhookMaxAgeSeconds: 900,
+  maxSubscribers: 10_000,
+  subscriptionsPerConnection: 25,
+  subscriptionQueueSize: 64,
+  connectionInitTimeoutMs: 10_000,
+  keepAliveMs: 15_000,
+  sandboxActivitySeconds: 0,
+};
 
 /** One clear line naming the variable at fault; index.ts prints it and exits. */
 export class ConfigError extends Error {
@@ -159,6 +202,39 @@ function readRedisUrl(raw: string | undefined): string | undefined {
   return raw.trim();
 }
 
+/** A path of letters, digits and `/_.-`, starting with `/`, that no gateway route uses. */
+function readWebhookPath(raw: string | undefined): string {
+  const value = raw?.trim() || DEFAULT_EVENTS_CONFIG.webhookPath;
+  const taken = ["/graphql", "/health", "/healthz", "/readyz", "/metrics", "/downloads", "/graphiql"];
+  if (!/^\/[A-Za-z0-9/_.-]{1,200}$/.test(value) || value.includes("//") || /(^|\/)\.\.?(\/|$)/.test(value) || taken.some((t) => value === t || value.startsWith(`${t}/`))) {
+    throw new ConfigError(`WEBHOOK_PATH must be a path such as /webhooks/intercom, of letters, digits and /_.-, outside the gateway's own routes, got "${raw}"`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function readSecrets(raw: string | undefined): string[] {
+  const secrets = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (secrets.some((s) => s.length < 8)) throw new ConfigError("INTERCOM_CLIENT_SECRET must be the app's client secret (at least 8 characters; several separated by commas)");
+  return secrets;
+}
+
+function readEvents(env: Env): EventsConfig {
+  const d = DEFAULT_EVENTS_CONFIG;
+  const atLeastOne = (name: string, fallback: number) => Math.max(1, readPositiveInt(env, name, fallback));
+  return {
+    clientSecrets: readSecrets(env.INTERCOM_CLIENT_SECRET),
+    webhookPath: readWebhookPath(env.WEBHOOK_PATH),
+    webhookMaxBytes: atLeastOne("WEBHOOK_MAX_BYTES", d.webhookMaxBytes),
+    webhookMaxAgeSeconds: atLeastOne("WEBHOOK_MAX_AGE_SECONDS", d.webhookMaxAgeSeconds),
+    maxSubscribers: atLeastOne("MAX_SUBSCRIBERS", d.maxSubscribers),
+    subscriptionsPerConnection: atLeastOne("MAX_SUBSCRIPTIONS_PER_CONNECTION", d.subscriptionsPerConnection),
+    subscriptionQueueSize: atLeastOne("SUBSCRIPTION_QUEUE_SIZE", d.subscriptionQueueSize),
+    connectionInitTimeoutMs: atLeastOne("WS_CONNECTION_INIT_TIMEOUT_MS", d.connectionInitTimeoutMs),
+    keepAliveMs: atLeastOne("SUBSCRIPTION_KEEPALIVE_MS", d.keepAliveMs),
+    sandboxActivitySeconds: readPositiveInt(env, "SANDBOX_ACTIVITY_SECONDS", d.sandboxActivitySeconds),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const regionRaw = (env.INTERCOM_REGION?.trim() || "us").toLowerCase();
   if (!(regionRaw in REGION_URLS)) {
@@ -211,5 +287,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     introspection: readBoolean(env, "INTROSPECTION") ?? (env.NODE_ENV !== "production" || (!accessToken && !baseUrlRaw)),
+    events: readEvents(env),
   };
 }

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
@@ -21,9 +22,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // In sandbox mode the embedded sandbox notifies the gateway of its own writes, signed with a
+  // client secret made up for this run and shared by both.
+  const sandboxSecret = config.useSandbox ? randomBytes(24).toString("hex") : undefined;
   const logger = createLogger({
     level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? "info",
-    secrets: config.accessToken ? [config.accessToken] : [],
+    secrets: [...(config.accessToken ? [config.accessToken] : []), ...config.events.clientSecrets, ...(sandboxSecret ? [sandboxSecret] : [])],
   });
 
   let sandbox: Sandbox | undefined;
@@ -78,7 +82,19 @@ async function main(): Promise<void> {
     cache,
     budget,
     apqStore: redis ? failSoft(redis, logger) : store,
+    events: { ...config.events, clientSecrets: [...config.events.clientSecrets, ...(sandboxSecret ? [sandboxSecret] : [])], redis },
   });
+  if (sandbox && sandboxSecret) {
+    const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
+    sandbox.webhooks.configure({ url: `http://${host}:${gateway.port}${config.events.webhookPath}`, secret: sandboxSecret });
+    const every = config.events.sandboxActivitySeconds;
+    if (every > 0) sandbox.webhooks.simulate(every * 1000, sandbox.url);
+    logger.info(
+      `Sandbox webhooks: its writes (replies, assignments, closes, contact and ticket changes) notify the gateway${every > 0 ? `, and simulated customers write every ${every} s` : " (SANDBOX_ACTIVITY_SECONDS=30 simulates customers)"}: run a subscription in GraphiQL to see them`,
+    );
+  }
+  if (gateway.events.webhooksEnabled) logger.info(`Webhooks: Intercom notifications are received at ${config.events.webhookPath}${redis ? " (de-duplicated and fanned out to every replica through Redis)" : ""}`);
+  else logger.info("Webhooks off: set INTERCOM_CLIENT_SECRET (the app's client secret) to receive Intercom notifications; subscriptions still get events other replicas receive");
   logger.info(`Gateway ready at ${gateway.url}${config.introspection ? " (GraphiQL: open it in a browser)" : ""}`, {
     upstream: baseUrl,
     region: config.baseUrlOverridden || sandbox ? undefined : config.region,

@@ -3,6 +3,7 @@ import type { RestActivityLogList, RestActivityLogMetadata, RestAdmin, RestAdmin
 import type { ActivityLog, ActivityLogMetadata, Admin, CurrentAdmin } from "../schema/admin.js";
 import { toUnix } from "../schema/scalars.js";
 import { IntercomDataSource, path } from "./intercom.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { nextCursorOf, type CursorPage } from "./paging.js";
 
 /** The generated reducer ends here: Intercom sends metadata keys the document does not describe, `raw` has them all. */
@@ -31,7 +32,7 @@ export class AdminsAPI extends IntercomDataSource {
 
   async setAway(id: string, away: { awayModeEnabled: boolean; awayModeReassign: boolean }): Promise<Admin> {
     const body = { away_mode_enabled: away.awayModeEnabled, away_mode_reassign: away.awayModeReassign };
-    return reduceAdmin(await this.put<RestAdmin>(path`admins/${id}/away`, { body }));
+    return this.write(WRITE_EFFECTS.setAdminAway, { id }, async () => reduceAdmin(await this.put<RestAdmin>(path`admins/${id}/away`, { body })));
   }
 
   /** One page of GET /admins/activity_logs, newest first. */

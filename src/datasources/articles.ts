@@ -9,6 +9,7 @@ import type {
 } from "../generated/rest/articles.js";
 import { ArticleParentType, type Article, type ArticleSearchResult, type ArticleState, type DeletedArticle } from "../schema/article.js";
 import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 /** One page of a page/per_page list (the shape `numberedPageConnection` pages over). */
@@ -156,7 +157,7 @@ export class ArticlesAPI extends IntercomDataSource {
   /** A new article's translations default to its author and state (a new article is a draft unless said otherwise). */
   async create(input: ArticleChanges & { title: string; authorId: string }): Promise<Article> {
     const defaults = { current: new Map(), authorId: integerId(input.authorId, "input.authorId"), state: input.state ?? "draft" };
-    return reduceArticle(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true, defaults) }));
+    return this.write(WRITE_EFFECTS.createArticle, input, async () => reduceArticle(await this.post<RestArticle>(path`articles`, { body: articleBody(input, true, defaults) })));
   }
 
   /**
@@ -176,10 +177,10 @@ export class ArticlesAPI extends IntercomDataSource {
         state: changes.state ?? article.state,
       };
     }
-    return reduceArticle(await this.put<RestArticle>(at, { body: articleBody(changes, false, defaults) }));
+    return this.write(WRITE_EFFECTS.updateArticle, { id }, async () => reduceArticle(await this.put<RestArticle>(at, { body: articleBody(changes, false, defaults) })));
   }
 
   async remove(id: string): Promise<DeletedArticle> {
-    return reduceDeletedArticle(await this.delete<RestDeletedArticleObject>(path`articles/${id}`));
+    return this.write(WRITE_EFFECTS.deleteArticle, { id }, async () => reduceDeletedArticle(await this.delete<RestDeletedArticleObject>(path`articles/${id}`)));
   }
 }

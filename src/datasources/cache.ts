@@ -3,6 +3,7 @@ import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import { throttledWarning, type Logger } from "../logger.js";
 import { hashToken } from "./concurrency.js";
+import { CACHED_KINDS, type WriteEffect } from "./write-effects.js";
 
 /**
  * The shared cache of slow-changing workspace data. Reads of these resources are cached per
@@ -49,10 +50,6 @@ interface Entry {
   expiresAt: number;
 }
 
-function resourceOf(pathname: string): CachedResource | undefined {
-  const path = "/" + pathname.replace(/^\/+/, "");
-  return CACHED_RESOURCES.find((r) => path === `/${r}` || path.startsWith(`/${r}/`));
-}
 
 export class ResponseCache {
   /**
@@ -79,9 +76,10 @@ export class ResponseCache {
     return this.options.defaultTtlSeconds > 0;
   }
 
-  /** The cached resource a write to `pathname` changes, if any. */
-  writtenResource(method: string, pathname: string): CachedResource | undefined {
-    return method === "GET" || method === "HEAD" ? undefined : resourceOf(pathname);
+  /** After a write: every cached resource its effects touch starts a new generation (see CACHED_KINDS). */
+  async invalidateWritten(token: string | undefined, effects: readonly WriteEffect[]): Promise<void> {
+    const resources = new Set(effects.map((effect) => CACHED_KINDS[effect.kind]).filter((r): r is CachedResource => r !== undefined));
+    for (const resource of resources) await this.invalidate(token, resource);
   }
 
   ttlFor(resource: CachedResource): number {

@@ -15,6 +15,8 @@ import type { Contact } from "../schema/contact.js";
 import { toUnix } from "../schema/scalars.js";
 import type { Segment } from "../schema/segment.js";
 import { UpstreamError } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 /** Intercom serves at most 60 companies a page. */
@@ -38,11 +40,30 @@ export interface NumberedList<T> {
 
 export interface ScrollPage {
   items: Company[];
-  /** The scroll param Intercom answered (it stays the same for the whole scroll). */
-  scrollParam: string | null;
+  /**
+   * Where the next page starts (opaque: Intercom's scroll param and how many companies the scroll
+   * has served). After the end it still names the (now expired) scroll, so using it explains itself.
+   */
+  cursor: string | null;
   /** False once the scroll has ended (and Intercom has released it). */
   hasMore: boolean;
   totalCount: number | null;
+}
+
+/** A scroll cursor: Intercom's scroll param and how many companies the scroll has served so far. */
+interface ScrollPosition {
+  s: string;
+  n: number;
+}
+const encodeScroll = (position: ScrollPosition) => Buffer.from(JSON.stringify(position)).toString("base64url");
+function decodeScroll(cursor: string): ScrollPosition {
+  try {
+    const position = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as ScrollPosition;
+    if (typeof position.s === "string" && position.s !== "" && Number.isInteger(position.n) && position.n >= 0) return position;
+  } catch {
+    // fall through
+  }
+  throw badInput("`after` is not a cursor `scrollCompanies` returned", "after");
 }
 
 export interface CompanyFilterParams {
@@ -104,21 +125,31 @@ function explainPageLimit(error: unknown): never {
  * Regular connections page by number; the scroll is only behind `scrollCompanies`
  * because a workspace can have one open scroll at a time.
  */
+/** Intercom stores company custom attributes as strings. */
+function checkCustomAttributes(input: UpdateCompanyInput): void {
+  for (const [key, value] of Object.entries(input.customAttributes ?? {})) {
+    if (typeof value !== "string") throw badInput(`customAttributes.${key} must be a string`, "input.customAttributes");
+  }
+}
+
 export class CompaniesAPI extends IntercomDataSource {
   async getById(id: string): Promise<Company> {
     return reduceCompany(await this.get<RestCompany>(path`companies/${id}`));
   }
 
   async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
-    return reduceCompany(await this.post<RestCompany>(path`companies`, { body: companyBody(input) }));
+    if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
+    checkCustomAttributes(input);
+    return this.write(WRITE_EFFECTS.createOrUpdateCompany, input, async () => reduceCompany(await this.post<RestCompany>(path`companies`, { body: companyBody(input) })));
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<Company> {
-    return reduceCompany(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) }));
+    checkCustomAttributes(input);
+    return this.write(WRITE_EFFECTS.updateCompany, { id }, async () => reduceCompany(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) })));
   }
 
   async remove(id: string): Promise<DeletedCompany> {
-    return reduceDeletedCompany(await this.delete<RestDeletedCompanyObject>(path`companies/${id}`));
+    return this.write(WRITE_EFFECTS.deleteCompany, { id }, async () => reduceDeletedCompany(await this.delete<RestDeletedCompanyObject>(path`companies/${id}`)));
   }
 
   /** POST /companies/list: companies with at least one user, by last request. */
@@ -148,8 +179,10 @@ export class CompaniesAPI extends IntercomDataSource {
    * (empty) end page is read too, so the workspace's one scroll is released at once
    * instead of blocking every other scroll for a minute.
    */
-  async scroll(resumeFrom: string | null, servedBefore: number): Promise<ScrollPage> {
-    const body = await this.scrollRequest(resumeFrom);
+  async scroll(after: string | null): Promise<ScrollPage> {
+    const start = after ? decodeScroll(after) : null;
+    const servedBefore = start?.n ?? 0;
+    const body = await this.scrollRequest(start?.s ?? null);
     const items = body.data.map(reduceCompany);
     const totalCount = body.total_count ?? null;
     const scrollParam = body.scroll_param ?? null;
@@ -158,7 +191,8 @@ export class CompaniesAPI extends IntercomDataSource {
       await this.scrollRequest(scrollParam).catch(() => undefined);
       hasMore = false;
     }
-    return { items, scrollParam, hasMore, totalCount };
+    const cursor = scrollParam ? encodeScroll({ s: scrollParam, n: servedBefore + items.length }) : null;
+    return { items, cursor, hasMore, totalCount };
   }
 
   private async scrollRequest(scrollParam: string | null) {
@@ -214,12 +248,12 @@ export class CompaniesAPI extends IntercomDataSource {
   }
 
   async attachContact(contactId: string, companyId: string): Promise<Company> {
-    return reduceCompany(
-      await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } }),
+    return this.write(WRITE_EFFECTS.attachContactToCompany, { contactId, companyId }, async () =>
+      reduceCompany(await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } })),
     );
   }
 
   async detachContact(contactId: string, companyId: string): Promise<Company> {
-    return reduceCompany(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`));
+    return this.write(WRITE_EFFECTS.detachContactFromCompany, { contactId, companyId }, async () => reduceCompany(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`)));
   }
 }

@@ -1,7 +1,8 @@
 import { reduceArchivedContact, reduceContact, reduceDeletedContact, reduceUnarchivedContact } from "../generated/reducers/contacts.js";
 import type { RestContact, RestContactArchived, RestContactDeleted, RestContactList, RestContactUnarchived } from "../generated/rest/contacts.js";
-import type { ArchivedContact, Contact, ContactRole, DeletedContact, UnarchivedContact } from "../schema/contact.js";
+import { CONTACT_DATE_FIELDS, CONTACT_NO_LIST_FIELDS, type ArchivedContact, type Contact, type ContactRole, type DeletedContact, type UnarchivedContact } from "../schema/contact.js";
 import { toUnix } from "../schema/scalars.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import { badInput } from "./errors.js";
@@ -61,6 +62,14 @@ export class ContactsAPI extends IntercomDataSource {
     return this.page(body);
   }
 
+  /**
+   * The graph's contact search: checked against Intercom's rules (nesting, group sizes, which
+   * fields take IN/NIN, dates as timestamps) and turned into Intercom's query before any call.
+   */
+  searchFor(query: ContactSearchInput, perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
+    return this.search(toContactQuery(query, { noListFields: CONTACT_NO_LIST_FIELDS, dateFields: CONTACT_DATE_FIELDS }), perPage, startingAfter);
+  }
+
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
     const body = await this.post<RestContactList>(path`contacts/search`, {
       read: true,
@@ -72,29 +81,32 @@ export class ContactsAPI extends IntercomDataSource {
     return this.page(body);
   }
 
+  /** Intercom needs at least one of role, email or external id to create a contact. */
   async create(input: ContactChanges): Promise<Contact> {
-    return reduceContact(await this.post<RestContact>(path`contacts`, { body: contactBody(input) }));
+    if (!input.email && !input.externalId && !input.role) throw badInput("Set at least one of input.email, input.externalId or input.role", "input");
+    return this.write(WRITE_EFFECTS.createContact, input, async () => reduceContact(await this.post<RestContact>(path`contacts`, { body: contactBody(input) })));
   }
 
   async update(id: string, changes: ContactChanges): Promise<Contact> {
-    return reduceContact(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) }));
+    return this.write(WRITE_EFFECTS.updateContact, { id }, async () => reduceContact(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) })));
   }
 
   async remove(id: string): Promise<DeletedContact> {
-    return reduceDeletedContact(await this.delete<RestContactDeleted>(path`contacts/${id}`));
+    return this.write(WRITE_EFFECTS.deleteContact, { id }, async () => reduceDeletedContact(await this.delete<RestContactDeleted>(path`contacts/${id}`)));
   }
 
   /** Merges the lead `from` into the user `into`; answers the user. */
   async merge(from: string, into: string): Promise<Contact> {
-    return reduceContact(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } }));
+    if (from === into) throw badInput("input.from and input.into must be different contacts", "input.into");
+    return this.write(WRITE_EFFECTS.mergeContacts, { from, into }, async () => reduceContact(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } })));
   }
 
   async archive(id: string): Promise<ArchivedContact> {
-    return reduceArchivedContact(await this.post<RestContactArchived>(path`contacts/${id}/archive`));
+    return this.write(WRITE_EFFECTS.archiveContact, { id }, async () => reduceArchivedContact(await this.post<RestContactArchived>(path`contacts/${id}/archive`)));
   }
 
   async unarchive(id: string): Promise<UnarchivedContact> {
-    return reduceUnarchivedContact(await this.post<RestContactUnarchived>(path`contacts/${id}/unarchive`));
+    return this.write(WRITE_EFFECTS.unarchiveContact, { id }, async () => reduceUnarchivedContact(await this.post<RestContactUnarchived>(path`contacts/${id}/unarchive`)));
   }
 
   private page(body: RestContactList): CursorPage<Contact> {

@@ -1,11 +1,13 @@
 import {
   DataAttribute,
   type CreateDataAttributeInput,
-  type DataAttributeDataType,
+  DataAttributeDataType,
   type DataAttributeModel,
   type UpdateDataAttributeInput,
 } from "../schema/data-attribute.js";
 import { build, fromUnix } from "../schema/scalars.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { idOrNull } from "./reducers.js";
 
@@ -62,12 +64,14 @@ export class DataAttributesAPI extends IntercomDataSource {
   }
 
   async create(input: CreateDataAttributeInput): Promise<DataAttribute> {
+    if (input.name.trim() === "") throw badInput("name must not be blank", "input.name");
+    if (input.options && input.dataType !== DataAttributeDataType.STRING) throw badInput("A list attribute (options) must have dataType STRING", "input.options");
     const body: Record<string, unknown> = { name: input.name, model: input.model, data_type: input.dataType };
     if (input.description != null) body.description = input.description;
     // The create request types options as strings (the update request as { value } hashes).
     if (input.options != null) body.options = input.options;
     if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
-    return dataAttributeReducer(await this.post<RestDataAttribute>(path`data_attributes`, { body }));
+    return this.write(WRITE_EFFECTS.createDataAttribute, input, async () => dataAttributeReducer(await this.post<RestDataAttribute>(path`data_attributes`, { body })));
   }
 
   async update(id: string, input: UpdateDataAttributeInput): Promise<DataAttribute> {
@@ -76,6 +80,6 @@ export class DataAttributesAPI extends IntercomDataSource {
     if (input.description != null) body.description = input.description;
     if (input.options != null) body.options = input.options.map((value) => ({ value }));
     if (input.messengerWritable != null) body.messenger_writable = input.messengerWritable;
-    return dataAttributeReducer(await this.put<RestDataAttribute>(path`data_attributes/${id}`, { body }));
+    return this.write(WRITE_EFFECTS.updateDataAttribute, { id }, async () => dataAttributeReducer(await this.put<RestDataAttribute>(path`data_attributes/${id}`, { body })));
   }
 }

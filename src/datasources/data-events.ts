@@ -6,6 +6,7 @@ import {
   type DataEventSummaryInput,
 } from "../schema/data-event.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import type { CursorPage } from "./paging.js";
 
@@ -104,6 +105,8 @@ export class DataEventsAPI extends IntercomDataSource {
 
   /** Intercom answers 202 with an empty body: success is that status and nothing else. */
   async create(input: CreateDataEventInput): Promise<DataEvent> {
+    if (input.eventName.trim() === "") throw badInput("eventName must not be blank", "input.eventName");
+    if (input.id == null && input.userId == null && input.email == null) throw badInput("Name the contact with one of id, userId or email", "input");
     const body: Record<string, unknown> = { event_name: input.eventName, created_at: toUnix(input.createdAt) };
     if (input.id != null) body.id = input.id;
     if (input.userId != null) body.user_id = input.userId;
@@ -122,6 +125,8 @@ export class DataEventsAPI extends IntercomDataSource {
   }
 
   async createSummaries(userId: string, summary: DataEventSummaryInput): Promise<void> {
+    if (summary.count < 1) throw badInput("count must be at least 1", "input.eventSummaries.count");
+    if (summary.first.getTime() > summary.last.getTime()) throw badInput("first must not be after last", "input.eventSummaries.first");
     const body = {
       user_id: userId,
       event_summaries: { event_name: summary.eventName, count: summary.count, first: toUnix(summary.first), last: toUnix(summary.last) },

@@ -1,5 +1,7 @@
 import { DataExport, DataExportStatus } from "../schema/data-export.js";
 import { build, fromUnix } from "../schema/scalars.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestDataExport {
@@ -34,8 +36,9 @@ export function dataExportReducer(rest: RestDataExport): DataExport {
 /** Data export: create, show, cancel (the download is streamed by the /downloads route, not here). */
 export class DataExportAPI extends IntercomDataSource {
   async create(createdAtAfter: number, createdAtBefore: number): Promise<DataExport> {
+    if (createdAtAfter > createdAtBefore) throw badInput("createdAtAfter must not be later than createdAtBefore", "input.createdAtAfter");
     const body = { created_at_after: createdAtAfter, created_at_before: createdAtBefore };
-    return dataExportReducer(await this.post<RestDataExport>(path`export/content/data`, { body }));
+    return this.write(WRITE_EFFECTS.createDataExport, {}, async () => dataExportReducer(await this.post<RestDataExport>(path`export/content/data`, { body })));
   }
 
   async getById(jobIdentifier: string): Promise<DataExport> {
@@ -43,6 +46,6 @@ export class DataExportAPI extends IntercomDataSource {
   }
 
   async cancel(jobIdentifier: string): Promise<DataExport> {
-    return dataExportReducer(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`));
+    return this.write(WRITE_EFFECTS.cancelDataExport, { jobIdentifier }, async () => dataExportReducer(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`)));
   }
 }

@@ -3,6 +3,7 @@ import type { RestCollection, RestCollectionList, RestDeletedCollectionObject, R
 import type { Collection, DeletedCollection, HelpCenter } from "../schema/help-center.js";
 import { integerId, localeEntries, type NumberedList } from "./articles.js";
 import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 /** The generated reducer ends here: translated content is a map keyed by locale, listed here, each entry with its locale. */
@@ -62,15 +63,17 @@ export class HelpCenterAPI extends IntercomDataSource {
   async createCollection(input: CollectionChanges & { name: string }): Promise<Collection> {
     // A new collection without a parent is simply first level: send no parent_id at all.
     const body = collectionBody({ ...input, parentId: input.parentId ?? undefined });
-    return reduceCollection(await this.post<RestCollection>(path`help_center/collections`, { body }));
+    return this.write(WRITE_EFFECTS.createCollection, input, async () => reduceCollection(await this.post<RestCollection>(path`help_center/collections`, { body })));
   }
 
   async updateCollection(id: string, changes: CollectionChanges): Promise<Collection> {
-    return reduceCollection(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) }));
+    return this.write(WRITE_EFFECTS.updateCollection, { id }, async () => reduceCollection(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) })));
   }
 
   async removeCollection(id: string): Promise<DeletedCollection> {
-    return reduceDeletedCollection(await this.delete<RestDeletedCollectionObject>(path`help_center/collections/${id}`));
+    return this.write(WRITE_EFFECTS.deleteCollection, { id }, async () =>
+      reduceDeletedCollection(await this.delete<RestDeletedCollectionObject>(path`help_center/collections/${id}`)),
+    );
   }
 
   /** help_center_list has no total_count or pages: a page shorter than per_page is the last. */

@@ -1,5 +1,6 @@
 import type { CachedResource } from "./cache.js";
 import { UpstreamError, errorFromIntercomResponse } from "./errors.js";
+import type { WriteEffect } from "./write-effects.js";
 import type { IntercomClient, UpstreamAnswer, UpstreamMethod } from "./upstream.js";
 import type { UpstreamPath } from "./upstream-path.js";
 
@@ -82,13 +83,22 @@ export abstract class IntercomDataSource {
       }
       return (await pending) as T;
     }
-    const written = cache?.writtenResource(method, path.encoded);
+    const answer = await this.client.send({ method, path, query, body: options.body, read: options.read ?? false });
+    return this.parse(method, path, answer, options) as T;
+  }
+
+  /**
+   * A write and what it changed: `effects` is its entry in WRITE_EFFECTS, given the write's
+   * arguments and its result. Reported whatever the outcome — a write that failed may still have
+   * happened upstream, so its effects go out without new states.
+   */
+  protected async write<A, R>(effects: (args: A, result?: R) => WriteEffect[], args: A, send: () => Promise<R>): Promise<R> {
+    let result: R | undefined;
     try {
-      const answer = await this.client.send({ method, path, query, body: options.body, read: options.read ?? false });
-      return this.parse(method, path, answer, options) as T;
+      result = await send();
+      return result;
     } finally {
-      // Whatever the outcome, a write may have changed the resource: drop every replica's copy.
-      if (written) await cache!.invalidate(token, written);
+      await this.client.wrote(effects(args, result));
     }
   }
 

@@ -2,6 +2,7 @@ import { Message, type MessageType } from "../schema/message.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
 import { requiredId } from "./reducers.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 /** `message` as POST /messages and POST /conversations answer it. */
@@ -63,6 +64,6 @@ export class MessagesAPI extends IntercomDataSource {
       ...(message.createdAt ? { created_at: toUnix(message.createdAt) } : {}),
       create_conversation_without_contact_reply: message.createConversationWithoutContactReply ?? false,
     };
-    return messageReducer(await this.post<RestMessage>(path`messages`, { body }), message.adminId);
+    return this.write(WRITE_EFFECTS.createMessage, message, async () => messageReducer(await this.post<RestMessage>(path`messages`, { body }), message.adminId));
   }
 }

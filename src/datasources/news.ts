@@ -1,6 +1,8 @@
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { DeletedNewsItem, NewsItem, Newsfeed, type NewsItemState } from "../schema/news.js";
 import { requiredId } from "./reducers.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestNewsItem {
@@ -103,6 +105,12 @@ function newsItemBody(changes: NewsItemChanges, now: Date): Record<string, unkno
 }
 
 /** News: news items (CRUD) and newsfeeds (read-only), page-numbered lists. */
+/** Intercom publishes at once: a publish date in the future is refused (schedule in Intercom instead). */
+function checkAssignments(input: { newsfeedAssignments?: Array<{ publishedAt?: Date | null }> | null }): void {
+  const future = (input.newsfeedAssignments ?? []).some((a) => a.publishedAt && a.publishedAt.getTime() > Date.now());
+  if (future) throw badInput("Publish dates cannot be in the future; schedule news items in Intercom instead", "input.newsfeedAssignments");
+}
+
 export class NewsAPI extends IntercomDataSource {
   async listNewsItems(page: number, perPage: number): Promise<NewsPage<NewsItem>> {
     return this.page(await this.get<RestList<RestNewsItem>>(path`news/news_items`, { params: this.pageParams(page, perPage) }), newsItemReducer);
@@ -113,7 +121,9 @@ export class NewsAPI extends IntercomDataSource {
   }
 
   async createNewsItem(input: NewsItemChanges): Promise<NewsItem> {
-    return newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) }));
+    if (!input.title || input.title.trim() === "") throw badInput("title must not be empty", "input.title");
+    checkAssignments(input);
+    return this.write(WRITE_EFFECTS.createNewsItem, input, async () => newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) })));
   }
 
   /**
@@ -122,18 +132,21 @@ export class NewsAPI extends IntercomDataSource {
    * (one GET before the write).
    */
   async updateNewsItem(id: string, changes: NewsItemChanges): Promise<NewsItem> {
+    checkAssignments(changes);
     const at = path`news/news_items/${id}`;
     let complete = changes;
     if (!changes.title || !changes.senderId) {
       const current = await this.get<RestNewsItem>(at);
       complete = { ...changes, title: changes.title || current.title, senderId: changes.senderId || String(current.sender_id) };
     }
-    return newsItemReducer(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) }));
+    return this.write(WRITE_EFFECTS.updateNewsItem, { id }, async () => newsItemReducer(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) })));
   }
 
   async deleteNewsItem(id: string): Promise<DeletedNewsItem> {
-    const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`news/news_items/${id}`);
-    return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+    return this.write(WRITE_EFFECTS.deleteNewsItem, { id }, async () => {
+      const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`news/news_items/${id}`);
+      return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+    });
   }
 
   /** A page of the newsfeeds (`paginated_newsfeed_response`: Intercom lists 10 a page unless told otherwise). */

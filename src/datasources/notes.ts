@@ -1,6 +1,8 @@
 import { reduceNote } from "../generated/reducers/notes.js";
 import type { RestNote, RestNoteList } from "../generated/rest/notes.js";
 import type { Note } from "../schema/note.js";
+import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 /** One page of a contact's notes (page-numbered upstream). */
@@ -26,7 +28,8 @@ export class NotesAPI extends IntercomDataSource {
   }
 
   async create(contactId: string, input: { body: string; adminId?: string | null }): Promise<Note> {
+    if (input.body.trim() === "") throw badInput("input.body must not be empty", "input.body");
     const body = { body: input.body, ...(input.adminId ? { admin_id: input.adminId } : {}) };
-    return reduceNote(await this.post<RestNote>(path`contacts/${contactId}/notes`, { body }));
+    return this.write(WRITE_EFFECTS.createNote, { contactId }, async () => reduceNote(await this.post<RestNote>(path`contacts/${contactId}/notes`, { body })));
   }
 }

@@ -1,6 +1,7 @@
 import { build } from "../schema/scalars.js";
 import { PhoneSwitch } from "../schema/phone-switch.js";
 import { errorFromIntercomResponse } from "./errors.js";
+import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestPhoneSwitch {
@@ -20,6 +21,12 @@ const isSwitchError = (body: unknown): body is SwitchError =>
 /** Switch: deflect a phone call to the Messenger by SMS. */
 export class PhoneSwitchAPI extends IntercomDataSource {
   async create(phone: string, customAttributes?: Record<string, unknown> | null): Promise<PhoneSwitch> {
+    // Custom attribute values are strings, numbers, booleans or null (the document leaves the schema undefined).
+    for (const [key, value] of Object.entries(customAttributes ?? {})) {
+      if (value !== null && !["string", "number", "boolean"].includes(typeof value)) {
+        throw badInput(`customAttributes.${key} must be a string, number, boolean or null`, "input.customAttributes");
+      }
+    }
     const rest = await this.post<RestPhoneSwitch>(path`phone_call_redirects`, {
       body: { phone, ...(customAttributes ? { custom_attributes: customAttributes } : {}) },
     });

@@ -7,6 +7,7 @@ import {
 } from "../schema/subscription-type.js";
 import { build } from "../schema/scalars.js";
 import { requiredId } from "./reducers.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 interface RestTranslation {
@@ -52,12 +53,12 @@ export class SubscriptionTypesAPI extends IntercomDataSource {
 
   async attachToContact(contactId: string, input: { id: string; consentType: ConsentType }): Promise<SubscriptionType> {
     const body = { id: input.id, consent_type: input.consentType };
-    return subscriptionTypeReducer(await this.post<RestSubscriptionType>(path`contacts/${contactId}/subscriptions`, { body }));
+    return this.write(WRITE_EFFECTS.attachSubscriptionTypeToContact, { contactId }, async () => subscriptionTypeReducer(await this.post<RestSubscriptionType>(path`contacts/${contactId}/subscriptions`, { body })));
   }
 
   async detachFromContact(contactId: string, subscriptionTypeId: string): Promise<SubscriptionType> {
-    return subscriptionTypeReducer(
-      await this.delete<RestSubscriptionType>(path`contacts/${contactId}/subscriptions/${subscriptionTypeId}`),
+    return this.write(WRITE_EFFECTS.detachSubscriptionTypeFromContact, { contactId }, async () =>
+      subscriptionTypeReducer(await this.delete<RestSubscriptionType>(path`contacts/${contactId}/subscriptions/${subscriptionTypeId}`)),
     );
   }
 }

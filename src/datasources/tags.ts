@@ -3,6 +3,8 @@ import type { RestTag, RestTagList } from "../generated/rest/tags.js";
 import { build } from "../schema/scalars.js";
 import { DeletedTag, type Tag } from "../schema/tag.js";
 import { IntercomDataSource, path } from "./intercom.js";
+import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 
 /** A company to tag or untag: its Intercom id or your company_id. */
 export interface CompanyRef {
@@ -17,6 +19,11 @@ export interface TagWrite {
   tagCompanies?: CompanyRef[] | null;
   untagCompanies?: CompanyRef[] | null;
   tagContacts?: string[] | null;
+}
+
+function checkCompanies(companies: CompanyRef[], field: string): void {
+  if (companies.length === 0) throw badInput(`${field} must name at least one company`, field);
+  if (companies.some((c) => !c.id && !c.companyId)) throw badInput(`Each of ${field} needs an id or a companyId`, field);
 }
 
 const companyBody = (ref: CompanyRef, untag: boolean) => ({
@@ -36,18 +43,27 @@ export class TagsAPI extends IntercomDataSource {
     return reduceTag(await this.get<RestTag>(path`tags/${id}`, { cache: "tags" }));
   }
 
+  /** One of: create (name), rename (id), tag or untag companies, tag contacts — Intercom's POST /tags takes one at a time. */
   async createOrUpdate(write: TagWrite): Promise<Tag> {
+    if (write.name.trim() === "") throw badInput("input.name must not be empty", "input.name");
+    const variants = (["id", "tagCompanies", "untagCompanies", "tagContacts"] as const).filter((key) => write[key] !== undefined && write[key] !== null);
+    if (variants.length > 1) throw badInput(`Set at most one of input.${variants.join(", input.")}`, "input");
+    if (write.tagCompanies) checkCompanies(write.tagCompanies, "input.tagCompanies");
+    if (write.untagCompanies) checkCompanies(write.untagCompanies, "input.untagCompanies");
+    if (write.tagContacts?.length === 0) throw badInput("input.tagContacts must name at least one contact", "input.tagContacts");
     const body: Record<string, unknown> = { name: write.name };
     if (write.id) body.id = write.id;
     if (write.tagCompanies) body.companies = write.tagCompanies.map((c) => companyBody(c, false));
     if (write.untagCompanies) body.companies = write.untagCompanies.map((c) => companyBody(c, true));
     if (write.tagContacts) body.users = write.tagContacts.map((id) => ({ id }));
-    return reduceTag(await this.post<RestTag>(path`tags`, { body }));
+    return this.write(WRITE_EFFECTS.createOrUpdateTag, write, async () => reduceTag(await this.post<RestTag>(path`tags`, { body })));
   }
 
   async remove(id: string): Promise<DeletedTag> {
-    await this.delete(path`tags/${id}`, { empty: 200 });
-    return build(DeletedTag, { id, deleted: true });
+    return this.write(WRITE_EFFECTS.deleteTag, { id }, async () => {
+      await this.delete(path`tags/${id}`, { empty: 200 });
+      return build(DeletedTag, { id, deleted: true });
+    });
   }
 
   async listForContact(contactId: string): Promise<Tag[]> {
@@ -56,24 +72,26 @@ export class TagsAPI extends IntercomDataSource {
   }
 
   async attachToContact(contactId: string, tagId: string): Promise<Tag> {
-    return reduceTag(await this.post<RestTag>(path`contacts/${contactId}/tags`, { body: { id: tagId } }));
+    return this.write(WRITE_EFFECTS.attachTagToContact, { contactId }, async () =>
+      reduceTag(await this.post<RestTag>(path`contacts/${contactId}/tags`, { body: { id: tagId } })),
+    );
   }
 
   async detachFromContact(contactId: string, tagId: string): Promise<Tag> {
-    return reduceTag(await this.delete<RestTag>(path`contacts/${contactId}/tags/${tagId}`));
+    return this.write(WRITE_EFFECTS.detachTagFromContact, { contactId }, async () =>
+      reduceTag(await this.delete<RestTag>(path`contacts/${contactId}/tags/${tagId}`)),
+    );
   }
 
   async attachToConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
-    return reduceTag(
-      await this.post<RestTag>(path`conversations/${conversationId}/tags`, { body: { id: tagId, admin_id: adminId } }),
+    return this.write(WRITE_EFFECTS.attachTagToConversation, { conversationId }, async () =>
+      reduceTag(await this.post<RestTag>(path`conversations/${conversationId}/tags`, { body: { id: tagId, admin_id: adminId } })),
     );
   }
 
   async detachFromConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
-    return reduceTag(
-      await this.delete<RestTag>(path`conversations/${conversationId}/tags/${tagId}`, {
-        body: { admin_id: adminId },
-      }),
+    return this.write(WRITE_EFFECTS.detachTagFromConversation, { conversationId }, async () =>
+      reduceTag(await this.delete<RestTag>(path`conversations/${conversationId}/tags/${tagId}`, { body: { admin_id: adminId } })),
     );
   }
 }

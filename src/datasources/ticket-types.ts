@@ -2,6 +2,7 @@ import { reduceTicketType, reduceTicketTypeAttribute } from "../generated/reduce
 import type { RestTicketType, RestTicketTypeAttribute } from "../generated/rest/ticket-types.js";
 import type { TicketType, TicketTypeAttribute } from "../schema/ticket-type.js";
 import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { defined } from "./reducers.js";
 
@@ -77,7 +78,7 @@ export class TicketTypesAPI extends IntercomDataSource {
 
   async create(input: TicketTypeChanges & { name: string }): Promise<TicketType> {
     const body = defined({ name: input.name, description: input.description, category: input.category, icon: input.icon, is_internal: input.isInternal });
-    return reduceTicketType(await this.post<RestTicketType>(path`ticket_types`, { body }));
+    return this.write(WRITE_EFFECTS.createTicketType, input, async () => reduceTicketType(await this.post<RestTicketType>(path`ticket_types`, { body })));
   }
 
   async update(id: string, changes: TicketTypeChanges): Promise<TicketType> {
@@ -89,17 +90,17 @@ export class TicketTypesAPI extends IntercomDataSource {
       archived: changes.archived,
       is_internal: changes.isInternal,
     });
-    return reduceTicketType(await this.put<RestTicketType>(path`ticket_types/${id}`, { body }));
+    return this.write(WRITE_EFFECTS.updateTicketType, { id }, async () => reduceTicketType(await this.put<RestTicketType>(path`ticket_types/${id}`, { body })));
   }
 
   async createAttribute(ticketTypeId: string, input: AttributeChanges): Promise<TicketTypeAttribute> {
     const body = attributeBody(input);
-    return reduceTicketTypeAttribute(await this.post<RestTicketTypeAttribute>(path`ticket_types/${ticketTypeId}/attributes`, { body }));
+    return this.write(WRITE_EFFECTS.createTicketTypeAttribute, {}, async () => reduceTicketTypeAttribute(await this.post<RestTicketTypeAttribute>(path`ticket_types/${ticketTypeId}/attributes`, { body })));
   }
 
   async updateAttribute(ticketTypeId: string, attributeId: string, changes: AttributeChanges): Promise<TicketTypeAttribute> {
     const body = attributeBody(changes);
     const at = path`ticket_types/${ticketTypeId}/attributes/${attributeId}`;
-    return reduceTicketTypeAttribute(await this.put<RestTicketTypeAttribute>(at, { body }));
+    return this.write(WRITE_EFFECTS.updateTicketTypeAttribute, {}, async () => reduceTicketTypeAttribute(await this.put<RestTicketTypeAttribute>(at, { body })));
   }
 }

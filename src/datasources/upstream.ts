@@ -11,6 +11,7 @@ import { hashToken, type Semaphore } from "./concurrency.js";
 import { UpstreamError, upstreamTimeout, upstreamUnreachable } from "./errors.js";
 import type { RateBudget } from "./rate-budget.js";
 import type { UpstreamPath } from "./upstream-path.js";
+import type { WriteEffect } from "./write-effects.js";
 
 /** What every upstream call of one GraphQL request (or one gateway route request) shares. */
 export interface IntercomClientOptions {
@@ -41,6 +42,11 @@ export interface IntercomClientOptions {
    * the calls past it fail with QUERY_TOO_COMPLEX. Unbounded when absent.
    */
   maxCalls?: number;
+  /**
+   * Told what each write changed (see write-effects.ts); the request context applies it to its
+   * loaders and to the shared cache. Awaited: a read after the write never sees a copy from before it.
+   */
+  onWrite?: (effects: WriteEffect[]) => Promise<void>;
 }
 
 export type UpstreamMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -110,6 +116,11 @@ export class IntercomClient {
   constructor(readonly options: IntercomClientOptions) {
     // A trailing slash so a proxy's path prefix is kept.
     this.base = new URL(options.baseUrl.replace(/\/*$/, "/"));
+  }
+
+  /** Reports what a write changed to whoever applies it (the request context). */
+  async wrote(effects: WriteEffect[]): Promise<void> {
+    if (effects.length > 0) await this.options.onWrite?.(effects);
   }
 
   /** Upstream calls this request has made so far (retries included; cached reads are not calls). */

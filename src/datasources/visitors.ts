@@ -4,6 +4,8 @@ import { Tag } from "../schema/tag.js";
 import { Visitor } from "../schema/visitor.js";
 import { reduceContact } from "../generated/reducers/contacts.js";
 import type { RestContact } from "../generated/rest/contacts.js";
+import { badInput } from "./errors.js";
+import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
 
 export interface RestVisitor {
@@ -105,6 +107,9 @@ export function visitorReducer(rest: RestVisitor): Visitor {
 
 type Identity = { id?: string | null; userId?: string | null; email?: string | null };
 
+/** How many of the identities are set (an empty string is not an identity). */
+const given = (...values: Array<string | null | undefined>) => values.filter((v) => v !== undefined && v !== null && v !== "").length;
+
 /** Only the identifiers that were given, in Intercom's names. */
 function identity(who: Identity): Record<string, string> {
   return {
@@ -121,6 +126,7 @@ export class VisitorsAPI extends IntercomDataSource {
   }
 
   async update(changes: { id?: string | null; userId?: string | null; name?: string | null; customAttributes?: Record<string, unknown> | null }): Promise<Visitor> {
+    if (given(changes.id, changes.userId) !== 1) throw badInput("Identify the visitor with exactly one of id or userId", "input");
     const body = {
       ...identity({ id: changes.id, userId: changes.userId }),
       ...(changes.name !== undefined && changes.name !== null ? { name: changes.name } : {}),
@@ -129,8 +135,13 @@ export class VisitorsAPI extends IntercomDataSource {
     return visitorReducer(await this.put<RestVisitor>(path`visitors`, { body }));
   }
 
+  /** The visitor by exactly one of id, userId or email; the contact it becomes or merges into by exactly one of id or userId. */
   async convert(input: { type: "user" | "lead"; user: Identity; visitor: Identity }): Promise<Contact> {
+    if (given(input.visitor.id, input.visitor.userId, input.visitor.email) !== 1) {
+      throw badInput("Identify the visitor with exactly one of id, userId or email", "input.visitor");
+    }
+    if (given(input.user.id, input.user.userId) !== 1) throw badInput("Identify the contact with exactly one of id or userId", "input.user");
     const body = { type: input.type, user: identity(input.user), visitor: identity(input.visitor) };
-    return reduceContact(await this.post<RestContact>(path`visitors/convert`, { body }));
+    return this.write(WRITE_EFFECTS.convertVisitor, input, async () => reduceContact(await this.post<RestContact>(path`visitors/convert`, { body })));
   }
 }

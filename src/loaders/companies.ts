@@ -1,10 +1,10 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { MAX_COMPANIES_PER_PAGE, MAX_LISTED_COMPANIES, type NumberedList } from "../datasources/companies.js";
 import type { DataSources } from "../datasources/index.js";
 import type { Company } from "../schema/company.js";
 import type { Contact } from "../schema/contact.js";
 import type { Segment } from "../schema/segment.js";
-import { afterPendingResolvers, byGet, byPagesThenGet, fromList, once, type CoreLoaders } from "./index.js";
+import { once, type LoaderKit } from "./batch.js";
 
 /** One page of a per-parent list: whose list, which page, how many a page. */
 export interface ParentPageKey {
@@ -34,39 +34,42 @@ export interface CompanyLoaders {
   companySegments: DataLoader<string, Segment[]>;
 }
 
-/** One upstream call per distinct (parent, page, size); a failure belongs to its key alone. */
-function byParentPage<T>(fetch: (key: ParentPageKey) => Promise<NumberedList<T>>) {
-  return new DataLoader<ParentPageKey, NumberedList<T>, string>(
-    (keys) => Promise.all(keys.map((key) => fetch(key).catch((error: Error) => error))),
-    { batchScheduleFn: afterPendingResolvers, cacheKeyFn: (k) => `${k.parentId}|${k.page}|${k.perPage}` },
-  );
-}
+const parentPage = (k: ParentPageKey) => `${k.parentId}|${k.page}|${k.perPage}`;
 
-export function createCompanyLoaders(dataSources: DataSources, core: CoreLoaders): CompanyLoaders {
+/** `contact` is the contacts group's loader: contacts a company's page holds are primed into it. */
+export function createCompanyLoaders(kit: LoaderKit, dataSources: DataSources, contact: DataLoader<string, Contact>): CompanyLoaders {
   const allSegments = once(() => dataSources.segments.list());
   // POST /companies/list is the one endpoint that answers many companies by nothing but their id.
-  const company = byPagesThenGet<Company>({
+  const company = kit.byPagesThenGet<Company>("company", {
     list: (page) => dataSources.companies.list(page, MAX_COMPANIES_PER_PAGE),
     perPage: MAX_COMPANIES_PER_PAGE,
     get: (id) => dataSources.companies.getById(id),
     maxPages: Math.floor(MAX_LISTED_COMPANIES / MAX_COMPANIES_PER_PAGE),
   });
-  const primeCompanies = (list: NumberedList<Company>) => {
-    for (const c of list.items) company.prime(c.id, c);
-    return list;
-  };
   return {
     allSegments,
-    segment: fromList(allSegments, "Segment"),
+    segment: kit.fromList("segment", allSegments, "Segment"),
     company,
-    contactCompanies: byParentPage((k) => dataSources.companies.ofContact(k.parentId, k.page, k.perPage).then(primeCompanies)),
-    contactSegments: byGet((id) => dataSources.segments.ofContact(id)),
-    companyContacts: byParentPage(async (k) => {
-      const list = await dataSources.companies.contactsOf(k.parentId, k.page, k.perPage);
-      // The page holds whole contacts: later contact reads in this request need no search.
-      for (const c of list.items) core.contact.prime(c.id, c);
-      return list;
-    }),
-    companySegments: byGet((id) => dataSources.companies.segmentsOf(id)),
+    contactCompanies: kit.byKey(
+      "contactCompanies",
+      async (k: ParentPageKey) => {
+        const list = await dataSources.companies.ofContact(k.parentId, k.page, k.perPage);
+        for (const c of list.items) company.prime(c.id, c);
+        return list;
+      },
+      parentPage,
+    ),
+    contactSegments: kit.byGet("contactSegments", (id) => dataSources.segments.ofContact(id)),
+    companyContacts: kit.byKey(
+      "companyContacts",
+      async (k: ParentPageKey) => {
+        const list = await dataSources.companies.contactsOf(k.parentId, k.page, k.perPage);
+        // The page holds whole contacts: later contact reads in this request need no search.
+        for (const c of list.items) contact.prime(c.id, c);
+        return list;
+      },
+      parentPage,
+    ),
+    companySegments: kit.byGet("companySegments", (id) => dataSources.companies.segmentsOf(id)),
   };
 }

@@ -1,9 +1,9 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import { notFound } from "../datasources/errors.js";
 import { DataAttributeModel, type DataAttribute } from "../schema/data-attribute.js";
 import type { DataExport } from "../schema/data-export.js";
-import { afterPendingResolvers, byGet, once, type CoreLoaders } from "./index.js";
+import { once, type LoaderKit } from "./batch.js";
 
 /** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
 export interface DataLoaders {
@@ -21,7 +21,7 @@ export interface DataLoaders {
   dataExport: DataLoader<string, DataExport>;
 }
 
-export function createDataLoaders(dataSources: DataSources, _core: CoreLoaders): DataLoaders {
+export function createDataLoaders(kit: LoaderKit, dataSources: DataSources): DataLoaders {
   let lists = new Map<string, () => Promise<DataAttribute[]>>();
   const dataAttributeList = (model: DataAttributeModel | null) => {
     const key = model ?? "*";
@@ -33,15 +33,12 @@ export function createDataLoaders(dataSources: DataSources, _core: CoreLoaders):
     return list();
   };
 
-  const dataAttribute = new DataLoader<string, DataAttribute>(
-    async (ids) => {
-      const index = (list: DataAttribute[]) => list.filter((a) => a.id !== null).map((a) => [a.id!, a] as const);
-      const byId = new Map(index(await dataAttributeList(null)));
-      if (ids.some((id) => !byId.has(id))) for (const [id, a] of index(await dataAttributeList(DataAttributeModel.CONVERSATION))) byId.set(id, a);
-      return ids.map((id) => byId.get(id) ?? notFound("Data attribute", id));
-    },
-    { batchScheduleFn: afterPendingResolvers },
-  );
+  const dataAttribute = kit.createLoader<string, DataAttribute>("dataAttribute", async (ids) => {
+    const index = (list: DataAttribute[]) => list.filter((a) => a.id !== null).map((a) => [a.id!, a] as const);
+    const byId = new Map(index(await dataAttributeList(null)));
+    if (ids.some((id) => !byId.has(id))) for (const [id, a] of index(await dataAttributeList(DataAttributeModel.CONVERSATION))) byId.set(id, a);
+    return ids.map((id) => byId.get(id) ?? notFound("Data attribute", id));
+  });
 
   return {
     dataAttributeList,
@@ -50,6 +47,6 @@ export function createDataLoaders(dataSources: DataSources, _core: CoreLoaders):
       lists = new Map();
       dataAttribute.clearAll();
     },
-    dataExport: byGet((id) => dataSources.dataExport.getById(id)),
+    dataExport: kit.byGet("dataExport", (id) => dataSources.dataExport.getById(id)),
   };
 }

@@ -3,7 +3,7 @@ import type { DataSources } from "../datasources/index.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import type { Article } from "../schema/article.js";
 import type { Collection, HelpCenter } from "../schema/help-center.js";
-import { byGet, byPagesThenGet, clearsWith, fromList, once, type CoreLoaders } from "./index.js";
+import { clearsWith, once, readAllPages, type LoaderKit } from "./batch.js";
 
 /** Per-request loaders of this resource group (see DESIGN.md's loader catalogue). */
 export interface HelpCenterLoaders {
@@ -27,29 +27,22 @@ export interface HelpCenterLoaders {
   articleWithoutStatistics: DataLoader<string, Article>;
 }
 
-export function createHelpCenterLoaders(dataSources: DataSources, _core: CoreLoaders): HelpCenterLoaders {
+export function createHelpCenterLoaders(kit: LoaderKit, dataSources: DataSources): HelpCenterLoaders {
   const api = () => dataSources.helpCenter;
 
   // The list has no pages object: a page shorter than per_page is the last one.
-  const allHelpCenters = once(async () => {
-    const all: HelpCenter[] = [];
-    for (let page = 1; ; page++) {
-      const { items } = await api().listHelpCenters(page, MAX_PAGE_SIZE);
-      all.push(...items);
-      if (items.length < MAX_PAGE_SIZE) return all;
-    }
-  });
+  const allHelpCenters = once(() => readAllPages((page) => api().listHelpCenters(page, MAX_PAGE_SIZE), MAX_PAGE_SIZE));
 
   // A workspace holds few collections: one page of the list answers many ids at once, where a GET answers one.
-  const collection = byPagesThenGet<Collection>({
+  const collection = kit.byPagesThenGet<Collection>("collection", {
     list: (page) => api().listCollections(page, MAX_PAGE_SIZE),
     perPage: MAX_PAGE_SIZE,
     get: (id) => api().getCollection(id),
   });
 
-  const article = byGet((id) => dataSources.articles.getById(id));
+  const article = kit.byGet("article", (id) => dataSources.articles.getById(id));
   // List items are `article_list_item`: an article without its statistics. Misses go through `article`.
-  const articleWithoutStatistics = byPagesThenGet<Article>({
+  const articleWithoutStatistics = kit.byPagesThenGet<Article>("articleWithoutStatistics", {
     list: (page) => dataSources.articles.list(page, MAX_PAGE_SIZE),
     perPage: MAX_PAGE_SIZE,
     get: (id) => article.load(id),
@@ -58,7 +51,7 @@ export function createHelpCenterLoaders(dataSources: DataSources, _core: CoreLoa
 
   return {
     allHelpCenters,
-    helpCenter: fromList(allHelpCenters, "Help Center"),
+    helpCenter: kit.fromList("helpCenter", allHelpCenters, "Help Center"),
     collection,
     article,
     articleWithoutStatistics,

@@ -1,8 +1,8 @@
 import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
-import type { NewsItem, Newsfeed } from "../schema/news.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
-import { byPagesThenGet, fromList, once, type CoreLoaders } from "./index.js";
+import type { NewsItem, Newsfeed } from "../schema/news.js";
+import { once, readAllPages, type LoaderKit } from "./batch.js";
 
 /** Per-request loaders of news (see DESIGN.md's loader catalogue). */
 export interface NewsLoaders {
@@ -16,20 +16,13 @@ export interface NewsLoaders {
   newsItem: DataLoader<string, NewsItem>;
 }
 
-export function createNewsLoaders(dataSources: DataSources, _core: CoreLoaders): NewsLoaders {
+export function createNewsLoaders(kit: LoaderKit, dataSources: DataSources): NewsLoaders {
   // The list is paged (10 a page by default): read pages of 150 until the last one.
-  const allNewsfeeds = once(async () => {
-    const all: Newsfeed[] = [];
-    for (let page = 1; ; page++) {
-      const { items, totalPages } = await dataSources.news.listNewsfeeds(page, MAX_PAGE_SIZE);
-      all.push(...items);
-      if (page >= (totalPages ?? (items.length < MAX_PAGE_SIZE ? page : page + 1))) return all;
-    }
-  });
+  const allNewsfeeds = once(() => readAllPages((page) => dataSources.news.listNewsfeeds(page, MAX_PAGE_SIZE), MAX_PAGE_SIZE));
   return {
     allNewsfeeds,
-    newsfeed: fromList(allNewsfeeds, "Newsfeed"),
-    newsItem: byPagesThenGet<NewsItem>({
+    newsfeed: kit.fromList("newsfeed", allNewsfeeds, "Newsfeed"),
+    newsItem: kit.byPagesThenGet<NewsItem>("newsItem", {
       list: (page) => dataSources.news.listNewsItems(page, MAX_PAGE_SIZE),
       perPage: MAX_PAGE_SIZE,
       get: (id) => dataSources.news.getNewsItem(id),

@@ -1,8 +1,8 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import type { NotePage } from "../datasources/notes.js";
 import type { Note } from "../schema/note.js";
-import { afterPendingResolvers, byGet, type CoreLoaders } from "./index.js";
+import type { LoaderKit } from "./batch.js";
 
 /** One page of one contact's notes. */
 export interface ContactNotesKey {
@@ -19,22 +19,16 @@ export interface NoteLoaders {
   contactNotes: DataLoader<ContactNotesKey, NotePage, string>;
 }
 
-export function createNoteLoaders(dataSources: DataSources, _core: CoreLoaders): NoteLoaders {
-  const note = byGet((id) => dataSources.notes.getById(id));
-  const contactNotes = new DataLoader<ContactNotesKey, NotePage, string>(
-    (keys) =>
-      Promise.all(
-        keys.map(async ({ contactId, page, perPage }) => {
-          try {
-            const result = await dataSources.notes.listForContact(contactId, page, perPage);
-            for (const item of result.items) note.prime(item.id, item);
-            return result;
-          } catch (error) {
-            return error as Error;
-          }
-        }),
-      ),
-    { batchScheduleFn: afterPendingResolvers, cacheKeyFn: ({ contactId, page, perPage }) => `${contactId}\n${page}\n${perPage}` },
+export function createNoteLoaders(kit: LoaderKit, dataSources: DataSources): NoteLoaders {
+  const note = kit.byGet("note", (id) => dataSources.notes.getById(id));
+  const contactNotes = kit.byKey(
+    "contactNotes",
+    async ({ contactId, page, perPage }: ContactNotesKey) => {
+      const result = await dataSources.notes.listForContact(contactId, page, perPage);
+      for (const item of result.items) note.prime(item.id, item);
+      return result;
+    },
+    ({ contactId, page, perPage }) => `${contactId}\n${page}\n${perPage}`,
   );
   return { note, contactNotes };
 }

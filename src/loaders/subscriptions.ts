@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
 import type { SubscriptionType } from "../schema/subscription-type.js";
-import { byGet, fromList, once, type CoreLoaders } from "./index.js";
+import { once, type LoaderKit } from "./batch.js";
 
 /** Per-request loaders of subscription types (see DESIGN.md's loader catalogue). */
 export interface SubscriptionLoaders {
@@ -12,11 +12,11 @@ export interface SubscriptionLoaders {
   contactSubscriptionTypes: DataLoader<string, SubscriptionType[]>;
 }
 
-export function createSubscriptionLoaders(dataSources: DataSources, _core: CoreLoaders): SubscriptionLoaders {
+export function createSubscriptionLoaders(kit: LoaderKit, dataSources: DataSources): SubscriptionLoaders {
   const allSubscriptionTypes = once(() => dataSources.subscriptionTypes.list());
   return {
     allSubscriptionTypes,
-    subscriptionType: fromList(allSubscriptionTypes, "Subscription type"),
-    contactSubscriptionTypes: byGet((contactId) => dataSources.subscriptionTypes.listForContact(contactId)),
+    subscriptionType: kit.fromList("subscriptionType", allSubscriptionTypes, "Subscription type"),
+    contactSubscriptionTypes: kit.byGet("contactSubscriptionTypes", (contactId) => dataSources.subscriptionTypes.listForContact(contactId)),
   };
 }

@@ -1,10 +1,8 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { DataSources } from "../datasources/index.js";
-import { notFound } from "../datasources/errors.js";
-import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import type { TicketType } from "../schema/ticket-type.js";
 import type { Ticket } from "../schema/ticket.js";
-import { afterPendingResolvers, bySearchThenGet, type CoreLoaders } from "./index.js";
+import type { LoaderKit } from "./batch.js";
 
 /** Per-request loaders of tickets and ticket types (see DESIGN.md's loader catalogue). */
 export interface TicketLoaders {
@@ -18,22 +16,16 @@ export interface TicketLoaders {
   forgetTicketTypes(): void;
 }
 
-export function createTicketLoaders(dataSources: DataSources, _core: CoreLoaders): TicketLoaders {
+export function createTicketLoaders(kit: LoaderKit, dataSources: DataSources): TicketLoaders {
   // Search lags behind writes: what it missed is fetched by id.
-  const ticket = bySearchThenGet<Ticket>(
-    (ids) => dataSources.tickets.search({ field: "id", operator: "IN", value: ids }, MAX_PAGE_SIZE),
-    (id) => dataSources.tickets.getById(id),
-  );
+  const ticket = kit.bySearchThenGet<Ticket>("ticket", {
+    search: (query, perPage) => dataSources.tickets.search(query, perPage),
+    get: (id) => dataSources.tickets.getById(id),
+  });
 
   let types: Promise<TicketType[]> | undefined;
   const allTicketTypes = () => (types ??= dataSources.ticketTypes.list());
-  const ticketType = new DataLoader<string, TicketType>(
-    async (ids) => {
-      const byId = new Map((await allTicketTypes()).map((t) => [t.id, t]));
-      return ids.map((id) => byId.get(id) ?? notFound("TicketType", id));
-    },
-    { batchScheduleFn: afterPendingResolvers },
-  );
+  const ticketType = kit.fromList("ticketType", allTicketTypes, "TicketType");
 
   return {
     ticket,

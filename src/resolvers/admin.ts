@@ -55,12 +55,9 @@ export class AdminResolver {
   async setAdminAway(
     @Arg("id", () => ID, { description: "The id of the admin whose away mode to set." }) id: string,
     @Arg("input", () => SetAdminAwayInput, { description: "Whether the admin is away, and whether new replies go to the default inbox meanwhile." }) input: SetAdminAwayInput,
-    @Ctx() { dataSources, loaders }: GatewayContext,
+    @Ctx() { dataSources }: GatewayContext,
   ): Promise<Admin> {
-    const admin = await dataSources.admins.setAway(id, input);
-    // Later links in this request see the changed admin (the whole-list cache of GET /admins is left as read).
-    loaders.admin.clear(admin.id).prime(admin.id, admin);
-    return admin;
+    return dataSources.admins.setAway(id, input);
   }
 
   @FieldResolver(() => [Team], { description: "The teams this admin is part of." })

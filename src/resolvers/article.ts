@@ -40,11 +40,6 @@ class SearchPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
 
-/** After a write, later reads in this request see the written article, never an older copy. */
-function remember(ctx: GatewayContext, article: Article): Article {
-  ctx.loaders.article.clear(article.id).prime(article.id, article);
-  return article;
-}
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -84,7 +79,7 @@ export class ArticleResolver {
     @Arg("input", () => CreateArticleInput, { description: "The article: title, author, content, state and where it sits in the Help Center." }) input: CreateArticleInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Article> {
-    return remember(ctx, await ctx.dataSources.articles.create(input));
+    return await ctx.dataSources.articles.create(input);
   }
 
   @Mutation(() => Article, { nullable: true, description: rest("Update an article", "PUT /articles/{article_id}") })
@@ -93,7 +88,7 @@ export class ArticleResolver {
     @Arg("input", () => UpdateArticleInput, { description: "What to change; fields left out stay as they are." }) input: UpdateArticleInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Article> {
-    return remember(ctx, await ctx.dataSources.articles.update(id, input));
+    return await ctx.dataSources.articles.update(id, input);
   }
 
   @Mutation(() => DeletedArticle, { nullable: true, description: rest("Delete an article", "DELETE /articles/{article_id}") })
@@ -101,9 +96,7 @@ export class ArticleResolver {
     @Arg("id", () => ID, { description: "The id of the article to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedArticle> {
-    const deleted = await ctx.dataSources.articles.remove(id);
-    ctx.loaders.article.clear(id);
-    return deleted;
+    return ctx.dataSources.articles.remove(id);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The teammate who wrote the article (of the default language's content)." })

@@ -37,37 +37,8 @@ class SegmentPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 15, maxSize: MAX_COMPANIES_PER_PAGE };
 
-/** The scroll cursor: Intercom's scroll param and how many companies the scroll has served so far. */
-interface ScrollPosition {
-  s: string;
-  n: number;
-}
-const encodeScroll = (position: ScrollPosition) => Buffer.from(JSON.stringify(position)).toString("base64url");
-function decodeScroll(cursor: string): ScrollPosition {
-  try {
-    const position = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as ScrollPosition;
-    if (typeof position.s === "string" && position.s !== "" && Number.isInteger(position.n) && position.n >= 0) return position;
-  } catch {
-    // fall through
-  }
-  throw badInput("`after` is not a cursor `scrollCompanies` returned", "after");
-}
 
-/** Intercom stores company custom attributes as strings. */
-function checkCustomAttributes(input: UpdateCompanyInput): void {
-  for (const [key, value] of Object.entries(input.customAttributes ?? {})) {
-    if (typeof value !== "string") throw badInput(`customAttributes.${key} must be a string`, "input.customAttributes");
-  }
-}
 
-/** After a write, later reads in this request see the written company and fresh lists. */
-function remember(ctx: GatewayContext, company: Company): Company {
-  ctx.loaders.company.clear(company.id).prime(company.id, company);
-  ctx.loaders.companyContacts.clearAll();
-  ctx.loaders.contactCompanies.clearAll();
-  ctx.loaders.companySegments.clear(company.id);
-  return company;
-}
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -122,17 +93,13 @@ export class CompanyResolver {
     @Arg("after", () => String, { nullable: true, description: "`endCursor` of the previous page; omit to start a scroll." }) after: string | null,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Company>> {
-    const start = after ? decodeScroll(after) : null;
-    const served = start?.n ?? 0;
-    const page = await dataSources.companies.scroll(start?.s ?? null, served);
-    // After the end the cursor still names the (now expired) scroll, so using it explains itself.
-    const cursor = page.scrollParam ? encodeScroll({ s: page.scrollParam, n: served + page.items.length }) : null;
-    const edges = page.items.map((node) => ({ node, cursor: cursor ?? "" }));
+    const { items, cursor, hasMore, totalCount } = await dataSources.companies.scroll(after);
+    // A scroll resumes only at page boundaries: every edge carries the next page's cursor.
     return {
-      edges,
-      nodes: page.items,
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasMore, hasPreviousPage: start !== null, startCursor: cursor, endCursor: cursor },
+      edges: items.map((node) => ({ node, cursor: cursor ?? "" })),
+      nodes: items,
+      totalCount,
+      pageInfo: { hasNextPage: hasMore, hasPreviousPage: after !== null, startCursor: cursor, endCursor: cursor },
     };
   }
 
@@ -177,9 +144,7 @@ export class CompanyResolver {
     @Arg("input", () => CreateOrUpdateCompanyInput, { description: "The company, matched by `companyId`: created when no company has it, updated otherwise." }) input: CreateOrUpdateCompanyInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
-    checkCustomAttributes(input);
-    return remember(ctx, await ctx.dataSources.companies.createOrUpdate(input));
+    return ctx.dataSources.companies.createOrUpdate(input);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Update a company (its `companyId` can't change).", "PUT /companies/{company_id}") })
@@ -188,8 +153,7 @@ export class CompanyResolver {
     @Arg("input", () => UpdateCompanyInput, { description: "What to change; fields left out stay as they are." }) input: UpdateCompanyInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    checkCustomAttributes(input);
-    return remember(ctx, await ctx.dataSources.companies.update(id, input));
+    return ctx.dataSources.companies.update(id, input);
   }
 
   @Mutation(() => DeletedCompany, {
@@ -200,12 +164,7 @@ export class CompanyResolver {
     @Arg("id", () => ID, { description: "The id Intercom gave the company to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedCompany> {
-    const deleted = await ctx.dataSources.companies.remove(id);
-    ctx.loaders.company.clear(id);
-    ctx.loaders.companySegments.clear(id);
-    ctx.loaders.companyContacts.clearAll();
-    ctx.loaders.contactCompanies.clearAll();
-    return deleted;
+    return ctx.dataSources.companies.remove(id);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Attach a Contact to a Company", "POST /contacts/{contact_id}/companies") })
@@ -214,7 +173,7 @@ export class CompanyResolver {
     @Arg("companyId", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) companyId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    return remember(ctx, await ctx.dataSources.companies.attachContact(contactId, companyId));
+    return await ctx.dataSources.companies.attachContact(contactId, companyId);
   }
 
   @Mutation(() => Company, { nullable: true, description: rest("Detach a contact from a company", "DELETE /contacts/{contact_id}/companies/{company_id}") })
@@ -223,7 +182,7 @@ export class CompanyResolver {
     @Arg("companyId", () => ID, { description: "The id Intercom gave the company (not your `companyId`)." }) companyId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Company> {
-    return remember(ctx, await ctx.dataSources.companies.detachContact(contactId, companyId));
+    return await ctx.dataSources.companies.detachContact(contactId, companyId);
   }
 
   @FieldResolver(() => ContactConnection, {

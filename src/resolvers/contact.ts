@@ -1,6 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { toContactQuery } from "../datasources/contacts.js";
-import { badInput } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
 import { Admin } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
@@ -9,8 +7,6 @@ import {
   Contact,
   ContactConnection,
   ContactSearchQuery,
-  CONTACT_DATE_FIELDS,
-  CONTACT_NO_LIST_FIELDS,
   CreateContactInput,
   DeletedContact,
   MergeContactsInput,
@@ -32,17 +28,6 @@ class ContactPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 50, maxSize: MAX_PAGE_SIZE };
 
-/** After a write, later reads in this request see the written contact, never an older copy. */
-function remember(ctx: GatewayContext, contact: Contact): Contact {
-  ctx.loaders.contact.clear(contact.id).prime(contact.id, contact);
-  return contact;
-}
-
-/** After a delete, archive or merge, a later read in this request goes upstream (and answers NOT_FOUND). */
-function forget(ctx: GatewayContext, id: string): void {
-  ctx.loaders.contact.clear(id);
-}
-
 @Resolver(() => Contact)
 export class ContactResolver {
   @Query(() => Contact, { nullable: true, description: rest("Get a contact", "GET /contacts/{contact_id}") })
@@ -62,8 +47,7 @@ export class ContactResolver {
     @Args(() => ContactPageArgs) args: ContactPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Contact>> {
-    const intercomQuery = toContactQuery(query, { noListFields: CONTACT_NO_LIST_FIELDS, dateFields: CONTACT_DATE_FIELDS });
-    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.contacts.search(intercomQuery, perPage, after));
+    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.contacts.searchFor(query, perPage, after));
   }
 
   @Mutation(() => Contact, { nullable: true, description: rest("Create contact", "POST /contacts") })
@@ -71,10 +55,7 @@ export class ContactResolver {
     @Arg("input", () => CreateContactInput, { description: "The new contact; set at least one of role, email or externalId." }) input: CreateContactInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Contact> {
-    if (!input.email && !input.externalId && !input.role) {
-      throw badInput("Set at least one of input.email, input.externalId or input.role", "input");
-    }
-    return remember(ctx, await ctx.dataSources.contacts.create(input));
+    return ctx.dataSources.contacts.create(input);
   }
 
   @Mutation(() => Contact, { nullable: true, description: rest("Update a contact", "PUT /contacts/{contact_id}") })
@@ -83,7 +64,7 @@ export class ContactResolver {
     @Arg("input", () => UpdateContactInput, { description: "What to change; fields left out stay as they are." }) input: UpdateContactInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Contact> {
-    return remember(ctx, await ctx.dataSources.contacts.update(id, input));
+    return ctx.dataSources.contacts.update(id, input);
   }
 
   @Mutation(() => DeletedContact, { nullable: true, description: rest("Delete a contact", "DELETE /contacts/{contact_id}") })
@@ -91,9 +72,7 @@ export class ContactResolver {
     @Arg("id", () => ID, { description: "The id of the contact to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedContact> {
-    const deleted = await ctx.dataSources.contacts.remove(id);
-    forget(ctx, id);
-    return deleted;
+    return ctx.dataSources.contacts.remove(id);
   }
 
   @Mutation(() => Contact, { nullable: true, description: rest("Merge a lead and a user", "POST /contacts/merge") })
@@ -101,10 +80,7 @@ export class ContactResolver {
     @Arg("input", () => MergeContactsInput, { description: "The lead to merge (`from`) and the user it is merged into (`into`)." }) input: MergeContactsInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Contact> {
-    if (input.from === input.into) throw badInput("input.from and input.into must be different contacts", "input.into");
-    const merged = await ctx.dataSources.contacts.merge(input.from, input.into);
-    forget(ctx, input.from);
-    return remember(ctx, merged);
+    return ctx.dataSources.contacts.merge(input.from, input.into);
   }
 
   @Mutation(() => ArchivedContact, { nullable: true, description: rest("Archive contact", "POST /contacts/{contact_id}/archive") })
@@ -112,9 +88,7 @@ export class ContactResolver {
     @Arg("id", () => ID, { description: "The id of the contact to archive." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<ArchivedContact> {
-    const archived = await ctx.dataSources.contacts.archive(id);
-    forget(ctx, id);
-    return archived;
+    return ctx.dataSources.contacts.archive(id);
   }
 
   @Mutation(() => UnarchivedContact, { nullable: true, description: rest("Unarchive contact", "POST /contacts/{contact_id}/unarchive") })
@@ -122,9 +96,7 @@ export class ContactResolver {
     @Arg("id", () => ID, { description: "The id of the archived contact to restore." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<UnarchivedContact> {
-    const unarchived = await ctx.dataSources.contacts.unarchive(id);
-    forget(ctx, id);
-    return unarchived;
+    return ctx.dataSources.contacts.unarchive(id);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin that owns the contact." })

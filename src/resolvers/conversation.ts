@@ -1,8 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
-import { toIntercomQuery } from "../datasources/search-query.js";
-import { CONTACT_CONVERSATIONS_LIMITS, searchContactConversations } from "../loaders/conversations.js";
+import { searchContactConversations } from "../loaders/conversations.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
 import { Author } from "../schema/author.js";
@@ -30,10 +28,10 @@ import {
   SnoozeConversationInput,
   UpdateConversationInput,
 } from "../schema/conversation.js";
-import { CONVERSATION_NO_LIST_FIELDS, ConversationSearchQuery } from "../schema/search.js";
+import { ConversationSearchQuery } from "../schema/search.js";
 import { Team } from "../schema/team.js";
 import type { GatewayContext } from "../server/context.js";
-import { cursorConnection, pageSize } from "./paging.js";
+import { cursorConnection } from "./paging.js";
 import { rest } from "./rest.js";
 
 @ArgsType()
@@ -46,16 +44,6 @@ class PageArgs {
 }
 
 const PAGE_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
-
-/** After a write, later reads in this request see the written conversation, never an older copy. */
-function remember(ctx: GatewayContext, conversation: Conversation): Conversation {
-  ctx.loaders.conversation.clear(conversation.id).prime(conversation.id, conversation);
-  // A write can change which contacts a conversation has, and the order of their lists.
-  ctx.loaders.contactConversations.clearAll();
-  return conversation;
-}
-
-const CONTACT_ID = /^[0-9a-f]{24}$/i;
 
 @Resolver(() => Conversation)
 export class ConversationResolver {
@@ -78,8 +66,7 @@ export class ConversationResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Conversation>> {
-    const intercomQuery = toIntercomQuery(query, CONVERSATION_NO_LIST_FIELDS);
-    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.conversations.search(intercomQuery, perPage, after));
+    return cursorConnection(args, PAGE_LIMITS, (perPage, after) => dataSources.conversations.searchFor(query, perPage, after));
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Reply to a conversation as an admin (comment or note) or as a contact.", "POST /conversations/{conversation_id}/reply") })
@@ -88,15 +75,7 @@ export class ConversationResolver {
     @Arg("input", () => ReplyToConversationInput, { description: "The reply: exactly one of `admin` or `contact`." }) input: ReplyToConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    if (Boolean(input.admin) === Boolean(input.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
-    const conversations = ctx.dataSources.conversations;
-    if (input.admin) return remember(ctx, await conversations.replyAsAdmin(id, input.admin));
-    const contact = input.contact!;
-    const identities = [contact.intercomUserId, contact.userId, contact.email].filter((v) => v !== undefined && v !== null);
-    if (identities.length !== 1) {
-      throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.contact");
-    }
-    return remember(ctx, await conversations.replyAsContact(id, contact));
+    return ctx.dataSources.conversations.reply(id, input);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Update a conversation: mark it read, set custom attributes.", "PUT /conversations/{conversation_id}") })
@@ -105,7 +84,7 @@ export class ConversationResolver {
     @Arg("input", () => UpdateConversationInput, { description: "What to change: read status and custom attributes." }) input: UpdateConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.update(id, input));
+    return ctx.dataSources.conversations.update(id, input);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: close it.", "POST /conversations/{conversation_id}/parts") })
@@ -114,7 +93,7 @@ export class ConversationResolver {
     @Arg("input", () => CloseConversationInput, { description: "The admin who closes it, and an optional closing message." }) input: CloseConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.close(id, input.adminId, input.body));
+    return ctx.dataSources.conversations.close(id, input.adminId, input.body);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: open (reopen) it.", "POST /conversations/{conversation_id}/parts") })
@@ -123,7 +102,7 @@ export class ConversationResolver {
     @Arg("input", () => OpenConversationInput, { description: "The admin who reopens it." }) input: OpenConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.open(id, input.adminId));
+    return ctx.dataSources.conversations.open(id, input.adminId);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: snooze it until a time.", "POST /conversations/{conversation_id}/parts") })
@@ -132,7 +111,7 @@ export class ConversationResolver {
     @Arg("input", () => SnoozeConversationInput, { description: "The admin who snoozes it, and until when." }) input: SnoozeConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.snooze(id, input.adminId, input.snoozedUntil));
+    return ctx.dataSources.conversations.snooze(id, input.adminId, input.snoozedUntil);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Manage a conversation: assign it to an admin or a team.", "POST /conversations/{conversation_id}/parts") })
@@ -141,7 +120,7 @@ export class ConversationResolver {
     @Arg("input", () => AssignConversationInput, { description: "Who assigns it, and the admin or team it is assigned to." }) input: AssignConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.assign(id, input));
+    return ctx.dataSources.conversations.assign(id, input);
   }
 
   @Mutation(() => Message, {
@@ -155,15 +134,7 @@ export class ConversationResolver {
     @Arg("input", () => CreateConversationInput, { description: "The contact who writes, and the message." }) input: CreateConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Message> {
-    // Users' and leads' ids are 24 hex characters (the document's `format: uuid` is a defect); a visitor's (type CONTACT) may be anything.
-    if (input.from.type !== "contact" && !CONTACT_ID.test(input.from.id)) {
-      throw badInput("from.id must be a contact id: 24 hexadecimal characters", "input.from.id");
-    }
-    if (input.attachmentUrls && input.attachmentUrls.length > 10) throw badInput("At most 10 attachment URLs", "input.attachmentUrls");
-    const message = await ctx.dataSources.conversations.create(input);
-    if (message.conversationId) ctx.loaders.conversation.clear(message.conversationId);
-    ctx.loaders.contactConversations.clearAll();
-    return message;
+    return ctx.dataSources.conversations.create(input);
   }
 
   @Mutation(() => Conversation, { nullable: true, description: rest("Attach a contact to a conversation, on behalf of an admin.", "POST /conversations/{conversation_id}/customers") })
@@ -172,11 +143,7 @@ export class ConversationResolver {
     @Arg("input", () => AttachContactToConversationInput, { description: "The admin who adds the contact, and the contact." }) input: AttachContactToConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    const { intercomUserId, userId, email } = input.customer;
-    if ([intercomUserId, userId, email].filter((v) => v !== undefined && v !== null).length !== 1) {
-      throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.customer");
-    }
-    return remember(ctx, await ctx.dataSources.conversations.attachContact(id, input.adminId, input.customer));
+    return ctx.dataSources.conversations.attachContact(id, input.adminId, input.customer);
   }
 
   @Mutation(() => Conversation, {
@@ -189,7 +156,7 @@ export class ConversationResolver {
     @Arg("input", () => DetachContactFromConversationInput, { description: "The admin who removes the contact." }) input: DetachContactFromConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.detachContact(id, contactId, input.adminId));
+    return ctx.dataSources.conversations.detachContact(id, contactId, input.adminId);
   }
 
   @Mutation(() => Conversation, {
@@ -200,13 +167,7 @@ export class ConversationResolver {
     @Arg("input", () => RedactConversationInput, { description: "The conversation and the part or source message to redact." }) input: RedactConversationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    const conversations = ctx.dataSources.conversations;
-    if (input.type === RedactionType.SOURCE) {
-      if (!input.sourceId || input.conversationPartId) throw badInput("Redacting the source takes sourceId (and no conversationPartId)", "input.sourceId");
-      return remember(ctx, await conversations.redact({ type: "source", conversationId: input.conversationId, sourceId: input.sourceId }));
-    }
-    if (!input.conversationPartId || input.sourceId) throw badInput("Redacting a part takes conversationPartId (and no sourceId)", "input.conversationPartId");
-    return remember(ctx, await conversations.redact({ type: "conversation_part", conversationId: input.conversationId, conversationPartId: input.conversationPartId }));
+    return ctx.dataSources.conversations.redact({ ...input, type: input.type === RedactionType.SOURCE ? "source" : "conversation_part" });
   }
 
   @Mutation(() => Conversation, {
@@ -217,7 +178,7 @@ export class ConversationResolver {
     @Arg("id", () => ID, { description: "The id of the conversation to run the assignment rules on." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<Conversation> {
-    return remember(ctx, await ctx.dataSources.conversations.runAssignmentRules(id));
+    return ctx.dataSources.conversations.runAssignmentRules(id);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin assigned to the conversation." })
@@ -300,9 +261,11 @@ export class ContactConversationsResolver {
       "The contact's conversations, most recently updated first (conversations search by `contact_ids`). The first pages of many contacts share one search. Search lags behind writes by a few minutes.",
   })
   conversations(@Root() contact: Contact, @Args(() => PageArgs) args: PageArgs, @Ctx() { dataSources, loaders }: GatewayContext): Promise<Connection<Conversation>> {
-    if (args.after) return cursorConnection(args, CONTACT_CONVERSATIONS_LIMITS, searchContactConversations(dataSources, contact.id));
-    const first = pageSize(args.first, CONTACT_CONVERSATIONS_LIMITS.defaultSize, CONTACT_CONVERSATIONS_LIMITS.maxSize);
-    return loaders.contactConversations.load({ contactId: contact.id, first });
+    // The first page shares a search with other contacts' first pages; later ones search for this contact alone.
+    const fetchPage = args.after
+      ? searchContactConversations(dataSources, contact.id)
+      : (perPage: number) => loaders.contactConversations.load({ contactId: contact.id, perPage });
+    return cursorConnection(args, PAGE_LIMITS, fetchPage);
   }
 }
 

@@ -1,12 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { Admin } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
 import {
   CreateDataAttributeInput,
   DataAttribute,
   DataAttributeConnection,
-  DataAttributeDataType,
   DataAttributeModel,
   UpdateDataAttributeInput,
 } from "../schema/data-attribute.js";
@@ -29,12 +27,6 @@ class DataAttributeListArgs {
   after?: string;
 }
 
-/** After a write, later reads in this request see the written attribute, never an older list. */
-function remember(ctx: GatewayContext, attribute: DataAttribute): DataAttribute {
-  ctx.loaders.forgetDataAttributes();
-  if (attribute.id) ctx.loaders.dataAttribute.prime(attribute.id, attribute);
-  return attribute;
-}
 
 @Resolver(() => DataAttribute)
 export class DataAttributeResolver {
@@ -52,11 +44,7 @@ export class DataAttributeResolver {
     @Arg("input", () => CreateDataAttributeInput, { description: "The new attribute: its name, model, data type and options." }) input: CreateDataAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataAttribute> {
-    if (input.name.trim() === "") throw badInput("name must not be blank", "input.name");
-    if (input.options && input.dataType !== DataAttributeDataType.STRING) {
-      throw badInput("A list attribute (options) must have dataType STRING", "input.options");
-    }
-    return remember(ctx, await ctx.dataSources.dataAttributes.create(input));
+    return ctx.dataSources.dataAttributes.create(input);
   }
 
   @Mutation(() => DataAttribute, { nullable: true, description: rest("Update a data attribute: archive it, change its description, options or messenger access.", "PUT /data_attributes/{data_attribute_id}") })
@@ -65,7 +53,7 @@ export class DataAttributeResolver {
     @Arg("input", () => UpdateDataAttributeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateDataAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataAttribute> {
-    return remember(ctx, await ctx.dataSources.dataAttributes.update(id, input));
+    return await ctx.dataSources.dataAttributes.update(id, input);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "Teammate who created the attribute (custom attributes only)." })

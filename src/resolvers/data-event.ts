@@ -75,10 +75,6 @@ export class DataEventSummaryResolver {
     @Arg("input", () => CreateDataEventInput, { description: "The event: its name, when it happened, the contact it belongs to, and optional metadata." }) input: CreateDataEventInput,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<DataEventSubmission> {
-    if (input.eventName.trim() === "") throw badInput("eventName must not be blank", "input.eventName");
-    if (input.id == null && input.userId == null && input.email == null) {
-      throw badInput("Name the contact with one of id, userId or email", "input");
-    }
     const event = await dataSources.dataEvents.create(input);
     return build(DataEventSubmission, { accepted: true, event });
   }
@@ -92,8 +88,6 @@ export class DataEventSummaryResolver {
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<DataEventSummariesSubmission> {
     const s = input.eventSummaries;
-    if (s.count < 1) throw badInput("count must be at least 1", "input.eventSummaries.count");
-    if (s.first.getTime() > s.last.getTime()) throw badInput("first must not be after last", "input.eventSummaries.first");
     await dataSources.dataEvents.createSummaries(input.userId, s);
     return build(DataEventSummariesSubmission, {
       accepted: true,

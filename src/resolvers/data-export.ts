@@ -1,16 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { dataExportDownloadPath } from "../datasources/data-export.js";
-import { badInput } from "../datasources/errors.js";
 import { CreateDataExportInput, DataExport, DataExportDownload, DataExportStatus } from "../schema/data-export.js";
 import { build, toUnix } from "../schema/scalars.js";
 import type { GatewayContext } from "../server/context.js";
 import { rest } from "./rest.js";
 
-/** After a write, later reads in this request see the written job. */
-function remember(ctx: GatewayContext, job: DataExport): DataExport {
-  ctx.loaders.dataExport.clear(job.jobIdentifier).prime(job.jobIdentifier, job);
-  return job;
-}
 
 @Resolver(() => DataExport)
 export class DataExportResolver {
@@ -27,8 +21,7 @@ export class DataExportResolver {
   ): Promise<DataExport> {
     const after = toUnix(input.createdAtAfter);
     const before = toUnix(input.createdAtBefore);
-    if (after > before) throw badInput("createdAtAfter must not be later than createdAtBefore", "input.createdAtAfter");
-    return remember(ctx, await ctx.dataSources.dataExport.create(after, before));
+    return await ctx.dataSources.dataExport.create(after, before);
   }
 
   @Query(() => DataExport, { nullable: true, description: rest("Show content data export: the status of a job.", "GET /export/content/data/{job_identifier}") })
@@ -44,7 +37,7 @@ export class DataExportResolver {
     @Arg("jobIdentifier", () => ID, { description: "The job identifier of the export to cancel." }) jobIdentifier: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DataExport> {
-    return remember(ctx, await ctx.dataSources.dataExport.cancel(jobIdentifier));
+    return await ctx.dataSources.dataExport.cancel(jobIdentifier);
   }
 
   @Query(() => DataExportDownload, {

@@ -25,11 +25,6 @@ class HelpCenterPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
 
-/** After a write, later reads in this request see the written collection, never an older copy. */
-function remember(ctx: GatewayContext, collection: Collection): Collection {
-  ctx.loaders.collection.clear(collection.id).prime(collection.id, collection);
-  return collection;
-}
 
 @Resolver(() => Collection)
 export class CollectionResolver {
@@ -50,7 +45,7 @@ export class CollectionResolver {
     @Arg("input", () => CreateCollectionInput, { description: "The new collection: its name, description and place in a Help Center." }) input: CreateCollectionInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Collection> {
-    return remember(ctx, await ctx.dataSources.helpCenter.createCollection(input));
+    return await ctx.dataSources.helpCenter.createCollection(input);
   }
 
   @Mutation(() => Collection, { nullable: true, description: rest("Update a collection", "PUT /help_center/collections/{collection_id}") })
@@ -59,7 +54,7 @@ export class CollectionResolver {
     @Arg("input", () => UpdateCollectionInput, { description: "What to change; fields left out stay as they are." }) input: UpdateCollectionInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Collection> {
-    return remember(ctx, await ctx.dataSources.helpCenter.updateCollection(id, input));
+    return await ctx.dataSources.helpCenter.updateCollection(id, input);
   }
 
   @Mutation(() => DeletedCollection, { nullable: true, description: rest("Delete a collection", "DELETE /help_center/collections/{collection_id}") })
@@ -67,11 +62,7 @@ export class CollectionResolver {
     @Arg("id", () => ID, { description: "The id of the collection to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedCollection> {
-    const deleted = await ctx.dataSources.helpCenter.removeCollection(id);
-    // Its sections go with it and its articles lose that parent: forget every copy read before.
-    ctx.loaders.collection.clearAll();
-    ctx.loaders.article.clearAll();
-    return deleted;
+    return ctx.dataSources.helpCenter.removeCollection(id);
   }
 
   @FieldResolver(() => HelpCenter, { nullable: true, description: "The help center the collection is in." })

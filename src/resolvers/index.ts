@@ -19,6 +19,7 @@ import { subscriptionTypeResolvers } from "./subscription-type.js";
 import { visitorResolvers } from "./visitor.js";
 import { messageResolvers } from "./message.js";
 import { phoneSwitchResolvers } from "./phone-switch.js";
+import { eventResolvers } from "./events.js";
 
 export const resolvers = [
   ...adminResolvers,
@@ -41,4 +42,5 @@ export const resolvers = [
   ...visitorResolvers,
   ...messageResolvers,
   ...phoneSwitchResolvers,
+  ...eventResolvers,
 ] as const;

@@ -16,10 +16,7 @@ export class MessageResolver {
     @Arg("input", () => CreateMessageInput, { description: "The message: who sends it, to whom, over which channel, and its content." }) input: CreateMessageInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Message> {
-    const message = await ctx.dataSources.messages.create(input);
-    if (message.conversationId) ctx.loaders.conversation.clear(message.conversationId);
-    ctx.loaders.contactConversations.clearAll();
-    return message;
+    return ctx.dataSources.messages.create(input);
   }
 
   @FieldResolver(() => Conversation, {

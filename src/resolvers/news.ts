@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { NEWS_MAX_PAGE } from "../datasources/news.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
@@ -29,16 +28,7 @@ class NewsPageArgs {
 
 const PAGE_LIMITS = { defaultSize: 20, maxSize: NEWS_MAX_PAGE };
 
-/** After a write, later reads in this request see the written news item. */
-function remember(ctx: GatewayContext, item: NewsItem): NewsItem {
-  ctx.loaders.newsItem.clear(item.id).prime(item.id, item);
-  return item;
-}
 
-function checkAssignments(input: { newsfeedAssignments?: Array<{ publishedAt?: Date | null }> | null }): void {
-  const future = (input.newsfeedAssignments ?? []).some((a) => a.publishedAt && a.publishedAt.getTime() > Date.now());
-  if (future) throw badInput("Publish dates cannot be in the future; schedule news items in Intercom instead", "input.newsfeedAssignments");
-}
 
 @Resolver(() => NewsItem)
 export class NewsItemResolver {
@@ -57,9 +47,7 @@ export class NewsItemResolver {
     @Arg("input", () => CreateNewsItemInput, { description: "The new news item: title, body, sender, state and the newsfeeds it appears in." }) input: CreateNewsItemInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<NewsItem> {
-    if (input.title.trim() === "") throw badInput("title must not be empty", "input.title");
-    checkAssignments(input);
-    return remember(ctx, await ctx.dataSources.news.createNewsItem(input));
+    return ctx.dataSources.news.createNewsItem(input);
   }
 
   @Mutation(() => NewsItem, { nullable: true, description: rest("Update a news item", "PUT /news/news_items/{news_item_id}") })
@@ -68,8 +56,7 @@ export class NewsItemResolver {
     @Arg("input", () => UpdateNewsItemInput, { description: "What to change; fields left out keep their value." }) input: UpdateNewsItemInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<NewsItem> {
-    checkAssignments(input);
-    return remember(ctx, await ctx.dataSources.news.updateNewsItem(id, input));
+    return ctx.dataSources.news.updateNewsItem(id, input);
   }
 
   @Mutation(() => DeletedNewsItem, { nullable: true, description: rest("Delete a news item", "DELETE /news/news_items/{news_item_id}") })
@@ -77,9 +64,7 @@ export class NewsItemResolver {
     @Arg("id", () => ID, { description: "The id of the news item to delete." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeletedNewsItem> {
-    const deleted = await ctx.dataSources.news.deleteNewsItem(id);
-    ctx.loaders.newsItem.clear(id);
-    return deleted;
+    return ctx.dataSources.news.deleteNewsItem(id);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The teammate who sends the news item." })

@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { Admin } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
 import { Contact } from "../schema/contact.js";
@@ -44,15 +43,9 @@ export class NoteResolver {
   async createNote(
     @Arg("contactId", () => ID, { description: "The id of the contact the note is about." }) contactId: string,
     @Arg("input", () => CreateNoteInput, { description: "The note's text and the admin who writes it." }) input: CreateNoteInput,
-    @Ctx() { dataSources, loaders }: GatewayContext,
+    @Ctx() { dataSources }: GatewayContext,
   ): Promise<Note> {
-    if (input.body.trim() === "") throw badInput("input.body must not be empty", "input.body");
-    const note = await dataSources.notes.create(contactId, input);
-    loaders.note.clear(note.id).prime(note.id, note);
-    // The contact's note list and its embedded note references changed.
-    loaders.contactNotes.clearAll();
-    loaders.contact.clear(contactId);
-    return note;
+    return dataSources.notes.create(contactId, input);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin that created the note." })

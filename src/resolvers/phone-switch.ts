@@ -1,5 +1,4 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { CreatePhoneSwitchInput, PhoneSwitch } from "../schema/phone-switch.js";
 import type { GatewayContext } from "../server/context.js";
 import { rest } from "./rest.js";
@@ -17,12 +16,6 @@ export class PhoneSwitchResolver {
     @Arg("input", () => CreatePhoneSwitchInput, { description: "The phone number that receives the SMS to continue in the Messenger, and optional custom attributes." }) input: CreatePhoneSwitchInput,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<PhoneSwitch> {
-    // Custom attribute values are strings, numbers, booleans or null (the document leaves the schema undefined).
-    for (const [key, value] of Object.entries(input.customAttributes ?? {})) {
-      if (value !== null && !["string", "number", "boolean"].includes(typeof value)) {
-        throw badInput(`customAttributes.${key} must be a string, number, boolean or null`, "input.customAttributes");
-      }
-    }
     return dataSources.phoneSwitch.create(input.phone, input.customAttributes);
   }
 }

@@ -15,10 +15,6 @@ class SubscriptionTypePageArgs {
   after?: string;
 }
 
-/** After a write, later reads of this contact's subscriptions in the same request go upstream again. */
-function forget(ctx: GatewayContext, contactId: string): void {
-  ctx.loaders.contactSubscriptionTypes.clear(contactId);
-}
 
 @Resolver(() => SubscriptionType)
 export class SubscriptionTypeResolver {
@@ -57,9 +53,7 @@ export class SubscriptionTypeResolver {
     @Arg("input", () => AttachSubscriptionTypeInput, { description: "The subscription type and the consent given (opt-in or opt-out)." }) input: AttachSubscriptionTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<SubscriptionType> {
-    const type = await ctx.dataSources.subscriptionTypes.attachToContact(contactId, input);
-    forget(ctx, contactId);
-    return type;
+    return ctx.dataSources.subscriptionTypes.attachToContact(contactId, input);
   }
 
   @Mutation(() => SubscriptionType, {
@@ -74,9 +68,7 @@ export class SubscriptionTypeResolver {
     @Arg("subscriptionTypeId", () => ID, { description: "The id of the subscription type to remove from the contact." }) subscriptionTypeId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<SubscriptionType> {
-    const type = await ctx.dataSources.subscriptionTypes.detachFromContact(contactId, subscriptionTypeId);
-    forget(ctx, contactId);
-    return type;
+    return ctx.dataSources.subscriptionTypes.detachFromContact(contactId, subscriptionTypeId);
   }
 }
 

@@ -23,12 +23,6 @@ class ListArgs {
   after?: string;
 }
 
-/** After a write, later reads in this request list the ticket types again, and see this one. */
-function remember(ctx: GatewayContext, type: TicketType): TicketType {
-  ctx.loaders.forgetTicketTypes();
-  ctx.loaders.ticketType.prime(type.id, type);
-  return type;
-}
 
 @Resolver(() => TicketType)
 export class TicketTypeResolver {
@@ -50,7 +44,7 @@ export class TicketTypeResolver {
     @Arg("input", () => CreateTicketTypeInput, { description: "The new ticket type: name, description, category and icon." }) input: CreateTicketTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketType> {
-    return remember(ctx, await ctx.dataSources.ticketTypes.create(input));
+    return await ctx.dataSources.ticketTypes.create(input);
   }
 
   @Mutation(() => TicketType, { nullable: true, description: rest("Update a ticket type", "PUT /ticket_types/{ticket_type_id}") })
@@ -59,7 +53,7 @@ export class TicketTypeResolver {
     @Arg("input", () => UpdateTicketTypeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateTicketTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketType> {
-    return remember(ctx, await ctx.dataSources.ticketTypes.update(id, input));
+    return await ctx.dataSources.ticketTypes.update(id, input);
   }
 
   @Mutation(() => TicketTypeAttribute, { nullable: true, description: rest("Create a new attribute for a ticket type", "POST /ticket_types/{ticket_type_id}/attributes") })
@@ -68,9 +62,7 @@ export class TicketTypeResolver {
     @Arg("input", () => CreateTicketTypeAttributeInput, { description: "The new attribute: its name, data type and how it shows on the ticket forms." }) input: CreateTicketTypeAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketTypeAttribute> {
-    const attribute = await ctx.dataSources.ticketTypes.createAttribute(ticketTypeId, input);
-    ctx.loaders.forgetTicketTypes();
-    return attribute;
+    return ctx.dataSources.ticketTypes.createAttribute(ticketTypeId, input);
   }
 
   @Mutation(() => TicketTypeAttribute, {
@@ -83,9 +75,7 @@ export class TicketTypeResolver {
     @Arg("input", () => UpdateTicketTypeAttributeInput, { description: "What to change; fields left out stay as they are." }) input: UpdateTicketTypeAttributeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketTypeAttribute> {
-    const attribute = await ctx.dataSources.ticketTypes.updateAttribute(ticketTypeId, id, input);
-    ctx.loaders.forgetTicketTypes();
-    return attribute;
+    return ctx.dataSources.ticketTypes.updateAttribute(ticketTypeId, id, input);
   }
 
   @FieldResolver(() => TicketTypeAttributeConnection, { description: "The attributes of the ticket type, in their order (no extra call)." })

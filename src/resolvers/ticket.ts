@@ -1,7 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../datasources/errors.js";
 import { MAX_PAGE_SIZE } from "../datasources/paging.js";
-import { toIntercomQuery, type SearchQueryInput } from "../datasources/search-query.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
 import { Author } from "../schema/author.js";
@@ -21,9 +19,7 @@ import {
   TicketConnection,
   TicketPart,
   TicketPartConnection,
-  TicketSearchField,
   TicketSearchQuery,
-  TICKET_NO_LIST_FIELDS,
   UpdateTicketInput,
 } from "../schema/ticket.js";
 import type { GatewayContext } from "../server/context.js";
@@ -52,33 +48,14 @@ const SEARCH_LIMITS = { defaultSize: 20, maxSize: MAX_PAGE_SIZE };
 /** Intercom returns at most 500 parts of a ticket. */
 const PART_LIMITS = { defaultSize: 50, maxSize: 500 };
 
-/** After a write, later reads in this request see the written ticket, never an older copy. */
-function remember(ctx: GatewayContext, ticket: Ticket): Ticket {
-  ctx.loaders.ticket.clear(ticket.id).prime(ticket.id, ticket);
-  return ticket;
-}
 
-/** `TICKET_ATTRIBUTE` + `attributeId` become Intercom's `ticket_attribute.{id}` field. */
-function searchInput(query: TicketSearchQuery, path = "query"): SearchQueryInput {
-  const isAttribute = query.field === TicketSearchField.TICKET_ATTRIBUTE;
-  if (isAttribute !== (query.attributeId !== undefined && query.attributeId !== null)) {
-    throw badInput(`${path}: attributeId goes with field TICKET_ATTRIBUTE, and only with it`, `${path}.attributeId`);
-  }
-  return {
-    field: isAttribute ? `ticket_attribute.${query.attributeId}` : query.field,
-    operator: query.operator,
-    value: query.value,
-    and: query.and?.map((q, i) => searchInput(q, `${path}.and[${i}]`)),
-    or: query.or?.map((q, i) => searchInput(q, `${path}.or[${i}]`)),
-  };
-}
 
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: rest("Retrieve a ticket", "GET /tickets/{ticket_id}") })
   async ticket(@Arg("id", () => ID, { description: "The id of the ticket." }) id: string, @Ctx() ctx: GatewayContext): Promise<Ticket> {
     // By id, never by search: search lags behind writes.
-    return remember(ctx, await ctx.dataSources.tickets.getById(id));
+    return await ctx.dataSources.tickets.getById(id);
   }
 
   @Query(() => TicketConnection, { nullable: true, description: rest("Search tickets by the value of their attributes.", "POST /tickets/search") })
@@ -87,9 +64,7 @@ export class TicketResolver {
     @Args(() => SearchPageArgs) args: SearchPageArgs,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Connection<Ticket>> {
-    // Checked (and rejected) before any upstream call.
-    const intercomQuery = toIntercomQuery(searchInput(query), TICKET_NO_LIST_FIELDS);
-    return cursorConnection(args, SEARCH_LIMITS, (perPage, after) => dataSources.tickets.search(intercomQuery, perPage, after));
+    return cursorConnection(args, SEARCH_LIMITS, (perPage, after) => dataSources.tickets.searchFor(query, perPage, after));
   }
 
   @Mutation(() => Ticket, { nullable: true, description: rest("Create a ticket", "POST /tickets") })
@@ -97,12 +72,7 @@ export class TicketResolver {
     @Arg("input", () => CreateTicketInput, { description: "The new ticket: its type, the contact it is for, and its attributes." }) input: CreateTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Ticket> {
-    if (input.contacts.length !== 1) throw badInput("A ticket currently takes exactly one contact", "input.contacts");
-    for (const contact of input.contacts) {
-      const identities = [contact.id, contact.externalId, contact.email].filter((v) => v !== undefined && v !== null);
-      if (identities.length !== 1) throw badInput("Identify the contact with exactly one of id, externalId or email", "input.contacts");
-    }
-    return remember(ctx, await ctx.dataSources.tickets.create(input));
+    return ctx.dataSources.tickets.create(input);
   }
 
   @Mutation(() => Ticket, { nullable: true, description: rest("Update a ticket: attributes, state, open, sharing, snooze, assignment.", "PUT /tickets/{ticket_id}") })
@@ -111,7 +81,7 @@ export class TicketResolver {
     @Arg("input", () => UpdateTicketInput, { description: "What to change; fields left out stay as they are." }) input: UpdateTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Ticket> {
-    return remember(ctx, await ctx.dataSources.tickets.update(id, input));
+    return await ctx.dataSources.tickets.update(id, input);
   }
 
   @Mutation(() => TicketPart, {
@@ -123,23 +93,7 @@ export class TicketResolver {
     @Arg("input", () => ReplyToTicketInput, { description: "The reply: exactly one of `admin` or `contact`." }) input: ReplyToTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<TicketPart> {
-    if (Boolean(input.admin) === Boolean(input.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
-    const tickets = ctx.dataSources.tickets;
-    let part: TicketPart;
-    if (input.admin) {
-      const admin = input.admin;
-      if (admin.messageType === "quick_reply" ? !admin.replyOptions?.length : !admin.body) {
-        throw badInput(admin.messageType === "quick_reply" ? "A quick reply needs replyOptions" : "A comment or note needs a body", "input.admin");
-      }
-      part = await tickets.replyAsAdmin(id, admin);
-    } else {
-      const contact = input.contact!;
-      const identities = [contact.intercomUserId, contact.userId, contact.email].filter((v) => v !== undefined && v !== null);
-      if (identities.length !== 1) throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.contact");
-      part = await tickets.replyAsContact(id, contact);
-    }
-    ctx.loaders.ticket.clear(id);
-    return part;
+    return ctx.dataSources.tickets.replyTo(id, input);
   }
 
   @Mutation(() => Tag, { nullable: true, description: rest("Add tag to a ticket", "POST /tickets/{ticket_id}/tags") })
@@ -148,9 +102,7 @@ export class TicketResolver {
     @Arg("input", () => AttachTagToTicketInput, { description: "The tag to add, and the admin who adds it." }) input: AttachTagToTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Tag> {
-    const tag = await ctx.dataSources.tickets.attachTag(ticketId, input.tagId, input.adminId);
-    ctx.loaders.ticket.clear(ticketId);
-    return tag;
+    return ctx.dataSources.tickets.attachTag(ticketId, input.tagId, input.adminId);
   }
 
   @Mutation(() => Tag, { nullable: true, description: rest("Remove tag from a ticket", "DELETE /tickets/{ticket_id}/tags/{tag_id}") })
@@ -160,9 +112,7 @@ export class TicketResolver {
     @Arg("input", () => DetachTagFromTicketInput, { description: "The admin who removes the tag." }) input: DetachTagFromTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Tag> {
-    const tag = await ctx.dataSources.tickets.detachTag(ticketId, tagId, input.adminId);
-    ctx.loaders.ticket.clear(ticketId);
-    return tag;
+    return ctx.dataSources.tickets.detachTag(ticketId, tagId, input.adminId);
   }
 
   @Mutation(() => Ticket, { nullable: true, description: rest("Convert a conversation to a ticket", "POST /conversations/{conversation_id}/convert") })
@@ -171,9 +121,7 @@ export class TicketResolver {
     @Arg("input", () => ConvertConversationToTicketInput, { description: "The ticket type of the new ticket, and its attributes." }) input: ConvertConversationToTicketInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Ticket> {
-    const ticket = await ctx.dataSources.tickets.convertConversation(conversationId, input.ticketTypeId, input.attributes);
-    ctx.loaders.conversation.clear(conversationId); // it now links to the ticket
-    return remember(ctx, ticket);
+    return ctx.dataSources.tickets.convertConversation(conversationId, input.ticketTypeId, input.attributes);
   }
 
   @FieldResolver(() => ContactConnection, { description: "The contacts affected by the ticket (one contact search per request)." })

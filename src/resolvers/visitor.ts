@@ -11,8 +11,6 @@ import { ConvertVisitorInput, UpdateVisitorInput, Visitor } from "../schema/visi
 import type { GatewayContext } from "../server/context.js";
 import { rest } from "./rest.js";
 
-const given = (...values: Array<string | null | undefined>) => values.filter((v) => v !== undefined && v !== null && v !== "").length;
-
 @Resolver(() => Visitor)
 export class VisitorResolver {
   @Query(() => Visitor, { nullable: true, description: rest("Retrieve a visitor with User ID", "GET /visitors") })
@@ -28,7 +26,6 @@ export class VisitorResolver {
     @Arg("input", () => UpdateVisitorInput, { description: "The visitor, by exactly one of id or userId, and what to change." }) input: UpdateVisitorInput,
     @Ctx() { dataSources }: GatewayContext,
   ): Promise<Visitor> {
-    if (given(input.id, input.userId) !== 1) throw badInput("Identify the visitor with exactly one of id or userId", "input");
     return dataSources.visitors.update(input);
   }
 
@@ -43,15 +40,7 @@ export class VisitorResolver {
     @Arg("input", () => ConvertVisitorInput, { description: "The visitor to convert, the role it takes, and the user it may merge into." }) input: ConvertVisitorInput,
     @Ctx() { dataSources, loaders }: GatewayContext,
   ): Promise<Contact> {
-    const { visitor, user } = input;
-    if (given(visitor.id, visitor.userId, visitor.email) !== 1) {
-      throw badInput("Identify the visitor with exactly one of id, userId or email", "input.visitor");
-    }
-    if (given(user.id, user.userId) !== 1) throw badInput("Identify the contact with exactly one of id or userId", "input.user");
-    const contact = await dataSources.visitors.convert(input);
-    // Search lags behind this write: later reads of the contact in this request use what Intercom just answered.
-    loaders.contact.clear(contact.id).prime(contact.id, contact);
-    return contact;
+    return dataSources.visitors.convert(input);
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: "The admin that owns the visitor." })

@@ -1,23 +1,25 @@
-// An embedded, in-memory fake of the Intercom REST API 2.11 (see routes.ts for the
-// operations). The gateway talks to it over real HTTP exactly as to api.intercom.io.
+// An embedded, in-memory fake of the Intercom REST API 2.11 (every operation of the document,
+// by group in groups/, routed by operationId in operations.ts). The gateway talks to it over
+// real HTTP exactly as to api.intercom.io.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, defaultErrorFor, errorBody } from "./errors.js";
+import { routeTable } from "./operations.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
 import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
-import { RawResponse } from "./resource.js";
-import { resourceModules } from "./resources/index.js";
-import { routes, type RouteContext } from "./routes.js";
+import { RawResponse, Router, type RouteContext } from "./router.js";
 import { seedWorkspace } from "./seed.js";
-import type { Workspace } from "./types.js";
+import type { Workspace } from "./workspace.js";
+import { createWebhookEmitter, type WebhookEmitter, type WebhookTarget } from "./webhooks.js";
 
 export type * from "./types.js";
-export { RawResponse, type ResourceModule } from "./resource.js";
+export { RawResponse, type ApiGroup, type Route } from "./router.js";
 export { SEED_BASE_TIME, DEFAULT_SEED_SIZES } from "./seed.js";
-export { MAX_PARTS_RETURNED } from "./routes.js";
-export { MAX_PER_PAGE, MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
+export { MAX_PARTS_RETURNED } from "./groups/conversations/views.js";
+export { MAX_PER_PAGE } from "./paging.js";
+export { MAX_NESTING, MAX_FILTERS_PER_GROUP } from "./search.js";
 export { RATE_LIMIT_WINDOW_MS } from "./rate-limit.js";
 export { DEFAULT_MAX_RECORDED_REQUESTS } from "./request-log.js";
 
@@ -42,6 +44,8 @@ export interface SandboxOptions {
    * long-running sandbox does not grow without bound). Default 10,000; 0 records none.
    */
   maxRecordedRequests?: number;
+  /** Notify this URL of the sandbox's own writes, signed like Intercom's webhooks (see webhooks.ts). */
+  webhooks?: WebhookTarget;
 }
 
 export interface RecordedRequest {
@@ -99,6 +103,8 @@ export interface Sandbox {
   injectFault(fault: FaultSpec): void;
   /** The live data, REST-shaped (snake_case). */
   workspace: Workspace;
+  /** Its webhooks: where they go, simulated activity, what was sent. */
+  webhooks: WebhookEmitter;
   close(): Promise<void>;
 }
 
@@ -113,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults: PendingFault[] = [];
   const delayed = new Set<NodeJS.Timeout>(); // delayed fault answers, cancelled by close()
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? 10_000);
+  const router = new Router(routeTable);
   const ctx: RouteContext = { ws: workspace, now: Date.now, searchIndexLagMs: options.searchIndexLagMs ?? 0 };
 
   const app = express();
@@ -120,6 +127,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   app.set("etag", false);
 
   if (options.compress) app.use(compression({ threshold: 1024 }));
+
+  const webhooks = createWebhookEmitter(workspace, options.webhooks);
+  app.use(webhooks.middleware);
 
   // Read every body as text and parse it here, so malformed JSON gets an Intercom error.
   app.use(express.text({ type: () => true, limit: "10mb" }));
@@ -205,16 +215,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     next();
   });
 
-  // Module routes first: their literal paths (/admins/activity_logs) must win over core /:id routes.
-  for (const route of [...resourceModules.flatMap((m) => m.routes), ...routes]) {
-    const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
-    app[method](route.path, (req: Request, res: Response) => {
-      const params = req.params as Record<string, string>;
-      const result = route.handler(ctx, { params, query: res.locals.query as Record<string, string>, body: req.body });
-      if (result instanceof RawResponse) sendRaw(res, result);
-      else send(res, 200, result);
-    });
-  }
+  // One matcher for every operation: the most specific route wins, whatever the table's order.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const found = router.match(req.method, req.path);
+    if (!found) {
+      next();
+      return;
+    }
+    const result = found.route.handler(ctx, { params: found.params, query: res.locals.query as Record<string, string>, body: req.body });
+    if (result instanceof RawResponse) sendRaw(res, result);
+    else send(res, 200, result);
+  });
 
   // Unknown route (or method): Intercom answers 404 not_found.
   app.use((_req: Request, res: Response) => {
@@ -256,8 +267,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults.push({ ...fault, remaining: fault.times ?? 1 });
     },
     workspace,
+    webhooks,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.close();
         for (const timer of delayed) clearTimeout(timer);
         delayed.clear();
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,10 +1,11 @@
-// Search query evaluation (POST /contacts/search, POST /conversations/search) and the
-// cursor pagination shared with GET /conversations.
+// The search query language of POST /contacts/search, /conversations/search and
+// /tickets/search: a query compiled against a group's search model (its "Accepted Fields",
+// in the group's search-model.ts), sorted and paged by cursor, with Intercom's 400s.
 import { badRequest } from "./errors.js";
-import type { Contact, Conversation } from "./types.js";
-import { isObject } from "./validate.js";
+import { paginate, parsePerPage, type SortSpec } from "./paging.js";
+import type { RouteContext } from "./router.js";
+import { isObject, requireBody } from "./validate.js";
 
-export const MAX_PER_PAGE = 150;
 export const MAX_NESTING = 2; // "a limit of max 2 nested filters"
 export const MAX_FILTERS_PER_GROUP = 15;
 
@@ -16,9 +17,9 @@ type Operator = (typeof OPERATORS)[number];
  * `tag` is the contacts `tag_id` field (only = and !=). `any` is a field we do not
  * know the type of (custom attributes, undocumented paths): no operator checks.
  */
-type FieldType = "string" | "integer" | "boolean" | "date" | "tag" | "any";
+export type FieldType = "string" | "integer" | "boolean" | "date" | "tag" | "any";
 
-interface FieldSpec<T> {
+export interface FieldSpec<T> {
   type: FieldType;
   /** Returns the value, or an array for multi-valued fields (contact_ids, tag_ids …). */
   get: (record: T) => unknown;
@@ -45,91 +46,17 @@ export function readPath(record: unknown, path: string): unknown {
   return value;
 }
 
-const at = <T>(type: FieldType, path: string): FieldSpec<T> => ({ type, get: (r) => readPath(r, path) });
+/** A field read at a dotted path of the record. */
+export const at = <T>(type: FieldType, path: string): FieldSpec<T> => ({ type, get: (r) => readPath(r, path) });
 
-function fieldsFor<T>(types: Partial<Record<FieldType, string[]>>): Record<string, FieldSpec<T>> {
+/** Fields read at their own paths, by type. */
+export function fieldsFor<T>(types: Partial<Record<FieldType, string[]>>): Record<string, FieldSpec<T>> {
   const out: Record<string, FieldSpec<T>> = {};
   for (const [type, paths] of Object.entries(types) as [FieldType, string[]][]) {
     for (const path of paths) out[path] = at<T>(type, path);
   }
   return out;
 }
-
-const stripHtml = (html: string) => html.replace(/<[^>]*>/g, " ");
-
-export const contactSearchModel: SearchModel<Contact> = {
-  name: "contacts",
-  dayTruncatedDates: true,
-  defaultSort: { field: "created_at", order: "descending" },
-  defaultPerPage: 50,
-  fields: {
-    ...fieldsFor<Contact>({
-      string: [
-        "id", "role", "name", "email", "email_domain", "phone", "external_id", "language_override", "browser",
-        "browser_language", "os", "location.country", "location.region", "location.city", "ios_app_version",
-        "ios_device", "ios_os_version", "ios_app_name", "ios_sdk_version", "android_app_version", "android_device",
-        "android_app_name", "android_sdk_version", "android_os_version",
-      ],
-      integer: ["owner_id"],
-      date: [
-        "created_at", "signed_up_at", "updated_at", "last_seen_at", "last_contacted_at", "last_replied_at",
-        "last_email_opened_at", "last_email_clicked_at", "ios_last_seen_at", "android_last_seen_at",
-      ],
-      boolean: ["unsubscribed_from_emails", "marked_email_as_spam", "has_hard_bounced"],
-    }),
-    avatar: { type: "string", get: (c) => c.avatar?.image_url ?? null },
-    ios_app_device: at("string", "ios_device"),
-    andoid_sdk_version: at("string", "android_sdk_version"), // the document's spelling
-    tag_id: { type: "tag", get: (c) => c.tags.data.map((t) => t.id) },
-    company_id: { type: "string", get: (c) => c.companies.data.map((t) => t.id) },
-  },
-};
-
-/** The contacts model with `segment_id`, whose membership comes from the workspace's segment rules. */
-export function withSegmentIds(model: SearchModel<Contact>, segmentIdsOf: (contact: Contact) => string[]): SearchModel<Contact> {
-  return { ...model, fields: { ...model.fields, segment_id: { type: "string", get: segmentIdsOf } } };
-}
-
-export const conversationSearchModel: SearchModel<Conversation> = {
-  name: "conversations",
-  dayTruncatedDates: false,
-  defaultSort: { field: "updated_at", order: "descending" },
-  defaultPerPage: 20,
-  fields: {
-    ...fieldsFor<Conversation>({
-      string: [
-        "id", "source.type", "source.id", "source.delivered_as", "source.subject", "source.author.id",
-        "source.author.type", "source.author.name", "source.author.email", "source.url", "state", "priority", "title",
-        "statistics.last_closed_by_id", "conversation_rating.remark", "ai_agent.resolution_state",
-        "ai_agent.last_answer_type", "ai_agent.rating_remark", "ai_agent.source_type", "ai_agent.source_title",
-      ],
-      integer: [
-        "admin_assignee_id", "team_assignee_id", "statistics.time_to_assignment", "statistics.time_to_admin_reply",
-        "statistics.time_to_first_close", "statistics.time_to_last_close", "statistics.median_time_to_reply",
-        "statistics.count_reopens", "statistics.count_assignments", "statistics.count_conversation_parts",
-        "ai_agent.rating",
-      ],
-      boolean: ["open", "read", "ai_agent_participated"],
-      date: [
-        "created_at", "updated_at", "waiting_since", "snoozed_until", "statistics.first_contact_reply_at",
-        "statistics.first_assignment_at", "statistics.first_admin_reply_at", "statistics.first_close_at",
-        "statistics.last_assignment_at", "statistics.last_assignment_admin_reply_at",
-        "statistics.last_contact_reply_at", "statistics.last_admin_reply_at", "statistics.last_close_at",
-      ],
-    }),
-    "source.body": { type: "string", get: (c) => stripHtml(c.source.body), words: true },
-    contact_ids: { type: "string", get: (c) => c.contacts.contacts.map((x) => x.id) },
-    teammate_ids: { type: "string", get: (c) => c.teammates.teammates.map((x) => x.id) },
-    tag_ids: { type: "string", get: (c) => c.tags.tags.map((x) => x.id) },
-    channel_initiated: { type: "string", get: () => null }, // not part of the REST shape
-    "conversation_rating.score": at("integer", "conversation_rating.rating"),
-    "conversation_rating.contact_id": at("string", "conversation_rating.contact.id"),
-    "conversation_rating.admin_id": at("string", "conversation_rating.teammate.id"),
-    "conversation_rating.admin_d": at("string", "conversation_rating.teammate.id"), // the document's spelling
-    "conversation_rating.requested_at": at("date", "conversation_rating.created_at"),
-    "conversation_rating.replied_at": at("date", "conversation_rating.created_at"),
-  },
-};
 
 const ALLOWED_OPERATORS: Record<Exclude<FieldType, "any">, readonly Operator[]> = {
   string: ["=", "!=", "IN", "NIN", "~", "!~", "^", "$"],
@@ -285,22 +212,9 @@ function coerce(value: unknown, type: FieldType, field: string, op: Operator): S
   }
 }
 
-// ---------------------------------------------------------------- sorting & cursors
+// ---------------------------------------------------------------- sorting, paging
 
 type SortValue = string | number | boolean | null;
-
-function compareValues(a: SortValue, b: SortValue): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), "en", { numeric: true });
-}
-
-export interface SortSpec<T> {
-  value: (record: T) => SortValue;
-  descending: boolean;
-}
 
 export function sortSpec<T>(model: SearchModel<T>, sort: unknown): SortSpec<T> {
   let field = model.defaultSort.field;
@@ -324,68 +238,29 @@ export function sortSpec<T>(model: SearchModel<T>, sort: unknown): SortSpec<T> {
   };
 }
 
-export interface Page<T> {
-  items: T[];
-  pages: {
-    type: "pages";
-    page: number;
-    per_page: number;
-    total_pages: number;
-    next?: { per_page: number; starting_after: string };
-  };
-  total_count: number;
-}
-
-/**
- * Keyset pagination: the cursor is base64 of `[sortValue, id]` of the last item served
- * (the shape of Intercom's own cursors), so a page after a concurrent update neither
- * repeats nor skips the records that did not move.
- */
-export function paginate<T extends { id: string }>(records: T[], sort: SortSpec<T>, perPage: number, startingAfter?: string): Page<T> {
-  const key = (r: T): [SortValue, string] => [sort.value(r), r.id];
-  const compare = (a: [SortValue, string], b: [SortValue, string]) => {
-    const c = compareValues(a[0], b[0]) || compareValues(a[1], b[1]);
-    return sort.descending ? -c : c;
-  };
-  const sorted = [...records].sort((a, b) => compare(key(a), key(b)));
-  let start = 0;
-  if (startingAfter !== undefined && startingAfter !== "") {
-    const cursor = decodeCursor(startingAfter);
-    start = sorted.findIndex((r) => compare(key(r), cursor) > 0);
-    if (start === -1) start = sorted.length;
+/** A search endpoint's body (query, pagination, sort) run over records, hiding ones written within the index lag. */
+export function runSearch<T extends { id: string }>(
+  ctx: RouteContext,
+  model: SearchModel<T>,
+  records: T[],
+  lastWriteAt: Map<string, number>,
+  rawBody: unknown,
+) {
+  const body = requireBody(rawBody);
+  const predicate = compileQuery(body.query, model);
+  const pagination = body.pagination ?? {};
+  if (!isObject(pagination)) throw badRequest("parameter_invalid", "pagination must be an object", "pagination");
+  const perPage = parsePerPage(pagination.per_page, model.defaultPerPage);
+  const startingAfter = pagination.starting_after;
+  if (startingAfter !== undefined && startingAfter !== null && typeof startingAfter !== "string") {
+    throw badRequest("parameter_invalid", "starting_after must be a string", "starting_after");
   }
-  const items = sorted.slice(start, start + perPage);
-  const totalPages = Math.ceil(sorted.length / perPage);
-  const page: Page<T> = {
-    items,
-    total_count: sorted.length,
-    pages: { type: "pages", page: Math.min(Math.floor(start / perPage) + 1, Math.max(totalPages, 1)), per_page: perPage, total_pages: totalPages },
+  const sort = sortSpec(model, body.sort);
+  // Search index lag: records written less than searchIndexLagMs ago are not indexed yet.
+  const now = ctx.now();
+  const indexed = (r: T) => {
+    const written = lastWriteAt.get(r.id);
+    return written === undefined || now - written >= ctx.searchIndexLagMs;
   };
-  if (start + perPage < sorted.length) {
-    page.pages.next = { per_page: perPage, starting_after: encodeCursor(key(items[items.length - 1]!)) };
-  }
-  return page;
-}
-
-function encodeCursor(key: [SortValue, string]): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64");
-}
-
-function decodeCursor(cursor: string): [SortValue, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") return parsed as [SortValue, string];
-  } catch {
-    // fall through
-  }
-  throw invalid("starting_after is not a valid cursor");
-}
-
-/** per_page from a query string or a pagination object: integer 1..150. */
-export function parsePerPage(raw: unknown, fallback: number): number {
-  if (raw === undefined || raw === null || raw === "") return fallback;
-  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1) throw badRequest("parameter_invalid", "per_page must be a positive integer", "per_page");
-  if (n > MAX_PER_PAGE) throw badRequest("parameter_invalid", `per_page must be at most ${MAX_PER_PAGE}`, "per_page");
-  return n;
+  return paginate(records.filter((r) => indexed(r) && predicate(r)), sort, perPage, startingAfter ?? undefined);
 }

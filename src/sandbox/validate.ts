@@ -1,8 +1,8 @@
-// Request-body checks shared by every sandbox route: they answer the way Intercom does
-// (400 with `parameter_invalid` / `bad_request` and the field at fault).
+// Request checks shared by every sandbox route: they answer the way Intercom does
+// (400 with `parameter_not_found` / `parameter_invalid` / `bad_request` and the field at fault).
 import { badRequest } from "./errors.js";
-import type { RouteContext } from "./routes.js";
-import type { PartAttachment } from "./types.js";
+import type { PartAttachment } from "./groups/conversations/records.js";
+import type { RouteContext } from "./router.js";
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -14,6 +14,11 @@ export function requireBody(body: unknown): Record<string, unknown> {
   return body;
 }
 
+/** As requireBody, but no body at all reads as `{}` (the help center's writes). */
+export function bodyOrEmpty(body: unknown): Record<string, unknown> {
+  return body === undefined ? {} : requireBody(body);
+}
+
 /** An id in a request body: required, string or integer (the document types ids as strings, its examples send integers). */
 export function requireId(body: Record<string, unknown>, field: string, label = field): string {
   const v = body[field];
@@ -22,11 +27,29 @@ export function requireId(body: Record<string, unknown>, field: string, label = 
   return String(v);
 }
 
-export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+/** A required string: absent, null or "" is parameter_not_found. */
+export function requireString(body: Record<string, unknown>, field: string, label = field): string {
+  const v = body[field];
+  if (v === undefined || v === null || v === "") throw badRequest("parameter_not_found", `${label} is a required parameter`, label);
+  if (typeof v !== "string") throw badRequest("parameter_invalid", `${label} must be a string`, label);
+  return v;
+}
+
+/** `label` names the field in the error (e.g. "visitor.email" for a nested object's field). */
+export function optionalString(body: Record<string, unknown>, field: string, label = field): string | undefined {
   const v = body[field];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") throw badRequest("parameter_invalid", `${field} must be a string`, field);
+  if (typeof v !== "string") throw badRequest("parameter_invalid", `${label} must be a string`, label);
   return v;
+}
+
+/** Ids the schema types as integers: an integer or a numeric string (what most clients send); null stays null. */
+export function optionalId(body: Record<string, unknown>, field: string): string | null | undefined {
+  const v = body[field];
+  if (v === undefined) return undefined;
+  if (v === null) return null;
+  if ((typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && /^\d+$/.test(v))) return String(v);
+  throw badRequest("parameter_invalid", `${field} must be an integer id`, field);
 }
 
 export function optionalBoolean(body: Record<string, unknown>, field: string): boolean | undefined {

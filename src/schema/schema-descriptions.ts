@@ -7,6 +7,8 @@ import { isEnumType, isInputObjectType, isObjectType, isScalarType, isUnionType,
 const ROOT_TYPES: Record<string, string> = {
   Query:
     "Reads. Every field wraps one Intercom 2.11 operation (its description ends with `REST: METHOD /path`); links on the objects it returns batch through per-request loaders. A field that fails upstream is null with a coded error, the rest of the answer stays.",
+  Subscription:
+    "Events: Intercom's webhook notifications, verified and de-duplicated, as typed events whose objects are full graph nodes. Served over WebSocket (graphql-ws, on /graphql) and Server-Sent Events (/graphql/stream, or /graphql with `Accept: text/event-stream`), not over plain POST; a subscriber only ever receives its own workspace's events.",
   Mutation:
     "Writes. Each wraps one Intercom 2.11 operation (its description ends with `REST: METHOD /path`), is sent once and never replayed, and answers the changed object; later reads in the same request see the change.",
 };

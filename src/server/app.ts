@@ -12,7 +12,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import express from "express";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
 import { createDataSources } from "../datasources/index.js";
 import { UpstreamError } from "../datasources/errors.js";
 import { PrefixingKeyValueCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
@@ -20,7 +20,9 @@ import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
+import { applyWriteEffects } from "../loaders/effects.js";
 import { createLoaders } from "../loaders/index.js";
+import { createEvents, type EventsOptions } from "../events/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
@@ -29,7 +31,7 @@ import { createDownloadRouter } from "./downloads.js";
 import { answerClientError, graphqlHandler, sendError } from "./fast-path.js";
 import { createGraphiQLRouter, graphiqlLandingPage } from "./graphiql.js";
 import { GatewayMetrics, MAX_OPERATION_NAME } from "./metrics.js";
-import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, queryParseOptions, type QueryLimits } from "./query-limits.js";
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, queryParseOptions, variableProblem, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
 export interface GatewayOptions {
@@ -63,11 +65,15 @@ export interface GatewayOptions {
   maxRequestShare?: number;
   /** Where automatic persisted queries live; the same store as `cache`, so a hash works on any replica. */
   apqStore?: KeyValueCache;
+  /** Webhooks in, subscriptions out (src/events): the receiver is on when `clientSecrets` has one. */
+  events?: EventsOptions;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** The events feature: webhook receiver, hub and transports. */
+  events: import("../events/index.js").Events;
   close(): Promise<void>;
 }
 
@@ -145,21 +151,6 @@ const MAX_LOGGED_MESSAGE = 1000;
 
 const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
-/** Only JSON's `\ud800` escapes carry these (the GraphQL lexer refuses them): no Unicode text, and encodeURIComponent throws on them. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
-/**
- * What is wrong with a variable's value, if anything. Iterative; its nesting is already bounded
- * by the query limits (MAX_QUERY_NESTING), which run first.
- */
-function variableProblem(value: unknown): string | undefined {
-  const pending: unknown[] = [value];
-  for (let item = pending.pop(); pending.length > 0 || item !== undefined; item = pending.pop()) {
-    if (typeof item === "string" && LONE_SURROGATE.test(item)) return "is not well-formed Unicode: it holds a lone surrogate";
-    if (typeof item === "object" && item !== null) for (const [key, inner] of Object.entries(item)) pending.push(key, inner);
-  }
-  return undefined;
-}
-
 /**
  * Client mistakes graphql-js would meet only while executing, where they became
  * INTERNAL_SERVER_ERROR: refused with a 400 before any resolver runs.
@@ -171,7 +162,10 @@ function requestChecks(): ApolloServerPlugin<GatewayContext> {
         async didResolveOperation({ operation, request }) {
           // No transport for subscriptions: graphql-js would run one as a query, or fail without a code.
           if (operation?.operation === "subscription") {
-            throw clientError("Subscriptions are not supported over HTTP: /graphql runs queries and mutations", "SUBSCRIPTIONS_NOT_SUPPORTED");
+            throw clientError(
+              "Subscriptions are not served over plain POST: use graphql-ws (a WebSocket on /graphql) or Server-Sent Events (/graphql/stream, or /graphql with Accept: text/event-stream)",
+              "SUBSCRIPTIONS_NOT_SUPPORTED",
+            );
           }
           // Declared variables only: graphql-js ignores the others.
           for (const definition of operation?.variableDefinitions ?? []) {
@@ -272,8 +266,10 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   // Every /graphql request goes to graphqlHandler, without Express's router and body-parser;
   // the other routes (probes, metrics, GraphiQL's assets, downloads) are Express's.
   let graphql: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  // The events' routes (the webhook receiver, SSE subscriptions) come first: SSE shares /graphql.
+  let eventRoutes: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const httpServer: Server = http.createServer((req, res) => {
-    if (!graphql?.(req, res)) app(req, res);
+    if (!eventRoutes?.(req, res) && !graphql?.(req, res)) app(req, res);
   });
   httpServer.on("clientError", answerClientError);
   const secrets = options.accessToken ? [options.accessToken] : [];
@@ -322,13 +318,34 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     metrics,
   });
 
-  /** Everything one GraphQL request's resolvers may use, built from that request alone. */
+  /**
+   * Everything resolvers may use, for one token: a request's (built from that request alone), or
+   * one event's for all the subscribers of that token (src/events). Loaders and de-duplication
+   * are never shared between tokens, so never between tenants. Upstream calls stop when `signal`
+   * aborts or the deadline passes.
+   */
+  const contextFor = (token: string | undefined, requestId: string, signal?: AbortSignal): GatewayContext => {
+    const upstream = new IntercomClient({
+      ...clientOptions(token),
+      signal,
+      deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
+      requestId,
+      // A write's effects reach this request's loaders and every replica's shared cache.
+      onWrite: async (effects) => {
+        applyWriteEffects(loaders, effects);
+        await options.cache?.invalidateWritten(token, effects);
+      },
+    });
+    const dataSources = createDataSources(upstream);
+    const loaders = createLoaders(dataSources, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
+    return { requestId, token, upstream, dataSources, loaders, logger: options.logger };
+  };
+
+  /** A GraphQL request's context, built from that request alone. */
   const buildContext = async (req: IncomingMessage, res: ServerResponse): Promise<GatewayContext> => {
     const requestId = requestIdOf(req);
     const token = tokenOf(req);
     if (options.authMode === "passthrough" && !token) throw unauthenticated();
-    // Everything below is built per request from this request's token: loaders and
-    // de-duplication are never shared between requests, so never between tenants.
     // Upstream calls of this request stop when its client goes away or its deadline passes.
     const clientGone = new AbortController();
     // Each upstream call in flight listens for the disconnect (and stops listening when done):
@@ -337,17 +354,35 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     res.once("close", () => {
       if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
     });
-    const upstream = new IntercomClient({
-      ...clientOptions(token),
-      signal: clientGone.signal,
-      deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
-      requestId,
-    });
-    const dataSources = createDataSources(upstream);
-    const loaders = createLoaders(dataSources, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
     res.setHeader("x-request-id", requestId);
-    return { requestId, token, upstream, dataSources, loaders, logger: options.logger };
+    return contextFor(token, requestId, clientGone.signal);
   };
+
+  // Subscriptions: their results get the same error shaping as a query's answer.
+  const formatError = formatErrorFor(secrets, options.logger);
+  const formatErrors = (errors: readonly GraphQLError[], token: string | undefined): GraphQLFormattedError[] => {
+    const formatted = errors.map((error) => formatError(error.toJSON(), error));
+    return token ? (JSON.parse(redact(JSON.stringify(formatted), [token])) as GraphQLFormattedError[]) : formatted;
+  };
+  const formatResult = (result: ExecutionResult, token: string | undefined): FormattedExecutionResult => {
+    const { errors, ...rest } = result;
+    return errors?.length ? { ...rest, errors: formatErrors(errors, token) } : rest;
+  };
+  const events = await createEvents(options.events ?? {}, {
+    schema: await gatewaySchema(),
+    authMode: options.authMode ?? "server",
+    serverToken: options.accessToken,
+    contextFor: (token, requestId) => contextFor(token, requestId),
+    appIdOf: async (token) => (await contextFor(token, `me-${randomUUID()}`).dataSources.admins.me()).app?.idCode,
+    formatResult,
+    formatErrors,
+    limits: { ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) },
+    corsOrigins: options.corsOrigins ?? [],
+    maxRequestBytes: BODY_LIMIT_BYTES,
+    cache: options.cache,
+    metrics,
+    logger: options.logger,
+  });
 
   app.disable("x-powered-by");
   // Liveness: the process is up. Readiness: Intercom answers with the configured token.
@@ -377,7 +412,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   );
   // What Express cannot route or fails on is a JSON error too: its own pages are HTML, with stacks outside production.
   app.use((_req: express.Request, res: express.Response) => {
-    sendError(res, 404, "No such route: the gateway serves /graphql, /healthz, /readyz, /metrics and /downloads/data-exports/{job}");
+    sendError(res, 404, "No such route: the gateway serves /graphql, /graphql/stream, /healthz, /readyz, /metrics and /downloads/data-exports/{job}");
   });
   app.use((error: { status?: number; statusCode?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number(error?.status ?? error?.statusCode);
@@ -388,6 +423,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   });
 
   graphql = graphqlHandler(apollo, buildContext, { limitBytes: BODY_LIMIT_BYTES, corsOrigins: options.corsOrigins, logger: options.logger });
+  eventRoutes = events.handle;
+  events.attach(httpServer);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -397,6 +434,11 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
     port,
-    close: () => apollo.stop(),
+    events,
+    close: async () => {
+      // Subscriptions first (each told why), so draining the HTTP server does not wait on them.
+      await events.close();
+      await apollo.stop();
+    },
   };
 }

@@ -55,6 +55,25 @@ query Inbox {
 }
 `;
 
+/** The second tab: the inbox, live (runs over the WebSocket; reply in another tab to see an event). */
+export const LIVE_QUERY = `# Live inbox: run this, then reply to or assign a conversation (the gateway's own
+# mutations, another tab, or Intercom itself): each change arrives as an event.
+# Subscriptions run over a WebSocket on /graphql (graphql-ws), or Server-Sent Events on /graphql/stream.
+subscription LiveInbox {
+  conversationEvents {
+    topic
+    createdAt
+    parts { partType body author { __typename name } }
+    conversation {
+      id
+      state
+      adminAssignee { name }
+      contacts { name email }
+    }
+  }
+}
+`;
+
 const PAGE = `<!doctype html>
 <html lang="en">
   <head>
@@ -75,12 +94,16 @@ const PAGE = `<!doctype html>
 `;
 
 const INIT = `(function () {
-  var endpoint = new URL("/graphql", window.location.href).toString();
-  var fetcher = GraphiQL.createFetcher({ url: endpoint });
+  var endpoint = new URL("/graphql", window.location.href);
+  // Subscriptions go over graphql-ws on the same path; the headers editor's headers become its connection_init payload.
+  var subscriptionUrl = new URL(endpoint.toString());
+  subscriptionUrl.protocol = endpoint.protocol === "https:" ? "wss:" : "ws:";
+  var fetcher = GraphiQL.createFetcher({ url: endpoint.toString(), subscriptionUrl: subscriptionUrl.toString() });
   var root = ReactDOM.createRoot(document.getElementById("graphiql"));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
     defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+    defaultTabs: [{ query: ${JSON.stringify(DEFAULT_QUERY)} }, { query: ${JSON.stringify(LIVE_QUERY)} }],
     defaultEditorToolsVisibility: false,
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: false,

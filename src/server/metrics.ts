@@ -80,6 +80,57 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  // Events: webhooks in, subscriptions out (src/events). Labels from closed sets: known topics
+  // (else "other"), rejection reasons, transports, event kinds.
+  readonly webhooksReceived = new Counter({
+    name: "webhooks_received_total",
+    help: "Verified Intercom notifications accepted, by topic (unknown topics count as other)",
+    labelNames: ["topic"] as const,
+    registers: [this.registry],
+  });
+  readonly webhooksRejected = new Counter({
+    name: "webhooks_rejected_total",
+    help: "Webhook requests refused or dropped, by reason (signature_missing, signature_invalid, too_large, compressed, malformed, stale, overloaded)",
+    labelNames: ["reason"] as const,
+    registers: [this.registry],
+  });
+  readonly webhooksDeduplicated = new Counter({
+    name: "webhooks_deduplicated_total",
+    help: "Notifications received again (Intercom delivers at least once) and not processed again",
+    registers: [this.registry],
+  });
+  readonly subscribersActive = new Gauge({
+    name: "graphql_subscribers_active",
+    help: "GraphQL subscriptions running now, by transport (ws, sse)",
+    labelNames: ["transport"] as const,
+    registers: [this.registry],
+  });
+  readonly subscribersDropped = new Counter({
+    name: "graphql_subscriber_connections_closed_total",
+    help: "Subscriber connections the gateway closed, by reason (slow_consumer, shutdown)",
+    labelNames: ["reason"] as const,
+    registers: [this.registry],
+  });
+  readonly eventsDelivered = new Counter({
+    name: "graphql_subscription_events_delivered_total",
+    help: "Events sent to subscribers (one per subscriber), by kind (conversation, contact, ticket)",
+    labelNames: ["kind"] as const,
+    registers: [this.registry],
+  });
+  readonly eventsDropped = new Counter({
+    name: "graphql_subscription_events_dropped_total",
+    help: "Events not delivered, by reason (overloaded)",
+    labelNames: ["reason"] as const,
+    registers: [this.registry],
+  });
+  readonly deliveryLatency = new Histogram({
+    name: "graphql_subscription_delivery_seconds",
+    help: "From the webhook accepted (on any replica) to the event's result handed to the subscriber's connection",
+    labelNames: ["kind"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

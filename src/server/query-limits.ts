@@ -457,6 +457,21 @@ function parseLimitError(error: Error, source: string, limits: Required<QueryLim
   return nesting > limits.maxNesting ? nestingError(nesting, limits.maxNesting, !whole) : undefined;
 }
 
+/** Only JSON's `\ud800` escapes carry these (the GraphQL lexer refuses them): no Unicode text, and encodeURIComponent throws on them. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/**
+ * What is wrong with a variable's value, if anything. Iterative; its nesting is already bounded
+ * by the query limits (MAX_QUERY_NESTING), which run first.
+ */
+export function variableProblem(value: unknown): string | undefined {
+  const pending: unknown[] = [value];
+  for (let item = pending.pop(); pending.length > 0 || item !== undefined; item = pending.pop()) {
+    if (typeof item === "string" && LONE_SURROGATE.test(item)) return "is not well-formed Unicode: it holds a lone surrogate";
+    if (typeof item === "object" && item !== null) for (const [key, inner] of Object.entries(item)) pending.push(key, inner);
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The plugin.
 
@@ -483,6 +498,51 @@ function withDefaults(configured: QueryLimits): Required<QueryLimits> {
   const limits = { ...DEFAULT_QUERY_LIMITS };
   for (const [key, value] of Object.entries(configured) as Array<[keyof QueryLimits, number | undefined]>) if (value !== undefined) limits[key] = value;
   return limits;
+}
+
+/**
+ * The checks of `queryLimitsPlugin` for an operation that does not go through Apollo Server
+ * (subscriptions over WebSocket and SSE): parses `source` (graphql-js stops past `maxTokens`),
+ * then nesting, fragment cycles, shape, variables' nesting and the estimated cost, all before
+ * graphql-js validation. The parsed document, or the first limit it breaks (a syntax error as
+ * graphql-js reports it).
+ */
+export function checkOperation(
+  schema: GraphQLSchema,
+  source: string | DocumentNode,
+  request: { operationName?: string | null; variables?: Record<string, unknown> | null },
+  configured: QueryLimits,
+): { document: DocumentNode; operation: OperationDefinitionNode; estimate: QueryEstimate } | { error: GraphQLError } {
+  const limits = withDefaults(configured);
+  let document: DocumentNode;
+  try {
+    // A document parsed (and checked) before is checked again: what depends on variables may differ.
+    document = typeof source === "string" ? parse(source, { maxTokens: limits.maxTokens }) : source;
+  } catch (error) {
+    if (typeof source !== "string") throw error;
+    const limit = error instanceof Error ? parseLimitError(error, source, limits) : undefined;
+    if (limit) return { error: limit };
+    if (error instanceof GraphQLError) return { error: new GraphQLError(error.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } }) };
+    return { error: new GraphQLError("The document could not be parsed", { extensions: { code: "GRAPHQL_PARSE_FAILED" } }) };
+  }
+  const refusal = checkDocument(document, limits);
+  if (refusal) return { error: refusal };
+  const operation = getOperationAST(document, request.operationName ?? undefined);
+  if (!operation) {
+    const message = request.operationName ? `Unknown operation named "${request.operationName.slice(0, 100)}"` : "The document must hold one operation, or name the one to run";
+    return { error: new GraphQLError(message, { extensions: { code: "BAD_REQUEST" } }) };
+  }
+  const variables = request.variables ?? {};
+  const deepVariable = variablesError(variables, limits.maxNesting);
+  if (deepVariable) return { error: deepVariable };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const problem = variableProblem(variables[name]);
+    if (problem) return { error: new GraphQLError(`Variable "$${name}" ${problem}`, { extensions: { code: "BAD_USER_INPUT" } }) };
+  }
+  const estimate = measure(schema, document, operation, variables);
+  if (estimate.cost > limits.maxCost) return { error: limitError("estimated cost (upstream requests)", estimate.cost, limits.maxCost) };
+  return { document, operation, estimate };
 }
 
 /** Put in place of a refused document: fails validation at once (the fragment is unused), and is never cached. */

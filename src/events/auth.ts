@@ -1,0 +1,38 @@
+// Who a subscriber is: the token it subscribes with and the Intercom app that token belongs to.
+import type { IncomingMessage } from "node:http";
+
+/** A bearer token from an `Authorization` value ("Bearer <token>"), if it is one. */
+export function bearerToken(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > 4096) return undefined;
+  return /^Bearer\s+(\S+)\s*$/i.exec(value)?.[1];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The token of a WebSocket connection: from connection_init's payload, as clients put it there
+ * (`{ authorization: "Bearer …" }`, `{ Authorization: … }` or `{ headers: { Authorization: … } }`,
+ * GraphiQL sending its headers editor's), else the upgrade request's Authorization header
+ * (Node clients). Nothing else in the payload is read.
+ */
+export function connectionToken(params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage): string | undefined {
+  const headers = isObject(params?.headers) ? params.headers : undefined;
+  for (const value of [params?.authorization, params?.Authorization, headers?.authorization, headers?.Authorization]) {
+    if (value !== undefined) return bearerToken(value);
+  }
+  return bearerToken(request.headers.authorization);
+}
+
+/**
+ * Whether a browser page of `origin` may subscribe: same origin as the gateway, or one of
+ * CORS_ORIGINS. WebSockets have no CORS, so without this any page a user opens could read the
+ * workspace's events through a gateway that user can reach. Clients that are not browsers send
+ * no Origin and are not concerned.
+ */
+export function originAllowed(request: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  const host = request.headers.host;
+  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+}
