@@ -54,6 +54,10 @@ export const GRAPH_MAPPING: GraphMapping = {
       why: "Intercom sends whether a ticket type is internal (it takes is_internal on create and update); the 2.11 schema of the answer leaves it out.",
       schema: { type: "boolean", nullable: true, description: "Whether its tickets are for internal use only (sent by Intercom, though not in the 2.11 schema)." },
     },
+    "data_attribute.model": {
+      why: "Intercom lists conversation attributes too (GET /data_attributes takes model=conversation); the answer's schema names only contact and company.",
+      amend: { enum: ["contact", "company", "conversation"] },
+    },
   },
   interfaces: { Author: "src/schema/author.ts" },
   handWritten: {
@@ -94,6 +98,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     articles: ["article_list"],
     "help-center": ["collection_list", "help_center_list"],
     "ticket-types": ["ticket_type_list"],
+    "data-attributes": ["data_attribute_list"],
   },
 
   types: {
@@ -761,6 +766,27 @@ export const GRAPH_MAPPING: GraphMapping = {
       description: "Response returned when a collection is deleted.",
       fields: { object: { description: "The type of object which was deleted: `collection`." } },
     },
+
+    // ---------------------------------------------------------------- data attributes
+    DataAttribute: {
+      group: "data-attributes",
+      schema: "data_attribute",
+      description:
+        "Data Attributes are metadata used to describe your contact, company and conversation models. These include standard and custom attributes.",
+      fields: {
+        id: { nullable: true, why: "Only custom attributes have an id; Intercom's standard attributes come without one." },
+        model: {
+          description: "Value is `contact` for user/lead attributes, `company` for company attributes and `conversation` for conversation attributes.",
+        },
+        description: { default: '""' },
+        data_type: { type: "DataAttributeDataType" },
+        options: { nullable: true, why: "Only list attributes have options; the graph published null for the others before it was generated." },
+        custom: { description: "Set to true if this is a CDA (custom data attribute)." },
+        archived: { description: "Is this attribute archived. (Only applicable to CDAs.)" },
+        admin_id: { description: "Teammate who created the attribute (see `admin`). Only applicable to CDAs." },
+      },
+      graphOnly: { admin: "Link: the teammate who created the attribute (adminId)." },
+    },
   },
 
   enums: {
@@ -1031,6 +1057,29 @@ export const GRAPH_MAPPING: GraphMapping = {
       values: {
         highlight: "Text that matches the search phrase.",
         plain: "Text around the matches.",
+      },
+    },
+    DataAttributeModel: {
+      group: "data-attributes",
+      schema: ["data_attribute.model"],
+      description: "The model a data attribute describes: `contact` (users and leads), `company` or `conversation`.",
+      values: {
+        contact: "An attribute of contacts (users and leads).",
+        company: "An attribute of companies.",
+        conversation: "An attribute of conversations.",
+      },
+    },
+    DataAttributeDataType: {
+      group: "data-attributes",
+      schema: ["create_data_attribute_request.data_type"],
+      description: "The data type of an attribute. `datetime` is accepted on create; Intercom stores it as `date`.",
+      values: {
+        string: "Text; with `options`, one of a list.",
+        integer: "A whole number.",
+        float: "A decimal number.",
+        boolean: "True or false.",
+        date: "A date, such as a renewal date.",
+        datetime: "Accepted when creating an attribute; Intercom stores it as DATE.",
       },
     },
   },
