@@ -67,6 +67,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     finishTicketType: "src/datasources/ticket-types.ts",
     finishArticle: "src/datasources/articles.ts",
     finishCollection: "src/datasources/help-center.ts",
+    finishDataExport: "src/datasources/data-export.ts",
   },
   notIds: ["external_id", "company_id", "ticket_id"],
   omissions: {
@@ -787,6 +788,37 @@ export const GRAPH_MAPPING: GraphMapping = {
       },
       graphOnly: { admin: "Link: the teammate who created the attribute (adminId)." },
     },
+
+    // ---------------------------------------------------------------- data export
+    DataExport: {
+      group: "data-export",
+      schema: "data_export",
+      finish: "finishDataExport",
+      description:
+        "A data export job: message delivery and engagement statistics for outbound content (Emails, Posts, Custom Bots, Surveys, Tours, Series, and more) sent in a given timeframe.",
+      fields: { job_identifier: { type: "ID" } },
+      omit: {
+        download_expires_at: "Read by hand into `downloadExpiresAt`: Intercom sends Unix seconds as a string, \"\" until the job completes.",
+        download_url: "Intercom's URL needs the access token: `downloadUrl` is the gateway's streaming route instead (set by hand).",
+      },
+      before: { id: "jobIdentifier" },
+      computed: {
+        id: { type: "ID", description: "The identifier of the job (same as `jobIdentifier`).", why: "A job has no id but its job_identifier." },
+        downloadExpiresAt: {
+          type: "DateTime",
+          nullable: true,
+          description: "The time after which you will not be able to access the data (two days after the job completed).",
+          why: "download_expires_at is Unix seconds as a string, \"\" until the job completes.",
+        },
+        downloadUrl: {
+          type: "String",
+          nullable: true,
+          description:
+            "Where to download the data once the job is completed: this gateway's streaming route (a path on the gateway's origin, serving the gzipped CSV), not Intercom's URL, which needs the access token. Null until then.",
+          why: "The gateway's streaming route for a completed job, in place of Intercom's URL.",
+        },
+      },
+    },
   },
 
   enums: {
@@ -1080,6 +1112,19 @@ export const GRAPH_MAPPING: GraphMapping = {
         boolean: "True or false.",
         date: "A date, such as a renewal date.",
         datetime: "Accepted when creating an attribute; Intercom stores it as DATE.",
+      },
+    },
+    DataExportStatus: {
+      group: "data-export",
+      schema: ["data_export.status"],
+      description: "The current state of a data export job.",
+      values: {
+        pending: "Queued, not started yet.",
+        in_progress: "Being prepared.",
+        failed: "The export failed; create a new one.",
+        completed: "Ready to download until `downloadExpiresAt`.",
+        no_data: "Finished, but there was nothing to export in the period.",
+        canceled: "Cancelled before it finished.",
       },
     },
   },
