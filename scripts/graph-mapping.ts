@@ -100,6 +100,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     "help-center": ["collection_list", "help_center_list"],
     "ticket-types": ["ticket_type_list"],
     "data-attributes": ["data_attribute_list"],
+    "subscription-types": ["subscription_type_list"],
   },
 
   types: {
@@ -819,6 +820,19 @@ export const GRAPH_MAPPING: GraphMapping = {
         },
       },
     },
+
+    // ---------------------------------------------------------------- subscription types
+    Translation: { group: "subscription-types", schema: "translation" },
+    SubscriptionType: {
+      group: "subscription-types",
+      schema: "subscription_type",
+      description: "A subscription type lets customers easily opt out of non-essential communications without missing what’s important to them.",
+      fields: {
+        default_translation: { description: "The translation in the workspace's default locale." },
+        translations: { description: "The localised versions of the subscription type in each available locale within your translation settings." },
+        content_types: { description: "The message types that this subscription supports." },
+      },
+    },
   },
 
   enums: {
@@ -1125,6 +1139,34 @@ export const GRAPH_MAPPING: GraphMapping = {
         completed: "Ready to download until `downloadExpiresAt`.",
         no_data: "Finished, but there was nothing to export in the period.",
         canceled: "Cancelled before it finished.",
+      },
+    },
+    SubscriptionTypeState: {
+      group: "subscription-types",
+      schema: ["subscription_type.state"],
+      description: "The state of a subscription type.",
+      values: {
+        live: "In use: contacts can opt in or out of it.",
+        draft: "Being prepared; not yet offered to contacts.",
+        archived: "No longer in use.",
+      },
+    },
+    ConsentType: {
+      group: "subscription-types",
+      schema: ["subscription_type.consent_type"],
+      description: "Opt-out types reach everyone until a contact opts out; opt-in types reach only contacts who opted in.",
+      values: {
+        opt_out: "Contacts receive these messages until they opt out.",
+        opt_in: "Contacts receive these messages only after opting in.",
+      },
+    },
+    SubscriptionContentType: {
+      group: "subscription-types",
+      schema: ["subscription_type.content_types[]"],
+      description: "A message type a subscription type applies to.",
+      values: {
+        email: "Email messages.",
+        sms_message: "SMS messages.",
       },
     },
   },
