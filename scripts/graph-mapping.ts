@@ -58,6 +58,10 @@ export const GRAPH_MAPPING: GraphMapping = {
       why: "Intercom lists conversation attributes too (GET /data_attributes takes model=conversation); the answer's schema names only contact and company.",
       amend: { enum: ["contact", "company", "conversation"] },
     },
+    "phone_switch.url": {
+      why: "Intercom answers a phone switch with the Messenger link it sent in the SMS; the 2.11 schema leaves it out.",
+      schema: { type: "string", nullable: true, description: "The Messenger link sent in the SMS (Intercom sends it beside the schema's fields)." },
+    },
   },
   interfaces: { Author: "src/schema/author.ts" },
   handWritten: {
@@ -832,6 +836,14 @@ export const GRAPH_MAPPING: GraphMapping = {
         translations: { description: "The localised versions of the subscription type in each available locale within your translation settings." },
         content_types: { description: "The message types that this subscription supports." },
       },
+    },
+
+    // ---------------------------------------------------------------- phone switch
+    PhoneSwitch: {
+      group: "phone-switch",
+      schema: "phone_switch",
+      // The document's phone_switch has no id: a phone switch is an SMS sent, not a stored object.
+      description: "Phone Switch Response: the SMS with a link to the Messenger was sent.",
     },
   },
 
