@@ -62,6 +62,15 @@ export const GRAPH_MAPPING: GraphMapping = {
       why: "Intercom answers a phone switch with the Messenger link it sent in the SMS; the 2.11 schema leaves it out.",
       schema: { type: "string", nullable: true, description: "The Messenger link sent in the SMS (Intercom sends it beside the schema's fields)." },
     },
+    "message.owner": {
+      why: "Intercom may name the admin who sent an admin message (owner); the 2.11 message schema has no owner.",
+      schema: {
+        type: "object",
+        nullable: true,
+        description: "The admin who sent an admin message.",
+        properties: { type: { type: "string", description: "`admin`." }, id: { type: "string", description: "The id of the admin." } },
+      },
+    },
   },
   interfaces: { Author: "src/schema/author.ts" },
   handWritten: {
@@ -845,6 +854,37 @@ export const GRAPH_MAPPING: GraphMapping = {
       // The document's phone_switch has no id: a phone switch is an SMS sent, not a stored object.
       description: "Phone Switch Response: the SMS with a link to the Messenger was sent.",
     },
+
+    // ---------------------------------------------------------------- messages
+    Message: {
+      group: "messages",
+      schema: "message",
+      description:
+        "Message are how you reach out to contacts in Intercom. They are created when an admin sends an outbound message to a contact (or when a contact starts a conversation).",
+      fields: {
+        type: { description: "The type of the message: `user_message` (written by a contact) or `admin_message` (sent by an admin)." },
+        created_at: { description: "The time the message was created." },
+        subject: {
+          nullable: true,
+          why: "The document says it is only present for email messages, though its schema requires it.",
+          emptyIsNull: "In-app messages have no subject; Intercom sends \"\" for it.",
+        },
+        message_type: { description: "The type of message that was sent." },
+        conversation_id: {
+          nullable: true,
+          why: "An admin message sent without create_conversation_without_contact_reply has no conversation until the contact replies.",
+          description:
+            "The associated conversation's id (see `conversation`). For an admin message sent without `createConversationWithoutContactReply`, the conversation exists only once the contact replies.",
+        },
+        owner: {
+          name: "ownerId",
+          pick: "id",
+          description:
+            "The admin who sent an admin message (see `owner`): the admin the gateway sent it as (the 2.11 `message` schema has no owner; Intercom may send one beside it).",
+        },
+      },
+      graphOnly: { conversation: "Link: the message's conversation (conversationId).", owner: "Link: the admin who sent the message (ownerId)." },
+    },
   },
 
   enums: {
@@ -1179,6 +1219,17 @@ export const GRAPH_MAPPING: GraphMapping = {
       values: {
         email: "Email messages.",
         sms_message: "SMS messages.",
+      },
+    },
+    MessageType: {
+      group: "messages",
+      schema: ["message.message_type"],
+      description: "The type of message that was sent: email, inapp, facebook or twitter.",
+      values: {
+        email: "Sent as an email.",
+        inapp: "An in-app message, shown in the Messenger.",
+        facebook: "A Facebook Messenger message.",
+        twitter: "A Twitter (X) direct message.",
       },
     },
   },

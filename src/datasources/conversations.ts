@@ -1,11 +1,12 @@
 import { reduceConversation } from "../generated/reducers/conversations.js";
+import { reduceMessage } from "../generated/reducers/messages.js";
 import type { RestConversation, RestPaginatedConversationResponse } from "../generated/rest/conversations.js";
+import type { RestMessage } from "../generated/rest/messages.js";
 import type { Conversation } from "../schema/conversation.js";
 import type { Message } from "../schema/message.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
-import { messageReducer, type RestMessage } from "./messages.js";
 import { unixOrUndefined } from "./reducers.js";
 import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
@@ -148,7 +149,7 @@ export class ConversationsAPI extends IntercomDataSource {
       attachment_urls: input.attachmentUrls ?? undefined,
       created_at: unixOrUndefined(input.createdAt),
     };
-    return this.write(WRITE_EFFECTS.createConversation, {}, async () => messageReducer(await this.post<RestMessage>(path`conversations`, { body })));
+    return this.write(WRITE_EFFECTS.createConversation, {}, async () => reduceMessage(await this.post<RestMessage>(path`conversations`, { body })));
   }
 
   async attachContact(id: string, adminId: string, customer: ConversationCustomer): Promise<Conversation> {
