@@ -114,6 +114,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     "ticket-types": ["ticket_type_list"],
     "data-attributes": ["data_attribute_list"],
     "subscription-types": ["subscription_type_list"],
+    news: ["paginated_news_item_response", "paginated_newsfeed_response"],
   },
 
   types: {
@@ -885,6 +886,55 @@ export const GRAPH_MAPPING: GraphMapping = {
       },
       graphOnly: { conversation: "Link: the message's conversation (conversationId).", owner: "Link: the admin who sent the message (ownerId)." },
     },
+
+    // ---------------------------------------------------------------- news
+    NewsfeedAssignment: {
+      group: "news",
+      schema: "newsfeed_assignment",
+      fields: {
+        newsfeed_id: { description: "The id of the newsfeed", link: "newsfeed" },
+        published_at: {
+          nullable: true,
+          why: "The document requires it, but a draft's assignment has no publish date.",
+          description: "Publish date of the news item on the newsfeed.",
+        },
+      },
+    },
+    NewsItem: {
+      group: "news",
+      schema: "news_item",
+      fields: {
+        body: { nullable: true, why: PUBLISHED },
+        sender_id: { description: "The id of the teammate who sends the news item", link: "sender" },
+        state: { description: "Whether the news item is live or a draft." },
+        newsfeed_assignments: { description: "The newsfeeds the news item is assigned to, with its publish date on each." },
+        cover_image_url: { description: "URL of the image used as cover." },
+        deliver_silently: { description: "When true, the news item appears in the messenger newsfeed without a notification badge." },
+        created_at: { description: "When the news item was created." },
+        updated_at: { description: "When the news item was last updated." },
+      },
+      graphOnly: { newsfeeds: "Link: the newsfeeds the news item is assigned to." },
+    },
+    Newsfeed: {
+      group: "news",
+      schema: "newsfeed",
+      description: "A newsfeed is a collection of news items, targeted to a specific audience.",
+      fields: {
+        created_at: { description: "When the newsfeed was created." },
+        updated_at: { description: "When the newsfeed was last updated." },
+      },
+      graphOnly: { items: "Link: the newsfeed's live news items, paged (GET /news/newsfeeds/{id}/items)." },
+    },
+    DeletedNewsItem: {
+      group: "news",
+      schema: "deleted_object",
+      description: "The answer to deleting a news item.",
+      fields: {
+        id: { description: "The id of the deleted news item." },
+        object: { description: "The type of object which was deleted: news-item." },
+        deleted: { description: "Whether the news item was deleted." },
+      },
+    },
   },
 
   enums: {
@@ -1230,6 +1280,15 @@ export const GRAPH_MAPPING: GraphMapping = {
         inapp: "An in-app message, shown in the Messenger.",
         facebook: "A Facebook Messenger message.",
         twitter: "A Twitter (X) direct message.",
+      },
+    },
+    NewsItemState: {
+      group: "news",
+      schema: ["news_item.state"],
+      description: "News items will not be visible to your users in the assigned newsfeeds until they are set live.",
+      values: {
+        draft: "Not visible to users yet.",
+        live: "Visible to users in the newsfeeds it is assigned to.",
       },
     },
   },

@@ -20,7 +20,7 @@ export function emitReducers(model: Model, group: string): string {
   const ctx: Ctx = {
     helper: (name) => {
       if (name === "fromUnix") helpers.scalars.add(name);
-      else if (name === "requiredId" || name === "idOrNull" || name === "knownIdOrNull") helpers.ids.add(name);
+      else if (name === "requiredId" || name === "idOrNull" || name === "knownIdOrNull" || name === "present") helpers.ids.add(name);
       else add(converterModules, model.handWritten[name]!.replace(/^src\//, "../../").replace(/\.ts$/, ".js"), name);
     },
     enumType: (name) => add(enumTypes, groupOf.get(name)!, name),
@@ -95,6 +95,11 @@ function readField(f: ModelField, ctx: Ctx): string {
   // `.map(String)` rather than `.map((item) => String(item))`.
   const direct = converted.endsWith("(item)") && !itemSteps.length ? converted.slice(0, -"(item)".length) : undefined;
   const map = converted === "item" ? "" : `.map(${direct ?? `(item) => ${converted}`})`;
+  if (f.presentItems) {
+    // present(list): the list without its null items ([] for none).
+    ctx.helper("present");
+    return f.nullable ? `${expr} ? present(${expr})${map} : null` : `present(${expr})${map}`;
+  }
   if (f.nullable) return map ? `${expr}?${map} ?? null` : `${expr} ?? null`;
   return absent ? `(${expr} ?? [])${map}` : `${expr}${map}`;
 }

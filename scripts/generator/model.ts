@@ -22,6 +22,8 @@ export interface ModelField {
   list: boolean;
   /** A list of lists (computed fields only). */
   nested?: boolean;
+  /** A list whose items may be null: a null item carries nothing, it is dropped. */
+  presentItems?: boolean;
   nullable: boolean;
   description: string;
   default?: string;
@@ -350,6 +352,8 @@ function fieldModel(
     path += "[]";
     leaf = resolve(spec, node);
   }
+  // Items that may be null (the document's reactions: [null, …]) are dropped: the graph lists what is there.
+  const presentItems = list && !nested && steps[steps.length - 1] === "[]" && leaf.nullable;
   const leafProp = [...steps].reverse().find((s): s is { prop: string; optional: boolean } => s !== "[]")!.prop;
 
   let kind: ModelField["kind"];
@@ -412,6 +416,7 @@ function fieldModel(
     type,
     list,
     nested,
+    ...(presentItems ? { presentItems } : {}),
     nullable,
     description,
     default: f.default,

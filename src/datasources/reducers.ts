@@ -16,6 +16,9 @@ export function requiredId(id: string | number | null | undefined, what = "the a
   return String(id);
 }
 
+/** A list without the nulls Intercom sends in it (its examples show reactions: [null, null, …]); [] for none. */
+export const present = <T>(list: Array<T | null> | null | undefined): T[] => (list ?? []).filter((item): item is T => item !== null && item !== undefined);
+
 export const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
 
 /** An id, or null where Intercom says "none" with 0 or "0" (an unassigned ticket's admin_assignee_id). */
