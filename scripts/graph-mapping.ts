@@ -71,6 +71,10 @@ export const GRAPH_MAPPING: GraphMapping = {
         properties: { type: { type: "string", description: "`admin`." }, id: { type: "string", description: "The id of the admin." } },
       },
     },
+    "visitor.last_request_at": {
+      why: "Intercom sends last_request_at; the 2.11 schema misspells it las_request_at (read as a fallback).",
+      schema: { type: "integer", nullable: true, description: "The time the visitor last recorded making a request." },
+    },
   },
   interfaces: { Author: "src/schema/author.ts" },
   handWritten: {
@@ -81,6 +85,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     finishArticle: "src/datasources/articles.ts",
     finishCollection: "src/datasources/help-center.ts",
     finishDataExport: "src/datasources/data-export.ts",
+    finishVisitor: "src/datasources/visitors.ts",
   },
   notIds: ["external_id", "company_id", "ticket_id"],
   omissions: {
@@ -933,6 +938,60 @@ export const GRAPH_MAPPING: GraphMapping = {
         id: { description: "The id of the deleted news item." },
         object: { description: "The type of object which was deleted: news-item." },
         deleted: { description: "Whether the news item was deleted." },
+      },
+    },
+
+    // ---------------------------------------------------------------- visitors
+    VisitorAvatar: {
+      group: "visitors",
+      schema: "visitor.avatar",
+      description: "The avatar of a visitor.",
+      fields: { image_url: { description: "The URL of the avatar image associated with the visitor." } },
+    },
+    VisitorLocationData: { group: "visitors", schema: "visitor.location_data", description: "Where a visitor is, as Intercom located them." },
+    Visitor: {
+      group: "visitors",
+      schema: "visitor",
+      finish: "finishVisitor",
+      description: "Visitors are useful for representing anonymous people that have not yet been identified. They usually represent website visitors.",
+      before: { lastRequestAt: "lasRequestAt" },
+      fields: {
+        user_id: { type: "String" },
+        email: {
+          nullable: true,
+          why: "The document requires it, but a visitor rarely has an email: Intercom sends \"\" or nothing.",
+          emptyIsNull: "Intercom sends \"\" for a visitor without email.",
+          description: "The email of the visitor (null when Intercom sends an empty one).",
+        },
+        avatar: { description: "The avatar associated with the visitor." },
+        companies: [
+          { name: "companyIds", pick: "companies[].id", description: "The ids of the companies the visitor belongs to." },
+          {
+            name: "rawCompanies",
+            pick: "companies",
+            type: "JSON",
+            hidden: "The companies as the visitor carries them (REST shape), reduced by the `companies` link when asked for.",
+          },
+        ],
+        location_data: { description: "Where the visitor is." },
+        last_request_at: { description: "The time the visitor last recorded making a request." },
+        las_request_at: {
+          description: "The time the visitor last recorded making a request.",
+          deprecated: "The document misspells `last_request_at` as `las_request_at`; use `lastRequestAt`.",
+        },
+        remote_created_at: { description: "The time the Visitor was added to Intercom, as your system recorded it." },
+        signed_up_at: { nullable: true, why: "The document requires it, but a visitor who never signed up has no sign-up time." },
+        social_profiles: { pick: "social_profiles", description: "The social profiles of the visitor." },
+        owner_id: { description: "The id of the admin that owns the Visitor", link: "owner" },
+        tags: [
+          { name: "tagIds", pick: "tags[].id", description: "The ids of the tags on the visitor." },
+          { name: "tags", pick: "tags", type: "Tag", description: "The tags on the visitor (from the visitor itself, no extra call)." },
+        ],
+        segments: { name: "segmentIds", pick: "segments", type: "ID", description: "The ids of the segments the visitor is in." },
+      },
+      graphOnly: {
+        companies: "Link: the companies the visitor carries (see rawCompanies).",
+        segments: "Link: the segments the visitor is in (segmentIds).",
       },
     },
   },

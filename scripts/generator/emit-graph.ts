@@ -90,7 +90,11 @@ function emitField(f: ModelField, use: (name: string) => void): string {
   }
   use(f.type);
   const graphType = f.nested ? `[[${f.type}]]` : f.list ? `[${f.type}]` : f.type;
-  const options = [...(f.nullable ? ["nullable: true"] : []), `description: ${str(f.description)}`];
+  const options = [
+    ...(f.nullable ? ["nullable: true"] : []),
+    `description: ${str(f.description)}`,
+    ...(f.deprecated ? [`deprecationReason: ${str(f.deprecated)}`] : []),
+  ];
   const ts = `${TS_SCALAR[f.type] ?? f.type}${f.nested ? "[][]" : f.list ? "[]" : ""}${f.nullable ? " | null" : ""}`;
   return `${wrapCall("@Field", options, "  ", `() => ${graphType}`)}\n  ${f.name}!: ${ts};`;
 }

@@ -57,6 +57,8 @@ export interface FieldMapping {
   via?: string;
   /** Replaces the document's description. */
   description?: string;
+  /** Why the field is deprecated (its deprecationReason): what to use instead. */
+  deprecated?: string;
   /** The hand-written link field beside this raw id (the description then says "see `link`"). */
   link?: string;
 }

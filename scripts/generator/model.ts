@@ -30,6 +30,8 @@ export interface ModelField {
   link?: string;
   /** "" and 0 read as null. */
   emptyIsNull?: boolean;
+  /** Published as deprecated (the reason). */
+  deprecated?: string;
   /** Kept on the object, not published (why). */
   hidden?: string;
   /** Declared for the graph, set by hand-written code (why). */
@@ -420,6 +422,7 @@ function fieldModel(
     nullable,
     description,
     default: f.default,
+    ...(f.deprecated ? { deprecated: f.deprecated } : {}),
     link: f.link,
     emptyIsNull: f.emptyIsNull !== undefined,
     hidden: f.hidden,
