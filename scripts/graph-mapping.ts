@@ -86,6 +86,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     finishCollection: "src/datasources/help-center.ts",
     finishDataExport: "src/datasources/data-export.ts",
     finishVisitor: "src/datasources/visitors.ts",
+    finishDataEventSummaryItem: "src/datasources/data-events.ts",
   },
   notIds: ["external_id", "company_id", "ticket_id"],
   omissions: {
@@ -120,6 +121,7 @@ export const GRAPH_MAPPING: GraphMapping = {
     "data-attributes": ["data_attribute_list"],
     "subscription-types": ["subscription_type_list"],
     news: ["paginated_news_item_response", "paginated_newsfeed_response"],
+    "data-events": ["data_event_list"],
   },
 
   types: {
@@ -992,6 +994,68 @@ export const GRAPH_MAPPING: GraphMapping = {
       graphOnly: {
         companies: "Link: the companies the visitor carries (see rawCompanies).",
         segments: "Link: the segments the visitor is in (segmentIds).",
+      },
+    },
+
+    // ---------------------------------------------------------------- data events
+    DataEvent: {
+      group: "data-events",
+      schema: "data_event",
+      description: "Data events are used to notify Intercom of changes to your data: one occurrence of an event for a user or lead.",
+      before: { id: "eventName" },
+      fields: {
+        id: {
+          nullable: true,
+          why: "The document leaves id out of required: an event Intercom lists may come without one (or with \"\").",
+          description: "The id Intercom lists the event with.",
+        },
+        event_name: { description: "The name of the event that occurred, typically a past tense 'verb-noun' combination, for example `updated-plan`." },
+        user_id: { type: "String", emptyIsNull: "Intercom sends \"\" for an event of a user without your identifier." },
+        intercom_user_id: { description: "The Intercom identifier for the user or lead", link: "contact" },
+        email: { emptyIsNull: "Intercom sends \"\" for an event of a user without email.", description: "An email address for your user." },
+        metadata: { description: "Optional metadata about the event (at most 10 keys are kept)." },
+      },
+    },
+    DataEventSummaryItem: {
+      group: "data-events",
+      schema: "data_event_summary_item",
+      finish: "finishDataEventSummaryItem",
+      description: "How often one event occurred for a user: count, first and last time.",
+      omit: {
+        first: "Read by hand into `first`: the document types it as a string (a date Intercom formats), the graph publishes a DateTime.",
+        last: "Read by hand into `last`: the document types it as a string (a date Intercom formats), the graph publishes a DateTime.",
+      },
+      before: { first: "count", last: "count" },
+      computed: {
+        first: { type: "DateTime", description: "The first time the event was sent.", why: "first is a date string in the document; read as a DateTime." },
+        last: { type: "DateTime", description: "The last time the event was sent.", why: "last is a date string in the document; read as a DateTime." },
+      },
+    },
+    DataEventSummary: {
+      group: "data-events",
+      schema: "data_event_summary",
+      description:
+        "The data events of one user or lead: `events` summarises them per event name, `history` pages through the individual events (Intercom lists only events less than 90 days old).",
+      fields: {
+        email: {
+          nullable: true,
+          why: "The document requires it, but a user without email has none.",
+          emptyIsNull: "Intercom sends \"\" for a user without email.",
+          description: "The email address of the user.",
+        },
+        intercom_user_id: { description: "The Intercom user ID of the user", link: "contact" },
+        user_id: {
+          type: "String",
+          nullable: true,
+          why: "The document requires it, but a lead has no user id of yours.",
+          emptyIsNull: "Intercom sends \"\" for a user without your identifier.",
+          description: "The user ID of the user (your identifier).",
+        },
+        events: { name: "items", hidden: "The summary items, paged by the `events` field." },
+      },
+      graphOnly: {
+        events: "Link: the summary items as a connection (see items).",
+        history: "Link: the user's individual events, paged (GET /events), where Intercom lists them.",
       },
     },
   },
