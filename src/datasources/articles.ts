@@ -19,9 +19,6 @@ export interface NumberedList<T> {
   totalCount: number | null;
 }
 
-/** What a numbered page says of the whole list. */
-export type RestNumberedPages = { total_pages?: number } | null | undefined;
-
 /** `parent_type` is documented as `collection` or `section`; anything else reads as unknown. */
 const parentTypeOf = (type: string | null | undefined): ArticleParentType | null =>
   type === ArticleParentType.COLLECTION || type === ArticleParentType.SECTION ? type : null;

@@ -9,6 +9,7 @@ import type {
   RestDeletedCompanyObject,
 } from "../generated/rest/companies.js";
 import { reduceContact } from "../generated/reducers/contacts.js";
+import type { RestCursorPages } from "../generated/rest/common.js";
 import type { RestContactAttachedCompanies } from "../generated/rest/contacts.js";
 import { CompanyListOrder, type Company, type CreateOrUpdateCompanyInput, type DeletedCompany, type UpdateCompanyInput } from "../schema/company.js";
 import type { Contact } from "../schema/contact.js";
@@ -73,10 +74,8 @@ export interface CompanyFilterParams {
   segmentId?: string | null;
 }
 
-/** What a numbered page says of the whole list. */
-type RestPages = { total_pages?: number } | null | undefined;
-
-function numbered<T>(items: T[], totalCount: number | null | undefined, pages: RestPages): NumberedList<T> {
+/** What a numbered page (the document's cursor_pages) says of the whole list. */
+function numbered<T>(items: T[], totalCount: number | null | undefined, pages: Pick<RestCursorPages, "total_pages"> | null | undefined): NumberedList<T> {
   return { items, totalPages: pages?.total_pages ?? null, totalCount: totalCount ?? null };
 }
 
