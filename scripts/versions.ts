@@ -95,7 +95,7 @@ function markdown(current: Spec, next: Spec, graph: GraphDiff, rest: RestDiff, w
     `| REST operations added | ${rest.added.length} |`,
     `| REST operations removed | ${rest.removed.length} |`,
     `| REST operations changed (operationId, request or response schema) | ${rest.changed.length} |`,
-    `| REST operations with renamed path parameters only in name | ${rest.renamedParameters.length} |`,
+    `| REST operations whose path parameters are renamed (same URLs) | ${rest.renamedParameters.length} |`,
     `| generator warnings for ${v2} | ${warnings.length} |`,
     "",
     "The documents:",
