@@ -61,6 +61,7 @@ function markdown(current: Spec, next: Spec, graph: GraphDiff, rest: RestDiff, w
   const wraps = (op: RestOperation) => (roots.get(operationKey(op.method, op.path)) ?? []).map(code).join(", ") || "—";
   const count = (change: FieldChange["change"], verdict?: FieldChange["verdict"]) =>
     graph.fields.filter((f) => f.change === change && (!verdict || f.verdict === verdict)).length;
+  const nullabilityOnly = graph.fields.filter((f) => f.change === "retyped" && f.after === f.before?.replace(/!$/, "")).length;
   const v1 = current.version;
   const v2 = next.version;
   const out: string[] = [];
@@ -87,7 +88,7 @@ function markdown(current: Spec, next: Spec, graph: GraphDiff, rest: RestDiff, w
     "|---|---:|",
     `| graph fields added (safe) | ${count("added")} |`,
     `| graph fields removed (breaking) | ${count("removed")} |`,
-    `| graph fields retyped | ${count("retyped")} (breaking ${count("retyped", "breaking")}, safe ${count("retyped", "safe")}) |`,
+    `| graph fields retyped | ${count("retyped")} (breaking ${count("retyped", "breaking")}, safe ${count("retyped", "safe")}; ${nullabilityOnly} only in nullability) |`,
     `| graph types removed | ${graph.typesRemoved.length} |`,
     `| enums whose values change | ${new Set(graph.enums.map((e) => e.name)).size} |`,
     `| breaking changes (graphql-js) | ${graph.breaking.length} |`,
@@ -132,8 +133,11 @@ function markdown(current: Spec, next: Spec, graph: GraphDiff, rest: RestDiff, w
     out.push("");
   }
   out.push("## Graph: graphql-js", "", `### Breaking (${graph.breaking.length})`, "");
+  // Long, and the tables above say the same per field: folded.
+  if (graph.breaking.length) out.push("<details><summary>findBreakingChanges, sorted</summary>", "");
   for (const c of graph.breaking) out.push(`- ${c.type}: ${cell(c.description)}`);
-  if (!graph.breaking.length) out.push("None.");
+  if (graph.breaking.length) out.push("", "</details>");
+  else out.push("None.");
   out.push("", `### Dangerous (${graph.dangerous.length})`, "");
   for (const c of graph.dangerous) out.push(`- ${c.type}: ${cell(c.description)}`);
   if (!graph.dangerous.length) out.push("None.");

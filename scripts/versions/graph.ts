@@ -209,8 +209,14 @@ export function diffGraph(before: Model, after: Model, mapping: GraphMapping, af
         inDocument = undefined;
       }
       const why = notes.get(`${type}.${name}`) ?? afterProblems.find((p) => p.startsWith(`${type}.${name}: `))?.slice(type.length + name.length + 3);
-      if (inDocument) fields.push({ type, field: name, change: "retyped", before: sdl, after: inDocument, described: true, note: why ?? "no type maps it yet", verdict: verdict(type, name) });
-      else fields.push({ type, field: name, change: "removed", before: sdl, note: field.path ? `\`${field.path}\` is not in the document` : why, verdict: verdict(type, name) });
+      // Retyped only when the generator could not type what the document has now; any other problem leaves the field out.
+      const untypable = notes.has(`${type}.${name}`) || /is an object no type maps|has no type the generator knows/.test(why ?? "");
+      if (inDocument && (untypable || !why)) {
+        fields.push({ type, field: name, change: "retyped", before: sdl, after: inDocument, described: true, note: why ?? "no type maps it yet", verdict: verdict(type, name) });
+      } else {
+        const note = inDocument ? `not generated: ${why}` : field.path ? `\`${field.path}\` is not in the document` : why;
+        fields.push({ type, field: name, change: "removed", before: sdl, note, verdict: verdict(type, name) });
+      }
     }
   }
   const typesAdded = [...g2.keys()].filter((t) => !g1.has(t));
