@@ -1,6 +1,8 @@
-// Compares the graph with the Intercom 2.11 OpenAPI document: which root field wraps each
-// operation (from the `REST: METHOD /path` line that ends every root field's description),
-// and which response-schema properties a field's GraphQL type lacks.
+// Compares the graph with the Intercom 2.11 OpenAPI document, both ways: which root field wraps
+// each operation (from the `REST: METHOD /path` line that ends every root field's description),
+// which response-schema properties a field's GraphQL type lacks, and which fields of the
+// generated types no document property gives (links and computed fields are named graph-only in
+// scripts/graph-mapping.ts).
 import {
   getNamedType,
   isInterfaceType,
@@ -14,7 +16,10 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from "graphql";
-import { DELIBERATE_OMISSIONS, SPLIT_OPERATIONS } from "./coverage-exceptions.js";
+import { GRAPH_MAPPING } from "./graph-mapping.js";
+import type { Model } from "./generator/model.js";
+
+const { omissions: DELIBERATE_OMISSIONS, splitOperations: SPLIT_OPERATIONS } = GRAPH_MAPPING;
 
 type Json = any;
 
@@ -147,11 +152,28 @@ function nodeTypeOf(type: Composite): { type: Composite; list: boolean } {
   return { type, list: false };
 }
 
-/** Field of `type` that carries property `prop` (camelCase, or a link/list name for ids). */
-function fieldFor(type: Composite, prop: string, arrayProp: boolean): GraphQLField<unknown, unknown> | undefined {
+/** What the mapping table says of a type's REST properties: the fields each becomes, and what it leaves out. */
+export interface PropertyNames {
+  fieldsOf(type: string, prop: string): string[];
+  omitted(type: string, prop: string): boolean;
+}
+
+/** The names the generator gave, from its model (plus the table's omissions). */
+export function mappedNames(model: Model): PropertyNames {
+  const byType = new Map(model.types.map((t) => [t.name, t]));
+  return {
+    fieldsOf: (type, prop) => byType.get(type)?.fields.filter((f) => f.prop === prop).map((f) => f.name) ?? [],
+    omitted: (type, prop) => `${type}.${prop}` in DELIBERATE_OMISSIONS || prop in (byType.get(type)?.omitted ?? {}),
+  };
+}
+
+const NO_NAMES: PropertyNames = { fieldsOf: () => [], omitted: (type, prop) => `${type}.${prop}` in DELIBERATE_OMISSIONS };
+
+/** Field of `type` that carries property `prop` (as the table maps it, camelCase, or a link/list name for ids). */
+function fieldFor(type: Composite, prop: string, arrayProp: boolean, names: PropertyNames): GraphQLField<unknown, unknown> | undefined {
   const fields = type.getFields();
   const name = camel(prop);
-  const candidates = [name];
+  const candidates = [...names.fieldsOf(type.name, prop), name];
   if (name.endsWith("Id")) candidates.push(name.slice(0, -2));
   if (name.endsWith("Ids")) candidates.push(name.slice(0, -3) + "s");
   if (arrayProp) candidates.push("nodes");
@@ -160,9 +182,9 @@ function fieldFor(type: Composite, prop: string, arrayProp: boolean): GraphQLFie
 
 /**
  * Lists "Type.property" for each property of `schema` (recursively, through nested objects and
- * list wrappers) that `type` has no field for and that DELIBERATE_OMISSIONS does not explain.
+ * list wrappers) that `type` has no field for and that the mapping table does not leave out.
  */
-export function missingProperties(spec: Json, schemaNode: Json, returnType: GraphQLOutputType): string[] {
+export function missingProperties(spec: Json, schemaNode: Json, returnType: GraphQLOutputType, names: PropertyNames = NO_NAMES): string[] {
   const gaps = new Set<string>();
   const seen = new Set<string>();
 
@@ -183,9 +205,10 @@ export function missingProperties(spec: Json, schemaNode: Json, returnType: Grap
     }
     for (const [prop, propSchema] of Object.entries(props)) {
       if (prop === "type" && !type.getFields().type) continue; // the discriminator is __typename
-      const field = fieldFor(type, prop, isArraySchema(spec, propSchema));
+      if (names.omitted(type.name, prop)) continue;
+      const field = fieldFor(type, prop, isArraySchema(spec, propSchema), names);
       if (!field) {
-        if (!(`${type.name}.${prop}` in DELIBERATE_OMISSIONS)) gaps.add(`${type.name}.${prop}`);
+        gaps.add(`${type.name}.${prop}`);
         continue;
       }
       const { named, list } = unwrap(field.type);
@@ -214,4 +237,31 @@ export function responseSchemaOf(spec: Json, operation: Operation): Json | undef
     if (schema) return schema;
   }
   return undefined;
+}
+
+/**
+ * The other way: "Type.field" for each field of a generated type (as the schema serves it) that no
+ * property of the document gives and the table does not name graph-only, and "Type.field (graph-only)"
+ * for each graph-only name the type no longer has. Run with a model built from the document as it is,
+ * a property the document dropped shows up here (the committed generated class still has its field).
+ */
+export function unmappedFields(model: Model, schema: GraphQLSchema): string[] {
+  const gaps: string[] = [];
+  const byName = new Map(model.types.map((t) => [t.name, t]));
+  for (const t of model.types) {
+    const type = schema.getType(t.name);
+    if (!isObjectType(type)) {
+      gaps.push(`${t.name} (not in the schema)`);
+      continue;
+    }
+    const known = new Set(["nodeId", ...Object.keys(t.graphOnly)]);
+    for (let p: typeof t | undefined = t; p; p = p.extends ? byName.get(p.extends) : undefined) {
+      for (const f of p.fields) known.add(f.name);
+      for (const name of Object.keys(p.graphOnly)) known.add(name);
+    }
+    const served = type.getFields();
+    for (const name of Object.keys(served)) if (!known.has(name)) gaps.push(`${t.name}.${name}`);
+    for (const name of Object.keys(t.graphOnly)) if (!(name in served)) gaps.push(`${t.name}.${name} (graph-only, but the type has no such field)`);
+  }
+  return gaps;
 }

@@ -1,15 +1,24 @@
-import { Company, CompanyListOrder, DeletedCompany, type CreateOrUpdateCompanyInput, type UpdateCompanyInput } from "../schema/company.js";
+import { reduceCompany, reduceDeletedCompany } from "../generated/reducers/companies.js";
+import { reduceSegment } from "../generated/reducers/segments.js";
+import type {
+  RestCompany,
+  RestCompanyAttachedContacts,
+  RestCompanyAttachedSegments,
+  RestCompanyList,
+  RestCompanyScroll,
+  RestDeletedCompanyObject,
+} from "../generated/rest/companies.js";
+import { reduceContact } from "../generated/reducers/contacts.js";
+import type { RestCursorPages } from "../generated/rest/common.js";
+import type { RestContactAttachedCompanies } from "../generated/rest/contacts.js";
+import { CompanyListOrder, type Company, type CreateOrUpdateCompanyInput, type DeletedCompany, type UpdateCompanyInput } from "../schema/company.js";
 import type { Contact } from "../schema/contact.js";
-import { build, fromUnix, toUnix } from "../schema/scalars.js";
+import { toUnix } from "../schema/scalars.js";
 import type { Segment } from "../schema/segment.js";
-import { Tag } from "../schema/tag.js";
-import { contactReducer, type RestContact } from "./contacts.js";
 import { UpstreamError } from "./errors.js";
-import { requiredId } from "./reducers.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
-import { segmentReducer, type RestSegment } from "./segments.js";
 
 /** Intercom serves at most 60 companies a page. */
 export const MAX_COMPANIES_PER_PAGE = 60;
@@ -17,55 +26,10 @@ export const MAX_COMPANIES_PER_PAGE = 60;
 /** Page-based listing stops at 10,000 companies ("page limit reached, please use scroll API"). */
 export const MAX_LISTED_COMPANIES = 10_000;
 
-export interface RestCompany {
-  type?: "company";
-  id: string;
-  name?: string | null;
-  app_id: string;
-  company_id: string;
-  plan?: { type?: "plan"; id?: string | number | null; name?: string | null } | null;
-  remote_created_at?: number | null;
-  created_at: number;
-  updated_at: number;
-  last_request_at?: number | null;
-  size?: number | null;
-  website?: string | null;
-  industry?: string | null;
-  monthly_spend?: number | null;
-  session_count?: number | null;
-  user_count?: number | null;
-  custom_attributes?: Record<string, unknown> | null;
-  tags?: { tags?: Array<{ id: string | number; name: string }> } | null;
-  segments?: { segments?: RestSegment[] } | null;
-}
-
-/** A timestamp Intercom has not recorded comes as null, absent or 0. */
-const knownTime = (seconds: number | null | undefined) => (seconds ? fromUnix(seconds) : null);
-
-export function companyReducer(rest: RestCompany): Company {
-  const plan = rest.plan;
-  return build(Company, {
-    id: requiredId(rest.id),
-    name: rest.name || null,
-    appId: rest.app_id,
-    companyId: String(rest.company_id),
-    // Intercom sends `plan: {}` for a company without a plan.
-    plan: plan && plan.id !== undefined && plan.id !== null && plan.id !== "" ? { id: String(plan.id), name: plan.name ?? "" } : null,
-    remoteCreatedAt: knownTime(rest.remote_created_at),
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at)!,
-    lastRequestAt: knownTime(rest.last_request_at),
-    size: rest.size ?? null,
-    website: rest.website || null,
-    industry: rest.industry || null,
-    monthlySpend: Math.trunc(rest.monthly_spend ?? 0),
-    sessionCount: rest.session_count ?? 0,
-    userCount: rest.user_count ?? 0,
-    customAttributes: rest.custom_attributes ?? {},
-    // Company tags are `tag_basic`: no applied_at / applied_by.
-    tags: (rest.tags?.tags ?? []).map((t) => build(Tag, { id: String(t.id), name: t.name, appliedAt: null, appliedById: null })),
-    segmentIds: (rest.segments?.segments ?? []).map((s) => String(s.id)),
-  });
+/** The generated reducer ends here: Intercom sends a monthly spend with cents where the document (and the graph) say integer. */
+export function finishCompany(company: Company, rest: RestCompany): Company {
+  company.monthlySpend = Math.trunc(rest.monthly_spend ?? 0);
+  return company;
 }
 
 /** One page of a page/per_page list (the shape `numberedPageConnection` pages over). */
@@ -110,19 +74,8 @@ export interface CompanyFilterParams {
   segmentId?: string | null;
 }
 
-interface RestPages {
-  page?: number;
-  per_page?: number;
-  total_pages?: number;
-}
-interface RestCompanyList {
-  type?: string;
-  data: RestCompany[];
-  total_count?: number | null;
-  pages?: RestPages | null;
-}
-
-function numbered<T>(items: T[], totalCount: number | null | undefined, pages: RestPages | null | undefined): NumberedList<T> {
+/** What a numbered page (the document's cursor_pages) says of the whole list. */
+function numbered<T>(items: T[], totalCount: number | null | undefined, pages: Pick<RestCursorPages, "total_pages"> | null | undefined): NumberedList<T> {
   return { items, totalPages: pages?.total_pages ?? null, totalCount: totalCount ?? null };
 }
 
@@ -180,25 +133,22 @@ function checkCustomAttributes(input: UpdateCompanyInput): void {
 
 export class CompaniesAPI extends IntercomDataSource {
   async getById(id: string): Promise<Company> {
-    return companyReducer(await this.get<RestCompany>(path`companies/${id}`));
+    return reduceCompany(await this.get<RestCompany>(path`companies/${id}`));
   }
 
   async createOrUpdate(input: CreateOrUpdateCompanyInput): Promise<Company> {
     if (!input.companyId && !input.name) throw badInput("Set input.companyId (or at least input.name to create a company)", "input");
     checkCustomAttributes(input);
-    return this.write(WRITE_EFFECTS.createOrUpdateCompany, input, async () => companyReducer(await this.post<RestCompany>(path`companies`, { body: companyBody(input) })));
+    return this.write(WRITE_EFFECTS.createOrUpdateCompany, input, async () => reduceCompany(await this.post<RestCompany>(path`companies`, { body: companyBody(input) })));
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<Company> {
     checkCustomAttributes(input);
-    return this.write(WRITE_EFFECTS.updateCompany, { id }, async () => companyReducer(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) })));
+    return this.write(WRITE_EFFECTS.updateCompany, { id }, async () => reduceCompany(await this.put<RestCompany>(path`companies/${id}`, { body: companyBody(input) })));
   }
 
   async remove(id: string): Promise<DeletedCompany> {
-    return this.write(WRITE_EFFECTS.deleteCompany, { id }, async () => {
-      const body = await this.delete<{ id: string; object?: string; deleted: boolean }>(path`companies/${id}`);
-      return build(DeletedCompany, { id: requiredId(body.id, "DELETE /companies/{id}"), object: body.object ?? "company", deleted: body.deleted });
-    });
+    return this.write(WRITE_EFFECTS.deleteCompany, { id }, async () => reduceDeletedCompany(await this.delete<RestDeletedCompanyObject>(path`companies/${id}`)));
   }
 
   /** POST /companies/list: companies with at least one user, by last request. */
@@ -207,7 +157,7 @@ export class CompaniesAPI extends IntercomDataSource {
       params: { page: String(page), per_page: String(perPage), order },
       read: true,
     }).catch(explainPageLimit);
-    return numbered(body.data.map(companyReducer), body.total_count, body.pages);
+    return numbered(body.data.map(reduceCompany), body.total_count, body.pages);
   }
 
   /** GET /companies with one filter. */
@@ -219,8 +169,8 @@ export class CompaniesAPI extends IntercomDataSource {
     if (filter.segmentId != null) params.segment_id = filter.segmentId;
     const body = await this.get<RestCompanyList | RestCompany>(path`companies`, { params }).catch(explainPageLimit);
     // Live Intercom answers a lookup by name or company_id with the company itself, not a list.
-    if (!("data" in body)) return numbered([companyReducer(body)], 1, { total_pages: 1 });
-    return numbered(body.data.map(companyReducer), body.total_count, body.pages);
+    if (!("data" in body)) return numbered([reduceCompany(body)], 1, { total_pages: 1 });
+    return numbered(body.data.map(reduceCompany), body.total_count, body.pages);
   }
 
   /**
@@ -232,7 +182,7 @@ export class CompaniesAPI extends IntercomDataSource {
     const start = after ? decodeScroll(after) : null;
     const servedBefore = start?.n ?? 0;
     const body = await this.scrollRequest(start?.s ?? null);
-    const items = body.data.map(companyReducer);
+    const items = body.data.map(reduceCompany);
     const totalCount = body.total_count ?? null;
     const scrollParam = body.scroll_param ?? null;
     let hasMore = items.length > 0 && scrollParam !== null;
@@ -246,7 +196,7 @@ export class CompaniesAPI extends IntercomDataSource {
 
   private async scrollRequest(scrollParam: string | null) {
     try {
-      return await this.get<{ data: RestCompany[]; total_count?: number | null; scroll_param?: string | null }>(path`companies/scroll`, {
+      return await this.get<RestCompanyScroll>(path`companies/scroll`, {
         params: scrollParam ? { scroll_param: scrollParam } : {},
         // Scroll pages are a sequence: two identical in-flight scroll requests must both go upstream.
         deduplicate: false,
@@ -276,35 +226,33 @@ export class CompaniesAPI extends IntercomDataSource {
 
   /** GET /companies/{id}/contacts. */
   async contactsOf(companyId: string, page: number, perPage: number): Promise<NumberedList<Contact>> {
-    const body = await this.get<{ data: RestContact[]; total_count?: number | null; pages?: RestPages | null }>(
-      path`companies/${companyId}/contacts`,
-      { params: { page: String(page), per_page: String(perPage) } },
-    );
-    return numbered(body.data.map(contactReducer), body.total_count, body.pages);
+    const body = await this.get<RestCompanyAttachedContacts>(path`companies/${companyId}/contacts`, {
+      params: { page: String(page), per_page: String(perPage) },
+    });
+    return numbered(body.data.map(reduceContact), body.total_count, body.pages);
   }
 
   /** GET /companies/{id}/segments. */
   async segmentsOf(companyId: string): Promise<Segment[]> {
-    const body = await this.get<{ data: RestSegment[] }>(path`companies/${companyId}/segments`);
-    return body.data.map(segmentReducer);
+    const body = await this.get<RestCompanyAttachedSegments>(path`companies/${companyId}/segments`);
+    return body.data.map(reduceSegment);
   }
 
   /** GET /contacts/{id}/companies. */
   async ofContact(contactId: string, page: number, perPage: number): Promise<NumberedList<Company>> {
-    const body = await this.get<{ companies: RestCompany[]; total_count?: number | null; pages?: RestPages | null }>(
-      path`contacts/${contactId}/companies`,
-      { params: { page: String(page), per_page: String(perPage) } },
-    );
-    return numbered(body.companies.map(companyReducer), body.total_count, body.pages);
+    const body = await this.get<RestContactAttachedCompanies>(path`contacts/${contactId}/companies`, {
+      params: { page: String(page), per_page: String(perPage) },
+    });
+    return numbered(body.companies.map(reduceCompany), body.total_count, body.pages);
   }
 
   async attachContact(contactId: string, companyId: string): Promise<Company> {
     return this.write(WRITE_EFFECTS.attachContactToCompany, { contactId, companyId }, async () =>
-      companyReducer(await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } })),
+      reduceCompany(await this.post<RestCompany>(path`contacts/${contactId}/companies`, { body: { id: companyId } })),
     );
   }
 
   async detachContact(contactId: string, companyId: string): Promise<Company> {
-    return this.write(WRITE_EFFECTS.detachContactFromCompany, { contactId, companyId }, async () => companyReducer(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`)));
+    return this.write(WRITE_EFFECTS.detachContactFromCompany, { contactId, companyId }, async () => reduceCompany(await this.delete<RestCompany>(path`contacts/${contactId}/companies/${companyId}`)));
   }
 }

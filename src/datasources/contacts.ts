@@ -1,146 +1,12 @@
-import { ArchivedContact, CONTACT_DATE_FIELDS, CONTACT_NO_LIST_FIELDS, Contact, ContactRole, DeletedContact, UnarchivedContact } from "../schema/contact.js";
-import { build, fromUnix, toUnix } from "../schema/scalars.js";
-import { requiredId } from "./reducers.js";
+import { reduceArchivedContact, reduceContact, reduceDeletedContact, reduceUnarchivedContact } from "../generated/reducers/contacts.js";
+import type { RestContact, RestContactArchived, RestContactDeleted, RestContactList, RestContactUnarchived } from "../generated/rest/contacts.js";
+import { CONTACT_DATE_FIELDS, CONTACT_NO_LIST_FIELDS, type ArchivedContact, type Contact, type ContactRole, type DeletedContact, type UnarchivedContact } from "../schema/contact.js";
+import { toUnix } from "../schema/scalars.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
-import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
+import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import { badInput } from "./errors.js";
 import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
-
-interface RestRefList {
-  data?: Array<{ type?: string; id: string | number; url?: string }> | null;
-  total_count?: number;
-  has_more?: boolean;
-}
-
-export interface RestContact {
-  type?: "contact";
-  id: string;
-  external_id: string | null;
-  workspace_id: string;
-  role: string;
-  email?: string | null;
-  email_domain?: string | null;
-  phone: string | null;
-  formatted_phone?: string | null;
-  name: string | null;
-  owner_id: number | string | null;
-  has_hard_bounced: boolean;
-  marked_email_as_spam: boolean;
-  unsubscribed_from_emails: boolean;
-  created_at: number;
-  updated_at: number;
-  signed_up_at: number | null;
-  last_seen_at: number | null;
-  last_replied_at: number | null;
-  last_contacted_at: number | null;
-  last_email_opened_at: number | null;
-  last_email_clicked_at: number | null;
-  language_override: string | null;
-  browser: string | null;
-  browser_version: string | null;
-  browser_language: string | null;
-  os: string | null;
-  android_app_name?: string | null;
-  android_app_version?: string | null;
-  android_device?: string | null;
-  android_os_version?: string | null;
-  android_sdk_version?: string | null;
-  android_last_seen_at?: number | null;
-  ios_app_name?: string | null;
-  ios_app_version?: string | null;
-  ios_device?: string | null;
-  ios_os_version?: string | null;
-  ios_sdk_version?: string | null;
-  ios_last_seen_at?: number | null;
-  custom_attributes?: Record<string, unknown> | null;
-  avatar?: { image_url?: string | null } | null;
-  tags?: RestRefList | null;
-  notes?: RestRefList | null;
-  companies?: RestRefList | null;
-  location?: {
-    country?: string | null;
-    region?: string | null;
-    city?: string | null;
-    country_code?: string | null;
-    continent_code?: string | null;
-  } | null;
-  social_profiles?: { data?: Array<{ name: string; url: string }> } | null;
-  utm_campaign?: string | null;
-  utm_content?: string | null;
-  utm_medium?: string | null;
-  utm_source?: string | null;
-  utm_term?: string | null;
-  referrer?: string | null;
-}
-
-const ids = (list: RestRefList | null | undefined) => (list?.data ?? []).map((item) => String(item.id));
-// Intercom answers "" for a contact without email (leads); the graph says null.
-const text = (value: string | null | undefined) => (value === undefined || value === null || value === "" ? null : value);
-
-export function contactReducer(rest: RestContact): Contact {
-  return build(Contact, {
-    id: rest.id,
-    externalId: rest.external_id ?? null,
-    workspaceId: rest.workspace_id,
-    role: rest.role === "lead" ? ContactRole.LEAD : ContactRole.USER,
-    email: text(rest.email),
-    emailDomain: text(rest.email_domain),
-    phone: rest.phone ?? null,
-    formattedPhone: rest.formatted_phone ?? null,
-    name: rest.name ?? null,
-    ownerId: rest.owner_id === null || rest.owner_id === undefined ? null : String(rest.owner_id),
-    hasHardBounced: rest.has_hard_bounced,
-    markedEmailAsSpam: rest.marked_email_as_spam,
-    unsubscribedFromEmails: rest.unsubscribed_from_emails,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at)!,
-    signedUpAt: fromUnix(rest.signed_up_at),
-    lastSeenAt: fromUnix(rest.last_seen_at),
-    lastRepliedAt: fromUnix(rest.last_replied_at),
-    lastContactedAt: fromUnix(rest.last_contacted_at),
-    lastEmailOpenedAt: fromUnix(rest.last_email_opened_at),
-    lastEmailClickedAt: fromUnix(rest.last_email_clicked_at),
-    languageOverride: rest.language_override ?? null,
-    browser: rest.browser ?? null,
-    browserVersion: rest.browser_version ?? null,
-    browserLanguage: rest.browser_language ?? null,
-    os: rest.os ?? null,
-    androidAppName: rest.android_app_name ?? null,
-    androidAppVersion: rest.android_app_version ?? null,
-    androidDevice: rest.android_device ?? null,
-    androidOsVersion: rest.android_os_version ?? null,
-    androidSdkVersion: rest.android_sdk_version ?? null,
-    androidLastSeenAt: fromUnix(rest.android_last_seen_at),
-    iosAppName: rest.ios_app_name ?? null,
-    iosAppVersion: rest.ios_app_version ?? null,
-    iosDevice: rest.ios_device ?? null,
-    iosOsVersion: rest.ios_os_version ?? null,
-    iosSdkVersion: rest.ios_sdk_version ?? null,
-    iosLastSeenAt: fromUnix(rest.ios_last_seen_at),
-    customAttributes: rest.custom_attributes ?? {},
-    avatar: rest.avatar ? { imageUrl: rest.avatar.image_url ?? null } : null,
-    tagIds: ids(rest.tags),
-    noteIds: ids(rest.notes),
-    companyIds: ids(rest.companies),
-    location: rest.location
-      ? {
-          country: rest.location.country ?? null,
-          region: rest.location.region ?? null,
-          city: rest.location.city ?? null,
-          countryCode: rest.location.country_code ?? null,
-          continentCode: rest.location.continent_code ?? null,
-        }
-      : null,
-    socialProfiles: (rest.social_profiles?.data ?? []).map((p) => ({ name: p.name, url: p.url })),
-    utmCampaign: rest.utm_campaign ?? null,
-    utmContent: rest.utm_content ?? null,
-    utmMedium: rest.utm_medium ?? null,
-    utmSource: rest.utm_source ?? null,
-    utmTerm: rest.utm_term ?? null,
-    referrer: rest.referrer ?? null,
-  });
-}
 
 /** The writable attributes of a contact, as plain graph-side values. */
 export interface ContactChanges {
@@ -183,27 +49,14 @@ export function contactBody(changes: ContactChanges): Record<string, unknown> {
   return body;
 }
 
-interface RestContactState {
-  id: string;
-  external_id?: string | null;
-  deleted?: boolean;
-  archived?: boolean;
-}
-
-interface ContactListBody {
-  data: RestContact[];
-  total_count?: number;
-  pages?: RestPages;
-}
-
 /** Contacts: create, read, update, delete, list, search, merge, archive. */
 export class ContactsAPI extends IntercomDataSource {
   async getById(id: string): Promise<Contact> {
-    return contactReducer(await this.get<RestContact>(path`contacts/${id}`));
+    return reduceContact(await this.get<RestContact>(path`contacts/${id}`));
   }
 
   async list(perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
-    const body = await this.get<ContactListBody>(path`contacts`, {
+    const body = await this.get<RestContactList>(path`contacts`, {
       params: { per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
     return this.page(body);
@@ -218,7 +71,7 @@ export class ContactsAPI extends IntercomDataSource {
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Contact>> {
-    const body = await this.post<ContactListBody>(path`contacts/search`, {
+    const body = await this.post<RestContactList>(path`contacts/search`, {
       read: true,
       body: {
         query,
@@ -231,43 +84,34 @@ export class ContactsAPI extends IntercomDataSource {
   /** Intercom needs at least one of role, email or external id to create a contact. */
   async create(input: ContactChanges): Promise<Contact> {
     if (!input.email && !input.externalId && !input.role) throw badInput("Set at least one of input.email, input.externalId or input.role", "input");
-    return this.write(WRITE_EFFECTS.createContact, input, async () => contactReducer(await this.post<RestContact>(path`contacts`, { body: contactBody(input) })));
+    return this.write(WRITE_EFFECTS.createContact, input, async () => reduceContact(await this.post<RestContact>(path`contacts`, { body: contactBody(input) })));
   }
 
   async update(id: string, changes: ContactChanges): Promise<Contact> {
-    return this.write(WRITE_EFFECTS.updateContact, { id }, async () => contactReducer(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) })));
+    return this.write(WRITE_EFFECTS.updateContact, { id }, async () => reduceContact(await this.put<RestContact>(path`contacts/${id}`, { body: contactBody(changes) })));
   }
 
   async remove(id: string): Promise<DeletedContact> {
-    return this.write(WRITE_EFFECTS.deleteContact, { id }, async () => {
-      const body = await this.delete<RestContactState>(path`contacts/${id}`);
-      return build(DeletedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, deleted: body.deleted ?? true });
-    });
+    return this.write(WRITE_EFFECTS.deleteContact, { id }, async () => reduceDeletedContact(await this.delete<RestContactDeleted>(path`contacts/${id}`)));
   }
 
   /** Merges the lead `from` into the user `into`; answers the user. */
   async merge(from: string, into: string): Promise<Contact> {
     if (from === into) throw badInput("input.from and input.into must be different contacts", "input.into");
-    return this.write(WRITE_EFFECTS.mergeContacts, { from, into }, async () => contactReducer(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } })));
+    return this.write(WRITE_EFFECTS.mergeContacts, { from, into }, async () => reduceContact(await this.post<RestContact>(path`contacts/merge`, { body: { from, into } })));
   }
 
   async archive(id: string): Promise<ArchivedContact> {
-    return this.write(WRITE_EFFECTS.archiveContact, { id }, async () => {
-      const body = await this.post<RestContactState>(path`contacts/${id}/archive`);
-      return build(ArchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? true });
-    });
+    return this.write(WRITE_EFFECTS.archiveContact, { id }, async () => reduceArchivedContact(await this.post<RestContactArchived>(path`contacts/${id}/archive`)));
   }
 
   async unarchive(id: string): Promise<UnarchivedContact> {
-    return this.write(WRITE_EFFECTS.unarchiveContact, { id }, async () => {
-      const body = await this.post<RestContactState>(path`contacts/${id}/unarchive`);
-      return build(UnarchivedContact, { id: requiredId(body.id), externalId: body.external_id ?? null, archived: body.archived ?? false });
-    });
+    return this.write(WRITE_EFFECTS.unarchiveContact, { id }, async () => reduceUnarchivedContact(await this.post<RestContactUnarchived>(path`contacts/${id}/unarchive`)));
   }
 
-  private page(body: ContactListBody): CursorPage<Contact> {
+  private page(body: RestContactList): CursorPage<Contact> {
     return {
-      items: (body.data ?? []).map(contactReducer),
+      items: (body.data ?? []).map(reduceContact),
       nextCursor: nextCursorOf(body.pages),
       totalCount: body.total_count ?? null,
     };

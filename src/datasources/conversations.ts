@@ -1,236 +1,16 @@
-import {
-  AiAgent,
-  Conversation,
-  ConversationPart,
-  ConversationPartList,
-  ConversationRating,
-  ConversationSource,
-  type AiAgentLastAnswerType,
-  type AiAgentResolutionState,
-  type AiAgentSourceType,
-  type ContentSourceType,
-  type ConversationPriority,
-  type ConversationSourceType,
-  type ConversationState,
-  type LinkedObjectCategory,
-  type LinkedObjectType,
-  type SlaStatus,
-} from "../schema/conversation.js";
+import { reduceConversation } from "../generated/reducers/conversations.js";
+import { reduceMessage } from "../generated/reducers/messages.js";
+import type { RestConversation, RestPaginatedConversationResponse } from "../generated/rest/conversations.js";
+import type { RestMessage } from "../generated/rest/messages.js";
+import type { Conversation } from "../schema/conversation.js";
 import type { Message } from "../schema/message.js";
-import { build, fromUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
-import { messageReducer, type RestMessage } from "./messages.js";
-import { attachmentsReducer, authorRef, idOrNull, tagReducer, unixOrUndefined, type RestAttachment, type RestAuthor, type RestReference, type RestTag, requiredId } from "./reducers.js";
-import { nextCursorOf, paginationBody, type CursorPage, type RestPages } from "./paging.js";
+import { unixOrUndefined } from "./reducers.js";
+import { nextCursorOf, paginationBody, type CursorPage } from "./paging.js";
 import { toIntercomQuery, type IntercomSearchQuery, type SearchQueryInput } from "./search-query.js";
 import { CONVERSATION_NO_LIST_FIELDS } from "../schema/search.js";
-
-interface RestPart {
-  id: string;
-  part_type: string;
-  body?: string | null;
-  created_at: number;
-  updated_at?: number | null;
-  notified_at?: number | null;
-  assigned_to?: RestReference | null;
-  author: RestAuthor;
-  attachments?: RestAttachment[];
-  external_id?: string | null;
-  redacted?: boolean;
-}
-
-export interface RestConversation {
-  type?: "conversation";
-  id: string;
-  title: string | null;
-  created_at: number;
-  updated_at: number;
-  waiting_since: number | null;
-  snoozed_until: number | null;
-  open: boolean;
-  state: string;
-  read: boolean;
-  priority?: string | null;
-  admin_assignee_id: number | string | null;
-  team_assignee_id: number | string | null;
-  tags?: { tags: RestTag[] } | null;
-  conversation_rating?: {
-    rating?: number | null;
-    remark?: string | null;
-    created_at?: number | null;
-    contact?: { id?: string | null } | null;
-    teammate?: RestReference | null;
-  } | null;
-  source: {
-    type: string;
-    id: string | number;
-    delivered_as?: string | null;
-    subject?: string | null;
-    body?: string | null;
-    author: RestAuthor;
-    attachments?: RestAttachment[];
-    url?: string | null;
-    redacted?: boolean;
-  };
-  contacts?: { contacts: Array<{ id: string }> } | null;
-  teammates?: { teammates: RestReference[] } | null;
-  custom_attributes?: Record<string, unknown> | null;
-  first_contact_reply?: { created_at: number; type: string; url?: string | null } | null;
-  sla_applied?: { sla_name: string; sla_status?: string | null } | null;
-  statistics?: Record<string, number | string | null | undefined> | null;
-  conversation_parts?: { conversation_parts: RestPart[]; total_count: number } | null;
-  linked_objects?: {
-    total_count: number;
-    has_more: boolean;
-    data: Array<{ type: string; id: string | number; category?: string | null }>;
-  } | null;
-  ai_agent_participated?: boolean | null;
-  ai_agent?: {
-    source_type?: string | null;
-    source_title?: string | null;
-    last_answer_type?: string | null;
-    resolution_state?: string | null;
-    rating?: number | null;
-    rating_remark?: string | null;
-    content_sources?: { content_sources: Array<{ content_type: string; url: string; title: string; locale: string }> } | null;
-  } | null;
-}
-
-function partReducer(rest: RestPart): ConversationPart {
-  return build(ConversationPart, {
-    id: requiredId(rest.id),
-    partType: rest.part_type,
-    body: rest.body ?? null,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at),
-    notifiedAt: fromUnix(rest.notified_at),
-    assignedToType: rest.assigned_to?.type ?? null,
-    assignedToId: idOrNull(rest.assigned_to?.id),
-    authorType: rest.author.type,
-    authorId: String(rest.author.id),
-    authorRef: authorRef(rest.author),
-    attachments: attachmentsReducer(rest.attachments),
-    externalId: rest.external_id ?? null,
-    redacted: rest.redacted ?? false,
-  });
-}
-
-function statisticsReducer(s: NonNullable<RestConversation["statistics"]>) {
-  const int = (k: string) => (typeof s[k] === "number" ? (s[k] as number) : null);
-  const date = (k: string) => fromUnix(int(k));
-  return {
-    timeToAssignment: int("time_to_assignment"),
-    timeToAdminReply: int("time_to_admin_reply"),
-    timeToFirstClose: int("time_to_first_close"),
-    timeToLastClose: int("time_to_last_close"),
-    medianTimeToReply: int("median_time_to_reply"),
-    firstContactReplyAt: date("first_contact_reply_at"),
-    firstAssignmentAt: date("first_assignment_at"),
-    firstAdminReplyAt: date("first_admin_reply_at"),
-    firstCloseAt: date("first_close_at"),
-    lastAssignmentAt: date("last_assignment_at"),
-    lastAssignmentAdminReplyAt: date("last_assignment_admin_reply_at"),
-    lastContactReplyAt: date("last_contact_reply_at"),
-    lastAdminReplyAt: date("last_admin_reply_at"),
-    lastCloseAt: date("last_close_at"),
-    lastClosedById: idOrNull(s.last_closed_by_id),
-    countReopens: int("count_reopens"),
-    countAssignments: int("count_assignments"),
-    countConversationParts: int("count_conversation_parts"),
-  };
-}
-
-export function conversationReducer(rest: RestConversation): Conversation {
-  const rating = rest.conversation_rating;
-  const ai = rest.ai_agent;
-  return build(Conversation, {
-    id: requiredId(rest.id),
-    title: rest.title ?? null,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at)!,
-    waitingSince: fromUnix(rest.waiting_since),
-    snoozedUntil: fromUnix(rest.snoozed_until),
-    open: rest.open,
-    state: rest.state as ConversationState,
-    read: rest.read,
-    priority: (rest.priority ?? null) as ConversationPriority | null,
-    adminAssigneeId: idOrNull(rest.admin_assignee_id),
-    teamAssigneeId: idOrNull(rest.team_assignee_id),
-    tags: (rest.tags?.tags ?? []).map(tagReducer),
-    conversationRating: rating
-      ? build(ConversationRating, {
-          rating: rating.rating ?? null,
-          remark: rating.remark ?? null,
-          createdAt: fromUnix(rating.created_at),
-          contactId: idOrNull(rating.contact?.id),
-          teammateId: idOrNull(rating.teammate?.id),
-        })
-      : null,
-    source: build(ConversationSource, {
-      type: rest.source.type as ConversationSourceType,
-      id: String(rest.source.id),
-      deliveredAs: rest.source.delivered_as ?? null,
-      subject: rest.source.subject ?? null,
-      body: rest.source.body ?? null,
-      authorType: rest.source.author.type,
-      authorId: String(rest.source.author.id),
-      authorRef: authorRef(rest.source.author),
-      attachments: attachmentsReducer(rest.source.attachments),
-      url: rest.source.url ?? null,
-      redacted: rest.source.redacted ?? false,
-    }),
-    contactIds: (rest.contacts?.contacts ?? []).map((c) => String(c.id)),
-    teammateIds: (rest.teammates?.teammates ?? []).flatMap((t) => (t.id === null || t.id === undefined ? [] : [String(t.id)])),
-    customAttributes: rest.custom_attributes ?? {},
-    firstContactReply: rest.first_contact_reply
-      ? {
-          createdAt: fromUnix(rest.first_contact_reply.created_at)!,
-          type: rest.first_contact_reply.type,
-          url: rest.first_contact_reply.url ?? null,
-        }
-      : null,
-    slaApplied: rest.sla_applied
-      ? { slaName: rest.sla_applied.sla_name, slaStatus: (rest.sla_applied.sla_status ?? null) as SlaStatus | null }
-      : null,
-    statistics: rest.statistics ? statisticsReducer(rest.statistics) : null,
-    linkedObjects: rest.linked_objects
-      ? {
-          totalCount: rest.linked_objects.total_count,
-          hasMore: rest.linked_objects.has_more,
-          nodes: rest.linked_objects.data.map((o) => ({
-            type: o.type as LinkedObjectType,
-            id: String(o.id),
-            category: (o.category ?? null) as LinkedObjectCategory | null,
-          })),
-        }
-      : null,
-    aiAgentParticipated: rest.ai_agent_participated ?? null,
-    aiAgent: ai
-      ? build(AiAgent, {
-          sourceType: (ai.source_type ?? null) as AiAgentSourceType | null,
-          sourceTitle: ai.source_title ?? null,
-          lastAnswerType: (ai.last_answer_type ?? null) as AiAgentLastAnswerType | null,
-          resolutionState: (ai.resolution_state ?? null) as AiAgentResolutionState | null,
-          rating: ai.rating ?? null,
-          ratingRemark: ai.rating_remark ?? null,
-          contentSources: (ai.content_sources?.content_sources ?? []).map((c) => ({
-            contentType: c.content_type as ContentSourceType,
-            url: c.url,
-            title: c.title,
-            locale: c.locale,
-          })),
-        })
-      : null,
-    partList: rest.conversation_parts
-      ? build(ConversationPartList, {
-          totalCount: rest.conversation_parts.total_count,
-          nodes: rest.conversation_parts.conversation_parts.map(partReducer),
-        })
-      : undefined,
-  });
-}
 
 /** Plain inputs of the conversation writes; the datasource turns them into Intercom's bodies. */
 export interface AdminReply {
@@ -285,23 +65,17 @@ const exactlyOne = (...values: unknown[]) => values.filter((v) => v !== undefine
 /** Users' and leads' ids are 24 hex characters (the document's `format: uuid` is a defect); a visitor's (type CONTACT) may be anything. */
 const CONTACT_ID = /^[0-9a-f]{24}$/i;
 
-interface ConversationListBody {
-  conversations: RestConversation[];
-  total_count?: number;
-  pages?: RestPages;
-}
-
 /** Conversations: list, retrieve, search, update, reply and manage. */
 export class ConversationsAPI extends IntercomDataSource {
   async list(perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
-    const body = await this.get<ConversationListBody>(path`conversations`, {
+    const body = await this.get<RestPaginatedConversationResponse>(path`conversations`, {
       params: { per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
     return this.page(body);
   }
 
   async getById(id: string): Promise<Conversation> {
-    return conversationReducer(await this.get<RestConversation>(path`conversations/${id}`));
+    return reduceConversation(await this.get<RestConversation>(path`conversations/${id}`));
   }
 
   /** The graph's conversation search, checked against Intercom's rules and turned into its query before any call. */
@@ -310,7 +84,7 @@ export class ConversationsAPI extends IntercomDataSource {
   }
 
   async search(query: IntercomSearchQuery, perPage: number, startingAfter?: string | null): Promise<CursorPage<Conversation>> {
-    const body = await this.post<ConversationListBody>(path`conversations/search`, {
+    const body = await this.post<RestPaginatedConversationResponse>(path`conversations/search`, {
       read: true,
       body: { query, pagination: paginationBody(perPage, startingAfter) },
     });
@@ -322,7 +96,7 @@ export class ConversationsAPI extends IntercomDataSource {
       ...(changes.read !== undefined && changes.read !== null ? { read: changes.read } : {}),
       ...(changes.customAttributes ? { custom_attributes: changes.customAttributes } : {}),
     };
-    return this.write(WRITE_EFFECTS.updateConversation, { id }, async () => conversationReducer(await this.put<RestConversation>(path`conversations/${id}`, { body })));
+    return this.write(WRITE_EFFECTS.updateConversation, { id }, async () => reduceConversation(await this.put<RestConversation>(path`conversations/${id}`, { body })));
   }
 
   /** A reply as an admin (comment or note) or as a contact named by exactly one of its identities. */
@@ -333,7 +107,7 @@ export class ConversationsAPI extends IntercomDataSource {
     }
     const body = reply.admin ? adminReplyBody(reply.admin) : contactReplyBody(reply.contact!);
     return this.write(WRITE_EFFECTS.replyToConversation, { id }, async () =>
-      conversationReducer(await this.post<RestConversation>(path`conversations/${id}/reply`, { body })),
+      reduceConversation(await this.post<RestConversation>(path`conversations/${id}/reply`, { body })),
     );
   }
 
@@ -375,7 +149,7 @@ export class ConversationsAPI extends IntercomDataSource {
       attachment_urls: input.attachmentUrls ?? undefined,
       created_at: unixOrUndefined(input.createdAt),
     };
-    return this.write(WRITE_EFFECTS.createConversation, {}, async () => messageReducer(await this.post<RestMessage>(path`conversations`, { body })));
+    return this.write(WRITE_EFFECTS.createConversation, {}, async () => reduceMessage(await this.post<RestMessage>(path`conversations`, { body })));
   }
 
   async attachContact(id: string, adminId: string, customer: ConversationCustomer): Promise<Conversation> {
@@ -391,13 +165,13 @@ export class ConversationsAPI extends IntercomDataSource {
           : { email: customer.email },
     };
     return this.write(WRITE_EFFECTS.attachContactToConversation, { id }, async () =>
-      conversationReducer(await this.post<RestConversation>(path`conversations/${id}/customers`, { body })),
+      reduceConversation(await this.post<RestConversation>(path`conversations/${id}/customers`, { body })),
     );
   }
 
   async detachContact(id: string, contactId: string, adminId: string): Promise<Conversation> {
     return this.write(WRITE_EFFECTS.detachContactFromConversation, { id }, async () =>
-      conversationReducer(await this.delete<RestConversation>(path`conversations/${id}/customers/${contactId}`, { body: { admin_id: adminId } })),
+      reduceConversation(await this.delete<RestConversation>(path`conversations/${id}/customers/${contactId}`, { body: { admin_id: adminId } })),
     );
   }
 
@@ -412,23 +186,23 @@ export class ConversationsAPI extends IntercomDataSource {
       body = { type: "conversation_part", conversation_id: redaction.conversationId, conversation_part_id: redaction.conversationPartId };
     }
     return this.write(WRITE_EFFECTS.redactConversationPart, { id: redaction.conversationId }, async () =>
-      conversationReducer(await this.post<RestConversation>(path`conversations/redact`, { body })),
+      reduceConversation(await this.post<RestConversation>(path`conversations/redact`, { body })),
     );
   }
 
   async runAssignmentRules(id: string): Promise<Conversation> {
     return this.write(WRITE_EFFECTS.runAssignmentRules, { id }, async () =>
-      conversationReducer(await this.post<RestConversation>(path`conversations/${id}/run_assignment_rules`)),
+      reduceConversation(await this.post<RestConversation>(path`conversations/${id}/run_assignment_rules`)),
     );
   }
 
   private async manage(effects: typeof WRITE_EFFECTS.closeConversation, id: string, body: Record<string, unknown>): Promise<Conversation> {
-    return this.write(effects, { id }, async () => conversationReducer(await this.post<RestConversation>(path`conversations/${id}/parts`, { body })));
+    return this.write(effects, { id }, async () => reduceConversation(await this.post<RestConversation>(path`conversations/${id}/parts`, { body })));
   }
 
-  private page(body: ConversationListBody): CursorPage<Conversation> {
+  private page(body: RestPaginatedConversationResponse): CursorPage<Conversation> {
     return {
-      items: (body.conversations ?? []).map(conversationReducer),
+      items: (body.conversations ?? []).map(reduceConversation),
       nextCursor: nextCursorOf(body.pages),
       totalCount: body.total_count ?? null,
     };

@@ -1,66 +1,25 @@
+import { reduceDataEvent, reduceDataEventSummary } from "../generated/reducers/data-events.js";
+import type { RestDataEventList, RestDataEventSummary, RestDataEventSummaryItem } from "../generated/rest/data-events.js";
 import {
   DataEvent,
-  DataEventSummary,
-  DataEventSummaryItem,
   type CreateDataEventInput,
+  type DataEventSummary,
   type DataEventSummaryInput,
+  type DataEventSummaryItem,
 } from "../schema/data-event.js";
 import { build, fromUnix, toUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
 import type { CursorPage } from "./paging.js";
 
-interface RestDataEvent {
-  type?: "event";
-  id?: string | null;
-  event_name: string;
-  created_at: number;
-  user_id?: string | null;
-  intercom_user_id?: string | null;
-  email?: string | null;
-  metadata?: Record<string, unknown> | null;
-}
-
-interface RestDataEventSummary {
-  type?: "event.summary";
-  email?: string | null;
-  intercom_user_id: string;
-  user_id?: string | null;
-  events: Array<{ name: string; first: string; last: string; count: number; description?: string | null }>;
-}
-
 /** Who the events belong to: exactly one identifier, as GET /events takes it. */
 export type EventUser = { user_id: string } | { intercom_user_id: string } | { email: string };
 
-const blankToNull = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? null : s);
-
-export function dataEventReducer(rest: RestDataEvent): DataEvent {
-  return build(DataEvent, {
-    id: blankToNull(rest.id),
-    eventName: rest.event_name,
-    createdAt: fromUnix(rest.created_at)!,
-    userId: blankToNull(rest.user_id),
-    intercomUserId: blankToNull(rest.intercom_user_id),
-    email: blankToNull(rest.email),
-    metadata: rest.metadata ?? {},
-  });
-}
-
-function summaryReducer(rest: RestDataEventSummary): DataEventSummary {
-  return build(DataEventSummary, {
-    email: blankToNull(rest.email),
-    intercomUserId: rest.intercom_user_id,
-    userId: blankToNull(rest.user_id),
-    items: rest.events.map((e) =>
-      build(DataEventSummaryItem, {
-        name: e.name,
-        first: new Date(e.first),
-        last: new Date(e.last),
-        count: e.count,
-        description: e.description ?? null,
-      }),
-    ),
-  });
+/** The generated reducer ends here: first and last are date strings in the document, DateTimes in the graph. */
+export function finishDataEventSummaryItem(item: DataEventSummaryItem, rest: RestDataEventSummaryItem): DataEventSummaryItem {
+  item.first = new Date(rest.first);
+  item.last = new Date(rest.last);
+  return item;
 }
 
 /**
@@ -68,9 +27,7 @@ function summaryReducer(rest: RestDataEventSummary): DataEventSummary {
  * `summary` says; Intercom may instead answer a list of the events themselves (`event.list`,
  * the document's `data_event_list`, which no operation declares), with `pages.next`.
  */
-type RestEventsAnswer =
-  | RestDataEventSummary
-  | { type: "event.list"; events: RestDataEvent[]; pages?: { next?: string | null } | null };
+type RestEventsAnswer = RestDataEventSummary | RestDataEventList;
 
 /** `pages.next` is a URL; the only thing a later page needs from it is its `before` position. */
 function beforeOf(next: string | null | undefined): string | null {
@@ -86,7 +43,7 @@ function beforeOf(next: string | null | undefined): string | null {
 export class DataEventsAPI extends IntercomDataSource {
   async summary(user: EventUser): Promise<DataEventSummary> {
     const params = { type: "user", ...user, summary: "true" };
-    return summaryReducer(await this.get<RestDataEventSummary>(path`events`, { params }));
+    return reduceDataEventSummary(await this.get<RestDataEventSummary>(path`events`, { params }));
   }
 
   /**
@@ -100,7 +57,7 @@ export class DataEventsAPI extends IntercomDataSource {
     if (before) params.before = before;
     const body = await this.get<RestEventsAnswer>(path`events`, { params });
     if (body.type !== "event.list" || !Array.isArray(body.events)) return { items: [], nextCursor: null, totalCount: null };
-    return { items: body.events.map(dataEventReducer), nextCursor: beforeOf(body.pages?.next), totalCount: null };
+    return { items: body.events.map(reduceDataEvent), nextCursor: beforeOf(body.pages?.next), totalCount: null };
   }
 
   /** Intercom answers 202 with an empty body: success is that status and nothing else. */

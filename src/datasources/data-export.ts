@@ -1,15 +1,10 @@
-import { DataExport, DataExportStatus } from "../schema/data-export.js";
-import { build, fromUnix } from "../schema/scalars.js";
+import { reduceDataExport } from "../generated/reducers/data-export.js";
+import type { RestDataExport } from "../generated/rest/data-export.js";
+import { type DataExport, DataExportStatus } from "../schema/data-export.js";
+import { fromUnix } from "../schema/scalars.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
-
-interface RestDataExport {
-  job_identifier: string;
-  status: string;
-  download_expires_at?: string | number | null;
-  download_url?: string | null;
-}
 
 /** The gateway route that streams a completed export (see src/server/downloads.ts). */
 export const dataExportDownloadPath = (jobIdentifier: string) => `/downloads/data-exports/${encodeURIComponent(jobIdentifier)}`;
@@ -21,16 +16,14 @@ function expiry(raw: string | number | null | undefined): Date | null {
   return Number.isFinite(seconds) ? fromUnix(seconds) : null;
 }
 
-export function dataExportReducer(rest: RestDataExport): DataExport {
-  const status = rest.status as DataExportStatus;
-  return build(DataExport, {
-    id: rest.job_identifier,
-    jobIdentifier: rest.job_identifier,
-    status,
-    downloadExpiresAt: expiry(rest.download_expires_at),
-    // Intercom's own URL needs the token: clients get the gateway's streaming route instead.
-    downloadUrl: status === DataExportStatus.COMPLETED ? dataExportDownloadPath(rest.job_identifier) : null,
-  });
+/** The generated reducer ends here: the expiry Intercom sends as a string, and the gateway's download route. */
+export function finishDataExport(dataExport: DataExport, rest: RestDataExport): DataExport {
+  // The job's only identifier is its job_identifier.
+  dataExport.id = rest.job_identifier;
+  dataExport.downloadExpiresAt = expiry(rest.download_expires_at);
+  // Intercom's own URL needs the token: clients get the gateway's streaming route instead.
+  dataExport.downloadUrl = dataExport.status === DataExportStatus.COMPLETED ? dataExportDownloadPath(rest.job_identifier) : null;
+  return dataExport;
 }
 
 /** Data export: create, show, cancel (the download is streamed by the /downloads route, not here). */
@@ -38,14 +31,14 @@ export class DataExportAPI extends IntercomDataSource {
   async create(createdAtAfter: number, createdAtBefore: number): Promise<DataExport> {
     if (createdAtAfter > createdAtBefore) throw badInput("createdAtAfter must not be later than createdAtBefore", "input.createdAtAfter");
     const body = { created_at_after: createdAtAfter, created_at_before: createdAtBefore };
-    return this.write(WRITE_EFFECTS.createDataExport, {}, async () => dataExportReducer(await this.post<RestDataExport>(path`export/content/data`, { body })));
+    return this.write(WRITE_EFFECTS.createDataExport, {}, async () => reduceDataExport(await this.post<RestDataExport>(path`export/content/data`, { body })));
   }
 
   async getById(jobIdentifier: string): Promise<DataExport> {
-    return dataExportReducer(await this.get<RestDataExport>(path`export/content/data/${jobIdentifier}`));
+    return reduceDataExport(await this.get<RestDataExport>(path`export/content/data/${jobIdentifier}`));
   }
 
   async cancel(jobIdentifier: string): Promise<DataExport> {
-    return this.write(WRITE_EFFECTS.cancelDataExport, { jobIdentifier }, async () => dataExportReducer(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`)));
+    return this.write(WRITE_EFFECTS.cancelDataExport, { jobIdentifier }, async () => reduceDataExport(await this.post<RestDataExport>(path`export/cancel/${jobIdentifier}`)));
   }
 }

@@ -1,80 +1,17 @@
-import { Collection, CollectionContent, DeletedCollection, HelpCenter } from "../schema/help-center.js";
-import { build, fromUnix } from "../schema/scalars.js";
-import { integerId, localeEntries, type NumberedList, type RestNumberedPages } from "./articles.js";
+import { reduceCollection, reduceCollectionContent, reduceDeletedCollection, reduceHelpCenter } from "../generated/reducers/help-center.js";
+import type { RestCollection, RestCollectionList, RestDeletedCollectionObject, RestGroupContent, RestHelpCenter, RestHelpCenterList } from "../generated/rest/help-center.js";
+import type { Collection, DeletedCollection, HelpCenter } from "../schema/help-center.js";
+import { integerId, localeEntries, type NumberedList } from "./articles.js";
 import { badInput } from "./errors.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
-import { idOrNull, requiredId } from "./reducers.js";
 
-interface RestGroupContent {
-  type?: string;
-  name?: string;
-  description?: string | null;
-}
-
-export interface RestCollection {
-  id: string | number;
-  workspace_id: string;
-  name: string;
-  description?: string | null;
-  created_at: number;
-  updated_at?: number | null;
-  url?: string | null;
-  icon?: string | null;
-  order: number;
-  default_locale: string;
-  translated_content?: ({ type?: string } & Record<string, RestGroupContent | string | undefined>) | null;
-  parent_id?: string | number | null;
-  help_center_id?: number | string | null;
-}
-
-export interface RestHelpCenter {
-  id: string | number;
-  workspace_id: string;
-  created_at: number;
-  updated_at?: number | null;
-  identifier: string;
-  website_turned_on: boolean;
-  display_name: string;
-  url?: string | null;
-  custom_domain?: string | null;
-}
-
-
-export function collectionReducer(rest: RestCollection): Collection {
-  return build(Collection, {
-    id: requiredId(rest.id),
-    workspaceId: rest.workspace_id,
-    name: rest.name,
-    description: rest.description ?? null,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at),
-    url: rest.url ?? null,
-    icon: rest.icon ?? null,
-    order: rest.order,
-    defaultLocale: rest.default_locale,
-    translatedContent: rest.translated_content
-      ? localeEntries(rest.translated_content).map(([locale, c]) =>
-          build(CollectionContent, { locale, name: c.name ?? "", description: c.description ?? null }),
-        )
-      : null,
-    parentId: idOrNull(rest.parent_id),
-    helpCenterId: idOrNull(rest.help_center_id),
-  });
-}
-
-export function helpCenterReducer(rest: RestHelpCenter): HelpCenter {
-  return build(HelpCenter, {
-    id: requiredId(rest.id),
-    workspaceId: rest.workspace_id,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at),
-    identifier: rest.identifier,
-    websiteTurnedOn: rest.website_turned_on,
-    displayName: rest.display_name,
-    url: rest.url ?? null,
-    customDomain: rest.custom_domain ?? null,
-  });
+/** The generated reducer ends here: translated content is a map keyed by locale, listed here, each entry with its locale. */
+export function finishCollection(collection: Collection, rest: RestCollection): Collection {
+  collection.translatedContent = rest.translated_content
+    ? localeEntries<RestGroupContent>(rest.translated_content).map(([locale, content]) => Object.assign(reduceCollectionContent(content), { locale }))
+    : null;
+  return collection;
 }
 
 /** Plain inputs of the collection writes. */
@@ -113,43 +50,42 @@ function collectionBody(input: CollectionChanges): Record<string, unknown> {
 /** Help Center: help centers and their collections (sections are nested collections). */
 export class HelpCenterAPI extends IntercomDataSource {
   async listCollections(page: number, perPage: number): Promise<NumberedList<Collection>> {
-    const body = await this.get<{ data: RestCollection[]; total_count?: number; pages?: RestNumberedPages }>(path`help_center/collections`, {
+    const body = await this.get<RestCollectionList>(path`help_center/collections`, {
       params: { page: String(page), per_page: String(perPage) },
     });
-    return { items: (body.data ?? []).map(collectionReducer), totalPages: body.pages?.total_pages ?? null, totalCount: body.total_count ?? null };
+    return { items: (body.data ?? []).map(reduceCollection), totalPages: body.pages?.total_pages ?? null, totalCount: body.total_count ?? null };
   }
 
   async getCollection(id: string): Promise<Collection> {
-    return collectionReducer(await this.get<RestCollection>(path`help_center/collections/${id}`));
+    return reduceCollection(await this.get<RestCollection>(path`help_center/collections/${id}`));
   }
 
   async createCollection(input: CollectionChanges & { name: string }): Promise<Collection> {
     // A new collection without a parent is simply first level: send no parent_id at all.
     const body = collectionBody({ ...input, parentId: input.parentId ?? undefined });
-    return this.write(WRITE_EFFECTS.createCollection, input, async () => collectionReducer(await this.post<RestCollection>(path`help_center/collections`, { body })));
+    return this.write(WRITE_EFFECTS.createCollection, input, async () => reduceCollection(await this.post<RestCollection>(path`help_center/collections`, { body })));
   }
 
   async updateCollection(id: string, changes: CollectionChanges): Promise<Collection> {
-    return this.write(WRITE_EFFECTS.updateCollection, { id }, async () => collectionReducer(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) })));
+    return this.write(WRITE_EFFECTS.updateCollection, { id }, async () => reduceCollection(await this.put<RestCollection>(path`help_center/collections/${id}`, { body: collectionBody(changes) })));
   }
 
   async removeCollection(id: string): Promise<DeletedCollection> {
-    return this.write(WRITE_EFFECTS.deleteCollection, { id }, async () => {
-      const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`help_center/collections/${id}`);
-      return build(DeletedCollection, { id: requiredId(body.id), object: body.object ?? "collection", deleted: body.deleted });
-    });
+    return this.write(WRITE_EFFECTS.deleteCollection, { id }, async () =>
+      reduceDeletedCollection(await this.delete<RestDeletedCollectionObject>(path`help_center/collections/${id}`)),
+    );
   }
 
   /** help_center_list has no total_count or pages: a page shorter than per_page is the last. */
   async listHelpCenters(page: number, perPage: number): Promise<NumberedList<HelpCenter>> {
-    const body = await this.get<{ data: RestHelpCenter[] }>(path`help_center/help_centers`, {
+    const body = await this.get<RestHelpCenterList>(path`help_center/help_centers`, {
       cache: "help_center/help_centers",
       params: { page: String(page), per_page: String(perPage) },
     });
-    return { items: (body.data ?? []).map(helpCenterReducer), totalPages: null, totalCount: null };
+    return { items: (body.data ?? []).map(reduceHelpCenter), totalPages: null, totalCount: null };
   }
 
   async getHelpCenter(id: string): Promise<HelpCenter> {
-    return helpCenterReducer(await this.get<RestHelpCenter>(path`help_center/help_centers/${id}`, { cache: "help_center/help_centers" }));
+    return reduceHelpCenter(await this.get<RestHelpCenter>(path`help_center/help_centers/${id}`, { cache: "help_center/help_centers" }));
   }
 }

@@ -1,40 +1,10 @@
-import { Message, type MessageType } from "../schema/message.js";
-import { build, fromUnix, toUnix } from "../schema/scalars.js";
+import { reduceMessage } from "../generated/reducers/messages.js";
+import type { RestMessage } from "../generated/rest/messages.js";
+import type { Message } from "../schema/message.js";
+import { toUnix } from "../schema/scalars.js";
 import { badInput } from "./errors.js";
-import { requiredId } from "./reducers.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
-
-/** `message` as POST /messages and POST /conversations answer it. */
-export interface RestMessage {
-  type: string;
-  id: string | number;
-  created_at: number;
-  subject?: string | null;
-  body: string;
-  message_type: string;
-  conversation_id?: string | number | null;
-  /** Admin messages: the sender (in Intercom's answers, not in the schema). */
-  owner?: { id?: string | number | null } | null;
-}
-
-/**
- * `sender`: the admin a message was sent as, for answers that do not name it: the document's
- * `message` schema has no owner, so only the request says who sent it.
- */
-export function messageReducer(rest: RestMessage, sender: string | null = null): Message {
-  return build(Message, {
-    type: rest.type,
-    id: requiredId(rest.id),
-    createdAt: fromUnix(rest.created_at)!,
-    // In-app messages have no subject; Intercom sends "" for it.
-    subject: rest.subject ? rest.subject : null,
-    body: rest.body,
-    messageType: rest.message_type as MessageType,
-    conversationId: rest.conversation_id === null || rest.conversation_id === undefined ? null : String(rest.conversation_id),
-    ownerId: rest.owner?.id === null || rest.owner?.id === undefined ? sender : String(rest.owner.id),
-  });
-}
 
 /** Plain input of createMessage; the datasource builds Intercom's body. */
 export interface OutboundMessage {
@@ -64,6 +34,11 @@ export class MessagesAPI extends IntercomDataSource {
       ...(message.createdAt ? { created_at: toUnix(message.createdAt) } : {}),
       create_conversation_without_contact_reply: message.createConversationWithoutContactReply ?? false,
     };
-    return this.write(WRITE_EFFECTS.createMessage, message, async () => messageReducer(await this.post<RestMessage>(path`messages`, { body }), message.adminId));
+    return this.write(WRITE_EFFECTS.createMessage, message, async () => {
+      const sent = reduceMessage(await this.post<RestMessage>(path`messages`, { body }));
+      // The document's `message` has no owner: where Intercom names none, the request says who sent it.
+      sent.ownerId ??= message.adminId;
+      return sent;
+    });
   }
 }

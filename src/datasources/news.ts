@@ -1,40 +1,11 @@
-import { build, fromUnix, toUnix } from "../schema/scalars.js";
-import { DeletedNewsItem, NewsItem, Newsfeed, type NewsItemState } from "../schema/news.js";
-import { requiredId } from "./reducers.js";
+import { reduceDeletedNewsItem, reduceNewsItem, reduceNewsfeed } from "../generated/reducers/news.js";
+import type { RestCursorPages } from "../generated/rest/common.js";
+import type { RestDeletedObject, RestNewsItem, RestNewsfeed, RestPaginatedNewsItemResponse, RestPaginatedNewsfeedResponse } from "../generated/rest/news.js";
+import { toUnix } from "../schema/scalars.js";
+import type { DeletedNewsItem, NewsItem, Newsfeed, NewsItemState } from "../schema/news.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
-
-export interface RestNewsItem {
-  type?: "news-item";
-  id: string | number;
-  workspace_id: string;
-  title: string;
-  body?: string | null;
-  sender_id: number | string;
-  state: string;
-  newsfeed_assignments?: Array<{ newsfeed_id: number | string; published_at?: number | null }> | null;
-  labels?: Array<string | null> | null;
-  cover_image_url?: string | null;
-  reactions?: Array<string | null> | null;
-  deliver_silently?: boolean | null;
-  created_at: number;
-  updated_at?: number | null;
-}
-
-export interface RestNewsfeed {
-  type?: "newsfeed";
-  id: string | number;
-  name: string;
-  created_at: number;
-  updated_at?: number | null;
-}
-
-interface RestList<T> {
-  data: T[];
-  total_count?: number;
-  pages?: { page?: number; per_page?: number; total_pages?: number } | null;
-}
 
 /** One page of a page-numbered news list (the shape numberedPageConnection reads). */
 export interface NewsPage<T> {
@@ -45,31 +16,6 @@ export interface NewsPage<T> {
 
 /** The most items one news list page may hold. */
 export const NEWS_MAX_PAGE = 150;
-
-const present = (list: Array<string | null> | null | undefined) => (list ?? []).filter((s): s is string => s !== null && s !== undefined);
-
-export function newsItemReducer(rest: RestNewsItem): NewsItem {
-  return build(NewsItem, {
-    id: requiredId(rest.id),
-    workspaceId: rest.workspace_id,
-    title: rest.title,
-    body: rest.body ?? null,
-    senderId: String(rest.sender_id),
-    state: rest.state as NewsItemState,
-    newsfeedAssignments: (rest.newsfeed_assignments ?? []).map((a) => ({ newsfeedId: String(a.newsfeed_id), publishedAt: fromUnix(a.published_at) })),
-    // Intercom sends nulls in these lists (its examples show reactions: [null, null, …]); they carry nothing.
-    labels: present(rest.labels),
-    coverImageUrl: rest.cover_image_url ?? null,
-    reactions: present(rest.reactions),
-    deliverSilently: rest.deliver_silently ?? null,
-    createdAt: fromUnix(rest.created_at)!,
-    updatedAt: fromUnix(rest.updated_at),
-  });
-}
-
-export function newsfeedReducer(rest: RestNewsfeed): Newsfeed {
-  return build(Newsfeed, { id: requiredId(rest.id), name: rest.name, createdAt: fromUnix(rest.created_at)!, updatedAt: fromUnix(rest.updated_at) });
-}
 
 /** Plain inputs of news item writes; undefined/null fields are not sent. */
 export interface NewsItemChanges {
@@ -113,17 +59,17 @@ function checkAssignments(input: { newsfeedAssignments?: Array<{ publishedAt?: D
 
 export class NewsAPI extends IntercomDataSource {
   async listNewsItems(page: number, perPage: number): Promise<NewsPage<NewsItem>> {
-    return this.page(await this.get<RestList<RestNewsItem>>(path`news/news_items`, { params: this.pageParams(page, perPage) }), newsItemReducer);
+    return this.page(await this.get<RestPaginatedNewsItemResponse>(path`news/news_items`, { params: this.pageParams(page, perPage) }), reduceNewsItem);
   }
 
   async getNewsItem(id: string): Promise<NewsItem> {
-    return newsItemReducer(await this.get<RestNewsItem>(path`news/news_items/${id}`));
+    return reduceNewsItem(await this.get<RestNewsItem>(path`news/news_items/${id}`));
   }
 
   async createNewsItem(input: NewsItemChanges): Promise<NewsItem> {
     if (!input.title || input.title.trim() === "") throw badInput("title must not be empty", "input.title");
     checkAssignments(input);
-    return this.write(WRITE_EFFECTS.createNewsItem, input, async () => newsItemReducer(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) })));
+    return this.write(WRITE_EFFECTS.createNewsItem, input, async () => reduceNewsItem(await this.post<RestNewsItem>(path`news/news_items`, { body: newsItemBody(input, new Date()) })));
   }
 
   /**
@@ -139,36 +85,35 @@ export class NewsAPI extends IntercomDataSource {
       const current = await this.get<RestNewsItem>(at);
       complete = { ...changes, title: changes.title || current.title, senderId: changes.senderId || String(current.sender_id) };
     }
-    return this.write(WRITE_EFFECTS.updateNewsItem, { id }, async () => newsItemReducer(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) })));
+    return this.write(WRITE_EFFECTS.updateNewsItem, { id }, async () => reduceNewsItem(await this.put<RestNewsItem>(at, { body: newsItemBody(complete, new Date()) })));
   }
 
   async deleteNewsItem(id: string): Promise<DeletedNewsItem> {
     return this.write(WRITE_EFFECTS.deleteNewsItem, { id }, async () => {
-      const body = await this.delete<{ id: string | number; object?: string; deleted: boolean }>(path`news/news_items/${id}`);
-      return build(DeletedNewsItem, { id: requiredId(body.id), object: body.object ?? "news-item", deleted: body.deleted });
+      return reduceDeletedNewsItem(await this.delete<RestDeletedObject>(path`news/news_items/${id}`));
     });
   }
 
   /** A page of the newsfeeds (`paginated_newsfeed_response`: Intercom lists 10 a page unless told otherwise). */
   async listNewsfeeds(page: number, perPage: number): Promise<NewsPage<Newsfeed>> {
-    return this.page(await this.get<RestList<RestNewsfeed>>(path`news/newsfeeds`, { params: this.pageParams(page, perPage) }), newsfeedReducer);
+    return this.page(await this.get<RestPaginatedNewsfeedResponse>(path`news/newsfeeds`, { params: this.pageParams(page, perPage) }), reduceNewsfeed);
   }
 
   async getNewsfeed(id: string): Promise<Newsfeed> {
-    return newsfeedReducer(await this.get<RestNewsfeed>(path`news/newsfeeds/${id}`));
+    return reduceNewsfeed(await this.get<RestNewsfeed>(path`news/newsfeeds/${id}`));
   }
 
   /** The live news items of a newsfeed. */
   async listNewsfeedItems(newsfeedId: string, page: number, perPage: number): Promise<NewsPage<NewsItem>> {
-    const body = await this.get<RestList<RestNewsItem>>(path`news/newsfeeds/${newsfeedId}/items`, { params: this.pageParams(page, perPage) });
-    return this.page(body, newsItemReducer);
+    const body = await this.get<RestPaginatedNewsItemResponse>(path`news/newsfeeds/${newsfeedId}/items`, { params: this.pageParams(page, perPage) });
+    return this.page(body, reduceNewsItem);
   }
 
   private pageParams(page: number, perPage: number) {
     return { page: String(page), per_page: String(perPage) };
   }
 
-  private page<R, T>(body: RestList<R>, reduce: (rest: R) => T): NewsPage<T> {
+  private page<R, T>(body: { data: R[]; total_count?: number; pages?: RestCursorPages }, reduce: (rest: R) => T): NewsPage<T> {
     return { items: body.data.map(reduce), totalPages: body.pages?.total_pages ?? null, totalCount: body.total_count ?? null };
   }
 }

@@ -1,3 +1,5 @@
+import type { RestCursorPages } from "../generated/rest/common.js";
+
 /** One page of a cursor-paged upstream list (`starting_after` style). */
 export interface CursorPage<T> {
   items: T[];
@@ -6,11 +8,8 @@ export interface CursorPage<T> {
   totalCount: number | null;
 }
 
-export interface RestPages {
-  next?: { starting_after?: string | null } | null;
-}
-
-export const nextCursorOf = (pages: RestPages | null | undefined): string | null => pages?.next?.starting_after ?? null;
+/** The document's cursor_pages: the next page starts after `next.starting_after`. */
+export const nextCursorOf = (pages: Pick<RestCursorPages, "next"> | null | undefined): string | null => pages?.next?.starting_after ?? null;
 
 /** The most results one list or search page may hold in Intercom 2.11. */
 export const MAX_PAGE_SIZE = 150;

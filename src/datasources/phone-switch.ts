@@ -1,14 +1,9 @@
-import { build } from "../schema/scalars.js";
-import { PhoneSwitch } from "../schema/phone-switch.js";
+import { reducePhoneSwitch } from "../generated/reducers/phone-switch.js";
+import type { RestPhoneSwitch } from "../generated/rest/phone-switch.js";
+import type { PhoneSwitch } from "../schema/phone-switch.js";
 import { errorFromIntercomResponse } from "./errors.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
-
-interface RestPhoneSwitch {
-  type: "phone_call_redirect";
-  phone?: string | null;
-  url?: string | null;
-}
 
 /** This operation's 400/422 bodies are `{error_key, message}`, not an error.list (per the document). */
 interface SwitchError {
@@ -31,7 +26,7 @@ export class PhoneSwitchAPI extends IntercomDataSource {
       body: { phone, ...(customAttributes ? { custom_attributes: customAttributes } : {}) },
     });
     // Intercom's example answers without `phone` (the schema requires it): fall back to the number asked for.
-    return build(PhoneSwitch, { phone: rest.phone ?? phone, url: rest.url ?? null });
+    return reducePhoneSwitch({ ...rest, phone: rest.phone ?? phone });
   }
 
   protected override errorFromResponse(status: number, body: unknown, headers: Headers, operation: string) {

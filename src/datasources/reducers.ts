@@ -1,38 +1,9 @@
-// REST shapes and reducers that several resources share: references, part authors,
-// attachments, applied tags, ids and timestamps.
-import type { AuthorReference, PartAttachment } from "../schema/conversation.js";
-import { build, fromUnix } from "../schema/scalars.js";
-import { Tag } from "../schema/tag.js";
+// What the generated reducers and the datasources share by hand: ids (as the graph needs them),
+// request bodies, and the part authors the `author` links read.
+import type { RestConversationPartAuthor } from "../generated/rest/conversations.js";
+import type { RestTicketPartAuthor } from "../generated/rest/tickets.js";
+import type { AuthorReference } from "../schema/conversation.js";
 import { UpstreamError } from "./errors.js";
-
-export interface RestReference {
-  type: string;
-  id?: string | number | null;
-}
-
-export interface RestAuthor {
-  type: string;
-  id: string | number;
-  name?: string | null;
-  email?: string | null;
-}
-
-export interface RestAttachment {
-  type: string;
-  name: string;
-  url: string;
-  content_type: string;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-}
-
-export interface RestTag {
-  id: string | number;
-  name: string;
-  applied_at?: number | null;
-  applied_by?: RestReference | null;
-}
 
 /**
  * The id an answer must carry: a 2xx whose object has none (a write Intercom did not confirm, an
@@ -45,7 +16,13 @@ export function requiredId(id: string | number | null | undefined, what = "the a
   return String(id);
 }
 
+/** A list without the nulls Intercom sends in it (its examples show reactions: [null, null, …]); [] for none. */
+export const present = <T>(list: Array<T | null> | null | undefined): T[] => (list ?? []).filter((item): item is T => item !== null && item !== undefined);
+
 export const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined || id === "" ? null : String(id));
+
+/** An id, or null where Intercom says "none" with 0 or "0" (an unassigned ticket's admin_assignee_id). */
+export const knownIdOrNull = (id: string | number | null | undefined) => (id === 0 || id === "0" ? null : idOrNull(id));
 
 /** Drops unset (null or undefined) members, so a request body names only what the caller set. */
 export function defined(body: Record<string, unknown>): Record<string, unknown> {
@@ -55,27 +32,7 @@ export function defined(body: Record<string, unknown>): Record<string, unknown> 
 /** A Date for a request body's Unix seconds (omitted when absent). */
 export const unixOrUndefined = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
 
-export function authorRef(author: RestAuthor): AuthorReference {
+/** The author as Intercom names it, kept on parts and sources for the `author` link. */
+export function authorRef(author: RestConversationPartAuthor | RestTicketPartAuthor): AuthorReference {
   return { type: author.type, id: String(author.id), name: author.name ?? null, email: author.email ?? null };
-}
-
-export function attachmentsReducer(list: RestAttachment[] | null | undefined): PartAttachment[] {
-  return (list ?? []).map((a) => ({
-    type: a.type,
-    name: a.name,
-    url: a.url,
-    contentType: a.content_type,
-    filesize: a.filesize ?? null,
-    width: a.width ?? null,
-    height: a.height ?? null,
-  }));
-}
-
-export function tagReducer(rest: RestTag): Tag {
-  return build(Tag, {
-    id: requiredId(rest.id),
-    name: rest.name,
-    appliedAt: fromUnix(rest.applied_at),
-    appliedById: idOrNull(rest.applied_by?.id),
-  });
 }

@@ -1,9 +1,10 @@
+import { reduceTag } from "../generated/reducers/tags.js";
+import type { RestTag, RestTagList } from "../generated/rest/tags.js";
 import { build } from "../schema/scalars.js";
-import { DeletedTag, Tag } from "../schema/tag.js";
-import { badInput } from "./errors.js";
+import { DeletedTag, type Tag } from "../schema/tag.js";
 import { IntercomDataSource, path } from "./intercom.js";
+import { badInput } from "./errors.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
-import { tagReducer, type RestTag } from "./reducers.js";
 
 /** A company to tag or untag: its Intercom id or your company_id. */
 export interface CompanyRef {
@@ -34,12 +35,12 @@ const companyBody = (ref: CompanyRef, untag: boolean) => ({
 /** Tags: the workspace list, one tag, create/update/bulk tagging, delete, and tagging contacts and conversations. */
 export class TagsAPI extends IntercomDataSource {
   async list(): Promise<Tag[]> {
-    const body = await this.get<{ data?: RestTag[] }>(path`tags`, { cache: "tags" });
-    return (body.data ?? []).map(tagReducer);
+    const body = await this.get<RestTagList>(path`tags`, { cache: "tags" });
+    return (body.data ?? []).map(reduceTag);
   }
 
   async getById(id: string): Promise<Tag> {
-    return tagReducer(await this.get<RestTag>(path`tags/${id}`, { cache: "tags" }));
+    return reduceTag(await this.get<RestTag>(path`tags/${id}`, { cache: "tags" }));
   }
 
   /** One of: create (name), rename (id), tag or untag companies, tag contacts — Intercom's POST /tags takes one at a time. */
@@ -55,7 +56,7 @@ export class TagsAPI extends IntercomDataSource {
     if (write.tagCompanies) body.companies = write.tagCompanies.map((c) => companyBody(c, false));
     if (write.untagCompanies) body.companies = write.untagCompanies.map((c) => companyBody(c, true));
     if (write.tagContacts) body.users = write.tagContacts.map((id) => ({ id }));
-    return this.write(WRITE_EFFECTS.createOrUpdateTag, write, async () => tagReducer(await this.post<RestTag>(path`tags`, { body })));
+    return this.write(WRITE_EFFECTS.createOrUpdateTag, write, async () => reduceTag(await this.post<RestTag>(path`tags`, { body })));
   }
 
   async remove(id: string): Promise<DeletedTag> {
@@ -67,30 +68,30 @@ export class TagsAPI extends IntercomDataSource {
 
   async listForContact(contactId: string): Promise<Tag[]> {
     const body = await this.get<{ data?: RestTag[] }>(path`contacts/${contactId}/tags`);
-    return (body.data ?? []).map(tagReducer);
+    return (body.data ?? []).map(reduceTag);
   }
 
   async attachToContact(contactId: string, tagId: string): Promise<Tag> {
     return this.write(WRITE_EFFECTS.attachTagToContact, { contactId }, async () =>
-      tagReducer(await this.post<RestTag>(path`contacts/${contactId}/tags`, { body: { id: tagId } })),
+      reduceTag(await this.post<RestTag>(path`contacts/${contactId}/tags`, { body: { id: tagId } })),
     );
   }
 
   async detachFromContact(contactId: string, tagId: string): Promise<Tag> {
     return this.write(WRITE_EFFECTS.detachTagFromContact, { contactId }, async () =>
-      tagReducer(await this.delete<RestTag>(path`contacts/${contactId}/tags/${tagId}`)),
+      reduceTag(await this.delete<RestTag>(path`contacts/${contactId}/tags/${tagId}`)),
     );
   }
 
   async attachToConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
     return this.write(WRITE_EFFECTS.attachTagToConversation, { conversationId }, async () =>
-      tagReducer(await this.post<RestTag>(path`conversations/${conversationId}/tags`, { body: { id: tagId, admin_id: adminId } })),
+      reduceTag(await this.post<RestTag>(path`conversations/${conversationId}/tags`, { body: { id: tagId, admin_id: adminId } })),
     );
   }
 
   async detachFromConversation(conversationId: string, tagId: string, adminId: string): Promise<Tag> {
     return this.write(WRITE_EFFECTS.detachTagFromConversation, { conversationId }, async () =>
-      tagReducer(await this.delete<RestTag>(path`conversations/${conversationId}/tags/${tagId}`, { body: { admin_id: adminId } })),
+      reduceTag(await this.delete<RestTag>(path`conversations/${conversationId}/tags/${tagId}`, { body: { admin_id: adminId } })),
     );
   }
 }

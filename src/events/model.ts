@@ -1,10 +1,14 @@
 // Notifications as graph objects: the event types of src/schema/events.ts, built once per
 // notification (whoever subscribes), with the object the webhook carries in `data.item` used
 // as the graph node where it is one, so a subscriber's selection costs no upstream call for it.
-import { contactReducer, type RestContact } from "../datasources/contacts.js";
-import { conversationReducer, type RestConversation } from "../datasources/conversations.js";
-import { tagReducer, type RestTag } from "../datasources/reducers.js";
-import { ticketReducer, type RestTicket } from "../datasources/tickets.js";
+import { reduceContact } from "../generated/reducers/contacts.js";
+import { reduceConversation } from "../generated/reducers/conversations.js";
+import { reduceTag } from "../generated/reducers/tags.js";
+import { reduceTicket } from "../generated/reducers/tickets.js";
+import type { RestContact } from "../generated/rest/contacts.js";
+import type { RestConversation } from "../generated/rest/conversations.js";
+import type { RestTag } from "../generated/rest/tags.js";
+import type { RestTicket } from "../generated/rest/tickets.js";
 import type { Contact } from "../schema/contact.js";
 import type { Conversation } from "../schema/conversation.js";
 import { ContactEvent, ContactTopic, ConversationEvent, ConversationTopic, TicketEvent, TicketTopic } from "../schema/events.js";
@@ -62,10 +66,10 @@ function conversationEvent(n: Notification): BuiltEvent | undefined {
   if (!objectId) return undefined;
   const conversation = isDeletion(n.topic)
     ? undefined
-    : reduced<Conversation>(n.item, "conversation", ["id", "created_at", "updated_at", "source", "state"], () => conversationReducer(n.item as unknown as RestConversation));
+    : reduced<Conversation>(n.item, "conversation", ["id", "created_at", "updated_at", "source", "state"], () => reduceConversation(n.item as unknown as RestConversation));
   const parts = conversation?.partList?.nodes ?? [];
   // The notification carries the latest parts only: `conversationParts` reads the whole list by id.
-  if (conversation) delete conversation.partList;
+  if (conversation) conversation.partList = null;
   const topic = enumValue(ConversationTopic, n.topic);
   const event = build(ConversationEvent, {
     id: n.id,
@@ -98,12 +102,12 @@ function contactEvent(n: Notification): BuiltEvent | undefined {
   if (!objectId) return undefined;
   const contact = isDeletion(n.topic)
     ? undefined
-    : reduced<Contact>(holder, "contact", ["id", "role", "created_at", "updated_at"], () => contactReducer(holder as unknown as RestContact));
+    : reduced<Contact>(holder, "contact", ["id", "role", "created_at", "updated_at"], () => reduceContact(holder as unknown as RestContact));
   const rawTag = n.item.type === "contact_tag" && isObject(n.item.tag) ? n.item.tag : undefined;
   let tag = null;
   if (rawTag && idOf(rawTag.id) && typeof rawTag.name === "string") {
     try {
-      tag = tagReducer(rawTag as unknown as RestTag);
+      tag = reduceTag(rawTag as unknown as RestTag);
     } catch {
       tag = null;
     }
@@ -122,7 +126,7 @@ function ticketEvent(n: Notification): BuiltEvent | undefined {
   if (!objectId) return undefined;
   const ticket = isDeletion(n.topic)
     ? undefined
-    : reduced<Ticket>(n.item, "ticket", ["id", "ticket_id", "ticket_state", "category"], () => ticketReducer(n.item as unknown as RestTicket));
+    : reduced<Ticket>(n.item, "ticket", ["id", "ticket_id", "ticket_state", "category"], () => reduceTicket(n.item as unknown as RestTicket));
   const topic = enumValue(TicketTopic, n.topic);
   return {
     kind: "ticket",

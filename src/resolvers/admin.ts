@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { ACTIVITY_LOG_MAX_PAGE } from "../datasources/admins.js";
 import { ActivityLog, ActivityLogConnection, ActivityLogMetadata, Admin, CurrentAdmin, SetAdminAwayInput } from "../schema/admin.js";
 import type { Connection } from "../schema/common.js";
-import { DateTime } from "../schema/scalars.js";
+import { DateTime, JSONObject } from "../schema/scalars.js";
 import { Team } from "../schema/team.js";
 import type { GatewayContext } from "../server/context.js";
 import { cursorConnection } from "./paging.js";
@@ -76,6 +76,13 @@ export class ActivityLogResolver {
 
 @Resolver(() => ActivityLogMetadata)
 export class ActivityLogMetadataResolver {
+  @FieldResolver(() => JSONObject, {
+    description: "The whole metadata object as Intercom sent it, including keys the document does not describe (e.g. `before`/`after`).",
+  })
+  raw(@Root() metadata: ActivityLogMetadata): Record<string, unknown> {
+    return metadata.raw;
+  }
+
   @FieldResolver(() => Admin, { nullable: true, description: "The admin who initiated the activity." })
   async updateByAdmin(@Root() metadata: ActivityLogMetadata, @Ctx() { loaders }: GatewayContext): Promise<Admin | null> {
     return metadata.updateBy ? loaders.admin.load(metadata.updateBy).catch(nullIfNotFound) : null;

@@ -16,6 +16,11 @@ export class TeamResolver {
     return dataSources.teams.getById(id);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: "Teams have no email: always null (here so every Author answers `email`)." })
+  email(): null {
+    return null;
+  }
+
   @FieldResolver(() => [Admin], { description: "The admins that are part of the team." })
   admins(@Root() team: Team, @Ctx() { loaders }: GatewayContext): Promise<Array<Admin | Error>> {
     return loaders.admin.loadMany(team.adminIds);

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { companyReducer, type RestCompany } from "../datasources/companies.js";
+import { reduceCompany } from "../generated/reducers/companies.js";
+import type { RestCompany } from "../generated/rest/companies.js";
+import { badInput } from "../datasources/errors.js";
 import { loadExisting } from "../loaders/index.js";
 import { Admin } from "../schema/admin.js";
 import { Company } from "../schema/company.js";
@@ -48,7 +50,7 @@ export class VisitorResolver {
 
   @FieldResolver(() => [Company], { description: "The companies the visitor belongs to (carried whole by the visitor: no extra call)." })
   companies(@Root() visitor: Visitor): Company[] {
-    return visitor.rawCompanies.map((c) => companyReducer(c as RestCompany));
+    return visitor.rawCompanies.map((c) => reduceCompany(c as RestCompany));
   }
 
   @FieldResolver(() => [Segment], { description: "The segments the visitor is in (one `GET /segments` per request)." })

@@ -1,72 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { DataEvent, DataEventSummaryItem } from "../generated/graph/data-events.js";
 import { ConnectionType } from "./common.js";
 import { DateTime, JSONObject } from "./scalars.js";
 
-@ObjectType({ description: "Data events are used to notify Intercom of changes to your data: one occurrence of an event for a user or lead." })
-export class DataEvent {
-  @Field(() => ID, { nullable: true, description: "The id Intercom lists the event with." })
-  id!: string | null;
-
-  @Field(() => String, {
-    description: "The name of the event that occurred, typically a past tense 'verb-noun' combination, for example `updated-plan`.",
-  })
-  eventName!: string;
-
-  @Field(() => DateTime, { description: "The time the event occurred." })
-  createdAt!: Date;
-
-  @Field(() => String, { nullable: true, description: "Your identifier for the user." })
-  userId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The Intercom identifier for the user or lead (see `contact`)." })
-  intercomUserId!: string | null;
-
-  @Field(() => String, { nullable: true, description: "An email address for your user." })
-  email!: string | null;
-
-  @Field(() => JSONObject, { description: "Optional metadata about the event (at most 10 keys are kept)." })
-  metadata!: Record<string, unknown>;
-}
+// DataEvent, DataEventSummary and DataEventSummaryItem are generated from the document
+// (scripts/graph-mapping.ts); links and connections are in src/resolvers/data-event.ts.
+export * from "../generated/graph/data-events.js";
 
 export const DataEventConnection = ConnectionType(DataEvent, "DataEvent");
 
-@ObjectType({ description: "How often one event occurred for a user: count, first and last time." })
-export class DataEventSummaryItem {
-  @Field(() => String, { description: "The name of the event." })
-  name!: string;
-
-  @Field(() => DateTime, { description: "The first time the event was sent." })
-  first!: Date;
-
-  @Field(() => DateTime, { description: "The last time the event was sent." })
-  last!: Date;
-
-  @Field(() => Int, { description: "The number of times the event was sent." })
-  count!: number;
-
-  @Field(() => String, { nullable: true, description: "The description of the event." })
-  description!: string | null;
-}
-
 export const DataEventSummaryItemConnection = ConnectionType(DataEventSummaryItem, "DataEventSummaryItem");
-
-@ObjectType({
-  description:
-    "The data events of one user or lead: `events` summarises them per event name, `history` pages through the individual events (Intercom lists only events less than 90 days old).",
-})
-export class DataEventSummary {
-  @Field(() => String, { nullable: true, description: "The email address of the user." })
-  email!: string | null;
-
-  @Field(() => ID, { description: "The Intercom user ID of the user (see `contact`)." })
-  intercomUserId!: string;
-
-  @Field(() => String, { nullable: true, description: "The user ID of the user (your identifier)." })
-  userId!: string | null;
-
-  /** The summary items, paged by the `events` field. */
-  items!: DataEventSummaryItem[];
-}
 
 @ObjectType({ description: "An event Intercom accepted (`202 Accepted`; Intercom stores it asynchronously and ignores duplicates)." })
 export class DataEventSubmission {

@@ -1,51 +1,9 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { DataExportStatus } from "../generated/graph/data-export.js";
 import { DateTime } from "./scalars.js";
 
-export enum DataExportStatus {
-  PENDING = "pending",
-  IN_PROGRESS = "in_progress",
-  FAILED = "failed",
-  COMPLETED = "completed",
-  NO_DATA = "no_data",
-  CANCELED = "canceled",
-}
-registerEnumType(DataExportStatus, {
-  name: "DataExportStatus",
-  description: "The current state of a data export job.",
-  valuesConfig: {
-    PENDING: { description: "Queued, not started yet." },
-    IN_PROGRESS: { description: "Being prepared." },
-    FAILED: { description: "The export failed; create a new one." },
-    COMPLETED: { description: "Ready to download until `downloadExpiresAt`." },
-    NO_DATA: { description: "Finished, but there was nothing to export in the period." },
-    CANCELED: { description: "Cancelled before it finished." },
-  },
-});
-
-@ObjectType({
-  description:
-    "A data export job: message delivery and engagement statistics for outbound content (Emails, Posts, Custom Bots, Surveys, Tours, Series, and more) sent in a given timeframe.",
-})
-export class DataExport {
-  @Field(() => ID, { description: "The identifier of the job (same as `jobIdentifier`)." })
-  id!: string;
-
-  @Field(() => ID, { description: "The identifier for your job." })
-  jobIdentifier!: string;
-
-  @Field(() => DataExportStatus, { description: "The current state of your job." })
-  status!: DataExportStatus;
-
-  @Field(() => DateTime, { nullable: true, description: "The time after which you will not be able to access the data (two days after the job completed)." })
-  downloadExpiresAt!: Date | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Where to download the data once the job is completed: this gateway's streaming route (a path on the gateway's origin, serving the gzipped CSV), not Intercom's URL, which needs the access token. Null until then.",
-  })
-  downloadUrl!: string | null;
-}
+// DataExport and DataExportStatus are generated from the document (scripts/graph-mapping.ts).
+export * from "../generated/graph/data-export.js";
 
 @ObjectType({ description: "Where to download a data export through this gateway, and whether it is ready." })
 export class DataExportDownload {

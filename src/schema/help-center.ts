@@ -1,6 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { Collection, HelpCenter } from "../generated/graph/help-center.js";
 import { ConnectionType } from "./common.js";
-import { DateTime } from "./scalars.js";
+
+// Collection, its content, HelpCenter and DeletedCollection are generated from the document
+// (scripts/graph-mapping.ts); links are in src/resolvers/help-center.ts.
+export * from "../generated/graph/help-center.js";
 
 /** The locales the document lists for translated content (keys of `article_translated_content`). */
 export enum HelpCenterLocale {
@@ -86,110 +90,11 @@ registerEnumType(HelpCenterLocale, {
   },
 });
 
-@ObjectType({ description: "The content of a collection or section in one locale (an entry of `translated_content`)." })
-export class CollectionContent {
-  @Field(() => String, { description: "The locale code of this content, e.g. `en`, `fr`, `pt-BR`." })
-  locale!: string;
-
-  @Field(() => String, { description: "The name of the collection or section." })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: "The description of the collection. Only available for collections." })
-  description!: string | null;
-}
-
-@ObjectType({ description: "Collections are top level containers for Articles within the Help Center. A section is a collection nested in another." })
-export class Collection {
-  @Field(() => ID, { description: "The unique identifier for the collection which is given by Intercom." })
-  id!: string;
-
-  @Field(() => String, { description: "The id of the workspace which the collection belongs to." })
-  workspaceId!: string;
-
-  @Field(() => String, { description: "The name of the collection. For multilingual collections, this will be the name of the default language's content." })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: "The description of the collection. For multilingual help centers, this will be the description of the collection for the default language." })
-  description!: string | null;
-
-  @Field(() => DateTime, { description: "The time when the collection was created." })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { nullable: true, description: "The time when the collection was last updated." })
-  updatedAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: "The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language." })
-  url!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The icon of the collection." })
-  icon!: string | null;
-
-  @Field(() => Int, { description: "The order of the section in relation to others sections within a collection. Values go from `0` upwards." })
-  order!: number;
-
-  @Field(() => String, { description: "The default locale of the help center." })
-  defaultLocale!: string;
-
-  @Field(() => [CollectionContent], {
-    nullable: true,
-    description: "The translated content of the collection: its name and description in each locale. Null for help centers that are not multilingual.",
-  })
-  translatedContent!: CollectionContent[] | null;
-
-  @Field(() => ID, { nullable: true, description: "The id of the parent collection (see `parent`). If `null` then it is the first level collection." })
-  parentId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The id of the help center the collection is in (see `helpCenter`)." })
-  helpCenterId!: string | null;
-}
-
 export const CollectionConnection = ConnectionType(Collection, "Collection");
 export type CollectionConnection = InstanceType<typeof CollectionConnection>;
 
-@ObjectType({ description: "Help Centers contain collections." })
-export class HelpCenter {
-  @Field(() => ID, { description: "The unique identifier for the Help Center which is given by Intercom." })
-  id!: string;
-
-  @Field(() => String, { description: "The id of the workspace which the Help Center belongs to." })
-  workspaceId!: string;
-
-  @Field(() => DateTime, { description: "The time when the Help Center was created." })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { nullable: true, description: "The time when the Help Center was last updated." })
-  updatedAt!: Date | null;
-
-  @Field(() => String, { description: "The identifier of the Help Center. This is used in the URL of the Help Center." })
-  identifier!: string;
-
-  @Field(() => Boolean, { description: "Whether the Help Center is turned on or not. This is controlled in your Help Center settings." })
-  websiteTurnedOn!: boolean;
-
-  @Field(() => String, { description: "The display name of the Help Center only seen by teammates." })
-  displayName!: string;
-
-  @Field(() => String, { nullable: true, description: "The URL for the help center, if you have a custom domain then this will show the URL using the custom domain." })
-  url!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Custom domain configured for the help center." })
-  customDomain!: string | null;
-}
-
 export const HelpCenterConnection = ConnectionType(HelpCenter, "HelpCenter");
 export type HelpCenterConnection = InstanceType<typeof HelpCenterConnection>;
-
-@ObjectType({ description: "Response returned when a collection is deleted." })
-export class DeletedCollection {
-  @Field(() => ID, { description: "The unique identifier for the collection which you provided in the URL." })
-  id!: string;
-
-  @Field(() => String, { description: "The type of object which was deleted: `collection`." })
-  object!: string;
-
-  @Field(() => Boolean, { description: "Whether the collection was deleted successfully or not." })
-  deleted!: boolean;
-}
 
 // ---- Mutation inputs -------------------------------------------------------
 

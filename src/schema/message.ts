@@ -1,56 +1,8 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
 import { DateTime } from "./scalars.js";
 
-export enum MessageType {
-  EMAIL = "email",
-  INAPP = "inapp",
-  FACEBOOK = "facebook",
-  TWITTER = "twitter",
-}
-registerEnumType(MessageType, {
-  name: "MessageType",
-  description: "The type of message that was sent: email, inapp, facebook or twitter.",
-  valuesConfig: {
-    EMAIL: { description: "Sent as an email." },
-    INAPP: { description: "An in-app message, shown in the Messenger." },
-    FACEBOOK: { description: "A Facebook Messenger message." },
-    TWITTER: { description: "A Twitter (X) direct message." },
-  },
-});
-
-@ObjectType({
-  description:
-    "Message are how you reach out to contacts in Intercom. They are created when an admin sends an outbound message to a contact (or when a contact starts a conversation).",
-})
-export class Message {
-  @Field(() => String, { description: "The type of the message: `user_message` (written by a contact) or `admin_message` (sent by an admin)." })
-  type!: string;
-
-  @Field(() => ID, { description: "The id representing the message." })
-  id!: string;
-
-  @Field(() => DateTime, { description: "The time the message was created." })
-  createdAt!: Date;
-
-  @Field(() => String, { nullable: true, description: "The subject of the message. Only present if message_type: email." })
-  subject!: string | null;
-
-  @Field(() => String, { description: "The message body, which may contain HTML." })
-  body!: string;
-
-  @Field(() => MessageType, { description: "The type of message that was sent." })
-  messageType!: MessageType;
-
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "The associated conversation's id (see `conversation`). For an admin message sent without `createConversationWithoutContactReply`, the conversation exists only once the contact replies.",
-  })
-  conversationId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The admin who sent an admin message (see `owner`): the admin the gateway sent it as (the 2.11 `message` schema has no owner; Intercom may send one beside it)." })
-  ownerId!: string | null;
-}
+// Message and MessageType are generated from the document (scripts/graph-mapping.ts); links are in src/resolvers/message.ts.
+export * from "../generated/graph/messages.js";
 
 // ---- createMessage input ----------------------------------------------------
 

@@ -1,100 +1,11 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
+import { NewsItem, NewsItemState, Newsfeed } from "../generated/graph/news.js";
 import { ConnectionType } from "./common.js";
 import { DateTime } from "./scalars.js";
 
-export enum NewsItemState {
-  DRAFT = "draft",
-  LIVE = "live",
-}
-registerEnumType(NewsItemState, {
-  name: "NewsItemState",
-  description: "News items will not be visible to your users in the assigned newsfeeds until they are set live.",
-  valuesConfig: {
-    DRAFT: { description: "Not visible to users yet." },
-    LIVE: { description: "Visible to users in the newsfeeds it is assigned to." },
-  },
-});
-
-@ObjectType({ description: "Assigns a news item to a newsfeed." })
-export class NewsfeedAssignment {
-  @Field(() => ID, { description: "The id of the newsfeed (see `newsfeed`)." })
-  newsfeedId!: string;
-
-  @Field(() => DateTime, { nullable: true, description: "Publish date of the news item on the newsfeed." })
-  publishedAt!: Date | null;
-}
-
-@ObjectType({
-  description:
-    "A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.",
-})
-export class NewsItem {
-  @Field(() => ID, { description: "The unique identifier for the news item which is given by Intercom." })
-  id!: string;
-
-  @Field(() => ID, { description: "The id of the workspace which the news item belongs to." })
-  workspaceId!: string;
-
-  @Field(() => String, { description: "The title of the news item." })
-  title!: string;
-
-  @Field(() => String, { nullable: true, description: "The news item body, which may contain HTML." })
-  body!: string | null;
-
-  @Field(() => ID, { description: "The id of the teammate who sends the news item (see `sender`)." })
-  senderId!: string;
-
-  @Field(() => NewsItemState, { description: "Whether the news item is live or a draft." })
-  state!: NewsItemState;
-
-  @Field(() => [NewsfeedAssignment], { description: "The newsfeeds the news item is assigned to, with its publish date on each." })
-  newsfeedAssignments!: NewsfeedAssignment[];
-
-  @Field(() => [String], { description: "Label names displayed to users to categorize the news item." })
-  labels!: string[];
-
-  @Field(() => String, { nullable: true, description: "URL of the image used as cover." })
-  coverImageUrl!: string | null;
-
-  @Field(() => [String], { description: "Ordered list of emoji reactions to the news item. When empty, reactions are disabled." })
-  reactions!: string[];
-
-  @Field(() => Boolean, { nullable: true, description: "When true, the news item appears in the messenger newsfeed without a notification badge." })
-  deliverSilently!: boolean | null;
-
-  @Field(() => DateTime, { description: "When the news item was created." })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { nullable: true, description: "When the news item was last updated." })
-  updatedAt!: Date | null;
-}
-
-@ObjectType({ description: "A newsfeed is a collection of news items, targeted to a specific audience." })
-export class Newsfeed {
-  @Field(() => ID, { description: "The unique identifier for the newsfeed which is given by Intercom." })
-  id!: string;
-
-  @Field(() => String, { description: "The name of the newsfeed. This name will never be visible to your users." })
-  name!: string;
-
-  @Field(() => DateTime, { description: "When the newsfeed was created." })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { nullable: true, description: "When the newsfeed was last updated." })
-  updatedAt!: Date | null;
-}
-
-@ObjectType({ description: "The answer to deleting a news item." })
-export class DeletedNewsItem {
-  @Field(() => ID, { description: "The id of the deleted news item." })
-  id!: string;
-
-  @Field(() => String, { description: "The type of object which was deleted: news-item." })
-  object!: string;
-
-  @Field(() => Boolean, { description: "Whether the news item was deleted." })
-  deleted!: boolean;
-}
+// NewsItem, its newsfeed assignments, Newsfeed, DeletedNewsItem and NewsItemState are generated
+// from the document (scripts/graph-mapping.ts); links are in src/resolvers/news.ts.
+export * from "../generated/graph/news.js";
 
 export const NewsItemConnection = ConnectionType(NewsItem, "NewsItem");
 export const NewsfeedConnection = ConnectionType(Newsfeed, "Newsfeed");

@@ -1,24 +1,9 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
+import { Note } from "../generated/graph/notes.js";
 import { ConnectionType } from "./common.js";
-import { DateTime } from "./scalars.js";
 
-@ObjectType({ description: "Notes allow you to annotate and comment on your contacts." })
-export class Note {
-  @Field(() => ID, { description: "The id of the note." })
-  id!: string;
-
-  @Field(() => DateTime, { description: "The time the note was created." })
-  createdAt!: Date;
-
-  @Field(() => ID, { nullable: true, description: "The id of the contact the note was created about (see `contact`)." })
-  contactId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The id of the admin that created the note (see `author`)." })
-  authorId!: string | null;
-
-  @Field(() => String, { description: "The body text of the note (HTML)." })
-  body!: string;
-}
+// Note is generated from the document (scripts/graph-mapping.ts); its links are in src/resolvers/note.ts.
+export * from "../generated/graph/notes.js";
 
 export const NoteConnection = ConnectionType(Note, "Note");
 

@@ -1,15 +1,8 @@
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { JSONObject } from "./scalars.js";
 
-/** The document's phone_switch has no id: a phone switch is an SMS sent, not a stored object. */
-@ObjectType({ description: "Phone Switch Response: the SMS with a link to the Messenger was sent." })
-export class PhoneSwitch {
-  @Field(() => String, { description: "Phone number in E.164 format, that has received the SMS to continue the conversation in the Messenger." })
-  phone!: string;
-
-  @Field(() => String, { nullable: true, description: "The Messenger link sent in the SMS (Intercom sends it beside the schema's fields)." })
-  url!: string | null;
-}
+// PhoneSwitch is generated from the document (scripts/graph-mapping.ts).
+export * from "../generated/graph/phone-switch.js";
 
 @InputType({ description: "Deflect a phone call to the Intercom Messenger." })
 export class CreatePhoneSwitchInput {

@@ -1,24 +1,9 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Tag } from "../generated/graph/tags.js";
 import { ConnectionType } from "./common.js";
-import { DateTime } from "./scalars.js";
 
-@ObjectType({ description: "A tag allows you to label your contacts, companies, and conversations and list them using that tag." })
-export class Tag {
-  @Field(() => ID, { description: "The id of the tag." })
-  id!: string;
-
-  @Field(() => String, { description: "The name of the tag." })
-  name!: string;
-
-  @Field(() => DateTime, {
-    nullable: true,
-    description: "The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.",
-  })
-  appliedAt!: Date | null;
-
-  @Field(() => ID, { nullable: true, description: "The id of the admin who applied the tag (see `appliedBy`)." })
-  appliedById!: string | null;
-}
+// Tag is generated from the document (scripts/graph-mapping.ts); its links are in src/resolvers/tag.ts.
+export * from "../generated/graph/tags.js";
 
 export const TagConnection = ConnectionType(Tag, "Tag");
 

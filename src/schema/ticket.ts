@@ -1,145 +1,16 @@
 import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Ticket, TicketPart } from "../generated/graph/tickets.js";
 import { ConnectionType } from "./common.js";
-import { ContactReplyInput, Conversation, LinkedObjectList, PartAttachment, type AuthorReference } from "./conversation.js";
+import { ContactReplyInput, Conversation } from "./conversation.js";
 import { DateTime, JSONObject } from "./scalars.js";
 import { SearchOperator, SearchValueInput } from "./search.js";
-import type { Tag } from "./tag.js";
-import { TicketCategory, TicketType } from "./ticket-type.js";
 
-export enum TicketState {
-  SUBMITTED = "submitted",
-  IN_PROGRESS = "in_progress",
-  WAITING_ON_CUSTOMER = "waiting_on_customer",
-  RESOLVED = "resolved",
-}
-registerEnumType(TicketState, {
-  name: "TicketState",
-  description: "The state a ticket is in.",
-  valuesConfig: {
-    SUBMITTED: { description: "Created, not yet worked on." },
-    IN_PROGRESS: { description: "A teammate is working on it." },
-    WAITING_ON_CUSTOMER: { description: "Waiting for the customer to answer." },
-    RESOLVED: { description: "The request has been dealt with." },
-  },
-});
+// Ticket, TicketPart and TicketState are generated from the document (scripts/graph-mapping.ts);
+// links and connections over the embedded lists are in src/resolvers/ticket.ts.
+export * from "../generated/graph/tickets.js";
 
-@ObjectType({ description: "A Ticket Part represents a message or an event (state change, assignment, …) in the ticket." })
-export class TicketPart {
-  @Field(() => ID, { description: "The id representing the ticket part." })
-  id!: string;
-
-  @Field(() => String, { description: "The type of ticket part: comment, note, quick_reply, assignment, ticket_state_updated_by_admin, snoozed, close, open, …" })
-  partType!: string;
-
-  @Field(() => String, { nullable: true, description: "The message body, which may contain HTML." })
-  body!: string | null;
-
-  @Field(() => TicketState, { nullable: true, description: "The previous state of the ticket." })
-  previousTicketState!: TicketState | null;
-
-  @Field(() => TicketState, { nullable: true, description: "The state of the ticket (absent on a reply just written)." })
-  ticketState!: TicketState | null;
-
-  @Field(() => DateTime, { description: "The time the ticket part was created." })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { nullable: true, description: "The last time the ticket part was updated." })
-  updatedAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: "The type of what this part assigned the ticket to (`admin`, `team`, `nobody_admin`), if it changed the assignment." })
-  assignedToType!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The id of what this part assigned the ticket to (see `assignedTo`)." })
-  assignedToId!: string | null;
-
-  @Field(() => String, { description: "The type of the author: admin, bot, team or user." })
-  authorType!: string;
-
-  @Field(() => ID, { description: "The id of the author (see `author`)." })
-  authorId!: string;
-
-  @Field(() => [PartAttachment], { description: "A list of attachments for the part." })
-  attachments!: PartAttachment[];
-
-  @Field(() => String, { nullable: true, description: "The external id of the ticket part." })
-  externalId!: string | null;
-
-  @Field(() => Boolean, { description: "Whether or not the ticket part has been redacted." })
-  redacted!: boolean;
-
-  authorRef!: AuthorReference;
-}
 
 export const TicketPartConnection = ConnectionType(TicketPart, "TicketPart");
-
-@ObjectType({
-  description:
-    "Tickets are how you track requests from your users. Links (`ticketType`, `contacts`, `adminAssignee`, `teamAssignee`, part authors, linked objects) resolve to the real objects; the raw ids stay beside them.",
-})
-export class Ticket {
-  @Field(() => ID, { description: "The unique identifier for the ticket which is given by Intercom." })
-  id!: string;
-
-  @Field(() => String, { description: "The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries." })
-  ticketId!: string;
-
-  @Field(() => TicketCategory, { description: "Category of the Ticket." })
-  category!: TicketCategory;
-
-  @Field(() => JSONObject, {
-    description: "The attributes of the ticket by attribute name; the default title and description are `_default_title_` and `_default_description_`.",
-  })
-  ticketAttributes!: Record<string, unknown>;
-
-  @Field(() => TicketState, { description: "The state the ticket is currently in." })
-  ticketState!: TicketState;
-
-  @Field(() => ID, { nullable: true, description: "The id of the ticket type (see `ticketType`)." })
-  ticketTypeId!: string | null;
-
-  @Field(() => TicketType, { nullable: true, description: "The ticket type, as Intercom embeds it in the ticket (no extra call)." })
-  ticketType!: TicketType | null;
-
-  @Field(() => [ID], { description: "The ids of the contacts affected by the ticket (see `contacts`)." })
-  contactIds!: string[];
-
-  @Field(() => ID, { nullable: true, description: "The id of the admin assigned (see `adminAssignee`); null when nobody is (Intercom's `0`)." })
-  adminAssigneeId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The id of the team assigned (see `teamAssignee`); null when no team is (Intercom's `0`)." })
-  teamAssigneeId!: string | null;
-
-  @Field(() => DateTime, { nullable: true, description: "The time the ticket was created." })
-  createdAt!: Date | null;
-
-  @Field(() => DateTime, { nullable: true, description: "The last time the ticket was updated." })
-  updatedAt!: Date | null;
-
-  @Field(() => Boolean, { nullable: true, description: "Whether or not the ticket is open. If false, the ticket is closed." })
-  open!: boolean | null;
-
-  @Field(() => DateTime, { nullable: true, description: "The time the ticket will be snoozed until; null if it is not snoozed." })
-  snoozedUntil!: Date | null;
-
-  @Field(() => LinkedObjectList, { nullable: true, description: "Linked conversations and tickets (each resolvable through `object`)." })
-  linkedObjects!: LinkedObjectList | null;
-
-  @Field(() => Boolean, { nullable: true, description: "Whether or not the ticket is shared with the customer." })
-  isShared!: boolean | null;
-
-  @Field(() => String, { nullable: true, description: "The state the ticket is currently in, in a human readable form - visible in Intercom." })
-  ticketStateInternalLabel!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The state the ticket is currently in, in a human readable form - visible to customers." })
-  ticketStateExternalLabel!: string | null;
-
-  /** Served by the `tags` connection: the ticket's `tags` list, which the 2.11 schema does not describe. */
-  tagList!: Tag[];
-
-  /** Served by the `ticketParts` connection. */
-  parts!: TicketPart[];
-  partsTotalCount!: number;
-}
 
 export const TicketConnection = ConnectionType(Ticket, "Ticket");
 
