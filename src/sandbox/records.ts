@@ -16,3 +16,9 @@ export type CustomAttributes = RestCustomAttributes;
 
 /** The workspace's app, as GET /me answers it. */
 export type App = RestApp;
+
+/**
+ * A REST type with the named properties always there, and their objects' own properties too:
+ * what the sandbox always sends where the document leaves it optional.
+ */
+export type Sent<T, K extends keyof T> = T & { [P in K]-?: Required<Exclude<T[P], undefined>> };
