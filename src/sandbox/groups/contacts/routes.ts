@@ -10,7 +10,6 @@ import { nowSeconds, requireBody } from "../../validate.js";
 import { contactSegments } from "../segments/membership.js";
 import { applyAttributes, checkUnique, readAttributes } from "./attributes.js";
 import { mergeContacts } from "./merge.js";
-import type { Contact } from "./records.js";
 import { listCompaniesForAContact, listSegmentsForAContact, listSubscriptionsForAContact, listTagsForAContact } from "./related.js";
 import { contactSearchModel, withSegmentIds } from "./search-model.js";
 import { blankContact, detachFromCompanies, newId, written } from "./writes.js";

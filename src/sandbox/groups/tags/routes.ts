@@ -9,7 +9,7 @@ import type { Workspace } from "../../workspace.js";
 import type { Company } from "../companies/records.js";
 import type { Contact } from "../contacts/records.js";
 import { addCompanyTag, addContactTag, allTagLists, removeCompanyTag, removeContactTag, tagNamed, tokenAdmin } from "./lists.js";
-import type { Tag, TagApplication } from "./records.js";
+import type { TagApplication } from "./records.js";
 import {
   attachTagToContact,
   attachTagToConversation,
