@@ -8,9 +8,7 @@ export type TicketState = RestTicket["ticket_state"];
 export type TicketPartAuthor = Sent<RestTicketPartAuthor, "name">;
 
 /** `ticket_part`, every property there (null where it does not apply; previous_ticket_state only on state changes). */
-export type TicketPartRecord = Omit<Sent<RestTicketPart, "updated_at" | "assigned_to" | "attachments" | "external_id" | "redacted">, "author"> & {
-  author: TicketPartAuthor;
-};
+export type TicketPartRecord = Sent<RestTicketPart, "updated_at" | "assigned_to" | "author" | "attachments" | "external_id" | "redacted">;
 
 export type LinkedObjectRecord = RestLinkedObjectList["data"][number];
 
