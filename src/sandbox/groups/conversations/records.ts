@@ -17,7 +17,7 @@ export type PartAuthor = RestConversationPartAuthor;
 
 export type PartAttachment = RestPartAttachment;
 
-/** The part types the sandbox writes (the document types part_type as any string). */
+/** The kinds of part replies and management write (the document types part_type as any string; others, e.g. participant_added, are written by name). */
 export type PartType = "comment" | "note" | "assignment" | "assign_and_reopen" | "close" | "open" | "snoozed";
 
 /** `conversation_part`, every property there (null where it does not apply). */
