@@ -1,7 +1,9 @@
 // Paging in the two styles the document uses: page-numbered lists (`page`, `per_page`, a
 // `pages` object with `total_pages`) and cursor lists (`per_page`, `starting_after`,
 // `pages.next.starting_after`), with Intercom's answers to bad paging parameters.
+import type { RestCursorPages, RestStartingAfterPaging } from "../generated/rest/common.js";
 import { badRequest } from "./errors.js";
+import type { Sent } from "./records.js";
 
 /** The largest page of cursor lists and search, and of most page-numbered lists. */
 export const MAX_PER_PAGE = 150;
@@ -64,13 +66,8 @@ export interface SortSpec<T> {
 
 export interface Page<T> {
   items: T[];
-  pages: {
-    type: "pages";
-    page: number;
-    per_page: number;
-    total_pages: number;
-    next?: { per_page: number; starting_after: string };
-  };
+  /** `cursor_pages` with its page numbers; `next` (always with a cursor) only when there is a next page. */
+  pages: Omit<Sent<RestCursorPages, "page" | "per_page" | "total_pages">, "next"> & { next?: Required<RestStartingAfterPaging> };
   total_count: number;
 }
 

@@ -1,20 +1,10 @@
 // Admins: the workspace's teammates, its bot, and the admin activity log.
+import type { RestActivityLog, RestActivityLogMetadata, RestAdmin } from "../../../generated/rest/admins.js";
 
-/** `admin` schema. `avatar` is only rendered by GET /admins?display_avatar=true and GET /me. */
-export interface Admin {
-  type: "admin";
-  id: string; // numeric string, e.g. "7350001"
-  name: string;
-  email: string;
-  job_title: string;
-  away_mode_enabled: boolean;
-  away_mode_reassign: boolean;
-  has_inbox_seat: boolean;
-  team_ids: number[]; // integers per the schema
-  avatar: { image_url: string } | null;
-}
+/** `admin`. `avatar` is kept for every admin, but only rendered by GET /admins?display_avatar=true and GET /me. */
+export type Admin = RestAdmin & Required<Pick<RestAdmin, "type" | "avatar">>;
 
-/** The Operator / Fin bot: authors parts with author.type "bot"; not listed by GET /admins. */
+/** The Operator / Fin bot: authors parts with author.type "bot"; not listed by GET /admins (no schema of its own). */
 export interface Bot {
   type: "bot";
   id: string;
@@ -23,27 +13,10 @@ export interface Bot {
 }
 
 /** `activity_log_metadata`: the only keys the document gives an activity's metadata. */
-export interface ActivityLogMetadata {
-  sign_in_method?: string | null;
-  external_id?: string | null;
-  away_mode?: boolean | null;
-  away_status_reason?: string | null;
-  reassign_conversations?: boolean | null;
-  source?: string | null;
-  auto_changed?: string | null;
-  update_by?: number | null;
-  update_by_name?: string | null;
-}
+export type ActivityLogMetadata = RestActivityLogMetadata;
 
-/** `activity_log` schema. */
-export interface ActivityLogRecord {
-  id: string;
-  performed_by: { type: "admin"; id: string; email: string; ip: string };
-  metadata: ActivityLogMetadata;
-  created_at: number;
-  activity_type: string;
-  activity_description: string;
-}
+/** `activity_log`: the sandbox records every activity with its metadata, time and description. */
+export type ActivityLogRecord = RestActivityLog & Required<Pick<RestActivityLog, "metadata" | "created_at" | "activity_description">>;
 
 /** The workspace collections this group owns. */
 export interface AdminsState {

@@ -1,5 +1,6 @@
 // Admins: who the token is (GET /me), the workspace's admins, the activity log, and away mode.
 import { randomUUID } from "node:crypto";
+import type { RestActivityLogList, RestAdmin, RestAdminList, RestAdminWithApp } from "../../../generated/rest/admins.js";
 import { badRequest } from "../../errors.js";
 import { requireAdmin } from "../../lookups.js";
 import { paginate, parsePerPage, type SortSpec } from "../../paging.js";
@@ -10,7 +11,7 @@ import type { ActivityLogRecord } from "./records.js";
 import { adminView } from "./views.js";
 
 /** GET /me: any valid token identifies the first admin (the workspace owner). */
-function identifyAdmin({ ws }: RouteContext) {
+function identifyAdmin({ ws }: RouteContext): RestAdminWithApp {
   const admin = ws.admins[0]!;
   const { avatar, ...rest } = admin;
   return { ...rest, avatar: { type: "avatar", image_url: avatar?.image_url ?? null }, email_verified: true, app: ws.app };
@@ -30,7 +31,7 @@ function timestampParam(query: Record<string, string>, name: string, required: b
 const NEWEST_FIRST: SortSpec<ActivityLogRecord> = { value: (r) => r.created_at, descending: true };
 
 /** GET /admins/activity_logs — created_at_after required; paged newest first with per_page/starting_after. */
-function listActivityLogs({ ws }: RouteContext, { query }: RouteInput) {
+function listActivityLogs({ ws }: RouteContext, { query }: RouteInput): RestActivityLogList {
   const after = timestampParam(query, "created_at_after", true)!;
   const before = timestampParam(query, "created_at_before", false);
   if (before !== undefined && before < after) {
@@ -43,7 +44,7 @@ function listActivityLogs({ ws }: RouteContext, { query }: RouteInput) {
 }
 
 /** PUT /admins/{admin_id}/away — both flags required booleans; logs an admin_away_mode_change. */
-function setAwayAdmin(ctx: RouteContext, { params, body }: RouteInput) {
+function setAwayAdmin(ctx: RouteContext, { params, body }: RouteInput): RestAdmin {
   const fields = requireBody(body);
   for (const name of ["away_mode_enabled", "away_mode_reassign"]) {
     if (fields[name] === undefined || fields[name] === null) throw badRequest("parameter_not_found", `${name} is a required parameter`, name);
@@ -71,13 +72,13 @@ export const adminsGroup: ApiGroup = {
       operationId: "listAdmins",
       method: "GET",
       path: "/admins",
-      handler: ({ ws }, { query }) => ({
+      handler: ({ ws }, { query }): RestAdminList => ({
         type: "admin.list",
         admins: ws.admins.map((a) => (query.display_avatar === "true" ? { ...adminView(a), avatar: a.avatar } : adminView(a))),
       }),
     },
     { operationId: "listActivityLogs", method: "GET", path: "/admins/activity_logs", handler: listActivityLogs },
-    { operationId: "retrieveAdmin", method: "GET", path: "/admins/:admin_id", handler: ({ ws }, { params }) => adminView(requireAdmin(ws, params.admin_id, "Admin not found")) },
+    { operationId: "retrieveAdmin", method: "GET", path: "/admins/:admin_id", handler: ({ ws }, { params }): RestAdmin => adminView(requireAdmin(ws, params.admin_id, "Admin not found")) },
     { operationId: "setAwayAdmin", method: "PUT", path: "/admins/:admin_id/away", handler: setAwayAdmin },
   ],
 };

@@ -1,55 +1,28 @@
 // Articles, in one or more help center collections, with their translations.
+import type { RestArticle, RestArticleContent, RestArticleStatistics, RestArticleTranslatedContent } from "../../../generated/rest/articles.js";
+import type { Sent } from "../../records.js";
 
-export type ArticleState = "published" | "draft";
+export type ArticleState = RestArticleContent["state"];
 
-/** `article_content`: an article in one locale. */
-export interface ArticleContent {
-  type: "article_content";
-  title: string;
-  description: string;
-  body: string;
-  author_id: number;
-  state: ArticleState;
-  created_at: number;
-  updated_at: number;
-  /** Only for published content (a string in the schema, never null). */
-  url?: string;
-}
+/** `article_content`: an article in one locale. `url` only for published content (a string in the schema, never null). */
+export type ArticleContent = Sent<RestArticleContent, "created_at" | "updated_at">;
 
-export type ArticleTranslatedContent = { type: "article_translated_content" } & { [locale: string]: ArticleContent | string };
+/**
+ * `article_translated_content`, kept as a map from any locale code (the document names each
+ * locale it allows), so writes can look a locale up and set it by its code.
+ */
+export type ArticleTranslatedContent = Required<Pick<RestArticleTranslatedContent, "type">> & { [locale: string]: ArticleContent | string };
 
-export interface ArticleStatistics {
-  type: "article_statistics";
-  views: number;
-  conversions: number;
-  reactions: number;
-  happy_reaction_percentage: number;
-  neutral_reaction_percentage: number;
-  sad_reaction_percentage: number;
-}
+export type ArticleStatistics = RestArticleStatistics;
 
-/** `article` schema (list items carry the same fields). */
-export interface ArticleRecord {
-  type: "article";
-  id: string;
-  workspace_id: string;
-  title: string;
-  description: string | null;
-  body: string | null;
-  author_id: number;
-  state: ArticleState;
-  created_at: number;
-  updated_at: number;
-  url: string | null;
-  /** The first of parent_ids; integers per the schema. */
-  parent_id: number | null;
-  /** Every collection or section the article is in (one per help center at most). */
-  parent_ids: number[];
-  parent_type: "collection" | "section" | null;
-  default_locale: string;
+/**
+ * `article` (list items carry the same fields). parent_id is the first of parent_ids: every
+ * collection or section the article is in (one per help center at most).
+ */
+export type ArticleRecord = Omit<Sent<RestArticle, "type" | "parent_ids">, "translated_content" | "statistics"> & {
   translated_content: ArticleTranslatedContent | null;
-  statistics: ArticleStatistics;
-}
+  statistics: ArticleStatistics; // every sandbox article has its statistics, never null
+};
 
 /** The workspace collections this group owns. */
 export interface ArticlesState {

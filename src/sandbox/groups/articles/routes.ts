@@ -1,4 +1,5 @@
 // Articles: listed, searched, read, created, updated (with their translations) and deleted.
+import type { RestArticle, RestArticleList, RestDeletedArticleObject } from "../../../generated/rest/articles.js";
 import { badRequest } from "../../errors.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
 import { bodyOrEmpty, nowSeconds, optionalId, optionalString } from "../../validate.js";
@@ -7,7 +8,7 @@ import { applyTranslations, findArticle, has, noStatistics, parentFields, parseS
 import type { ArticleRecord } from "./records.js";
 import { searchArticles } from "./search.js";
 
-function createArticle(ctx: RouteContext, { body: raw }: RouteInput): ArticleRecord {
+function createArticle(ctx: RouteContext, { body: raw }: RouteInput): RestArticle {
   const body = bodyOrEmpty(raw);
   const translations = translationsFrom(body.translated_content);
   const main = translations?.[DEFAULT_LOCALE] ?? {};
@@ -48,7 +49,7 @@ function createArticle(ctx: RouteContext, { body: raw }: RouteInput): ArticleRec
   return article;
 }
 
-function updateArticle(ctx: RouteContext, { params, body: raw }: RouteInput): ArticleRecord {
+function updateArticle(ctx: RouteContext, { params, body: raw }: RouteInput): RestArticle {
   const article = findArticle(ctx, params.article_id!);
   const body = bodyOrEmpty(raw);
   const translations = translationsFrom(body.translated_content);
@@ -82,16 +83,16 @@ function updateArticle(ctx: RouteContext, { params, body: raw }: RouteInput): Ar
 export const articlesGroup: ApiGroup = {
   tag: "Articles",
   routes: [
-    { operationId: "listArticles", method: "GET", path: "/articles", handler: (ctx, { query }) => ({ type: "list", ...helpCenterPage(ctx.ws.articles, query) }) },
+    { operationId: "listArticles", method: "GET", path: "/articles", handler: (ctx, { query }): RestArticleList => ({ type: "list", ...helpCenterPage(ctx.ws.articles, query) }) },
     { operationId: "createArticle", method: "POST", path: "/articles", handler: createArticle },
     { operationId: "searchArticles", method: "GET", path: "/articles/search", handler: searchArticles },
-    { operationId: "retrieveArticle", method: "GET", path: "/articles/:article_id", handler: (ctx, { params }) => findArticle(ctx, params.article_id!) },
+    { operationId: "retrieveArticle", method: "GET", path: "/articles/:article_id", handler: (ctx, { params }): RestArticle => findArticle(ctx, params.article_id!) },
     { operationId: "updateArticle", method: "PUT", path: "/articles/:article_id", handler: updateArticle },
     {
       operationId: "deleteArticle",
       method: "DELETE",
       path: "/articles/:article_id",
-      handler: (ctx, { params }) => {
+      handler: (ctx, { params }): RestDeletedArticleObject => {
         const article = findArticle(ctx, params.article_id!);
         ctx.ws.articles = ctx.ws.articles.filter((a) => a !== article);
         return { id: article.id, object: "article", deleted: true };

@@ -1,5 +1,6 @@
 // GET /articles/search: every word of the phrase in an article's title, description or body,
 // with the matches highlighted when asked.
+import type { RestSearchArticlesResponse } from "../../../generated/rest/articles.js";
 import { badRequest } from "../../errors.js";
 import type { RouteContext, RouteInput } from "../../router.js";
 import type { ArticleRecord } from "./records.js";
@@ -23,7 +24,7 @@ function highlightChunks(text: string, words: string[]): Chunk[] {
 }
 
 /** GET /articles/search: every word of the phrase in the title, description or body. */
-export function searchArticles(ctx: RouteContext, { query }: RouteInput) {
+export function searchArticles(ctx: RouteContext, { query }: RouteInput): RestSearchArticlesResponse {
   const state = query.state ?? "all";
   if (!["published", "draft", "all"].includes(state)) throw badRequest("parameter_invalid", "state must be one of published, draft, all", "state");
   let helpCenterId: number | undefined;

@@ -1,6 +1,7 @@
 // Listing companies, with Intercom's limits: page-based lists stop at a depth ("please use scroll
 // API"), and the workspace has one scroll at a time, which expires when unused.
 import { randomUUID } from "node:crypto";
+import type { RestCompanyList, RestCompanyScroll } from "../../../generated/rest/companies.js";
 import { badRequest, notFound } from "../../errors.js";
 import { pagesOf, pageSlice, parsePage, parsePerPage } from "../../paging.js";
 import type { RouteContext, RouteInput } from "../../router.js";
@@ -26,7 +27,7 @@ function checkDepth(ws: Workspace, page: number, perPage: number): void {
   }
 }
 
-function companyList(ws: Workspace, companies: Company[], query: Record<string, string>) {
+function companyList(ws: Workspace, companies: Company[], query: Record<string, string>): RestCompanyList {
   const { page, perPage } = companyPageParams(query);
   checkDepth(ws, page, perPage);
   const { data, totalPages } = pageSlice(companies, page, perPage);
@@ -40,7 +41,7 @@ function byLastRequest(companies: Company[], order: string | undefined): Company
 }
 
 /** GET /companies: one company by name or company_id, or the companies of a tag or segment. */
-export function retrieveCompanies(ctx: RouteContext, { query }: RouteInput) {
+export function retrieveCompanies(ctx: RouteContext, { query }: RouteInput): RestCompanyList {
   const { ws } = ctx;
   let matches: Company[];
   if (query.company_id !== undefined) {
@@ -61,13 +62,13 @@ export function retrieveCompanies(ctx: RouteContext, { query }: RouteInput) {
 }
 
 /** POST /companies/list: companies with at least one user, by last_request_at. */
-export function listCompanies(ctx: RouteContext, { query }: RouteInput) {
+export function listCompanies(ctx: RouteContext, { query }: RouteInput): RestCompanyList {
   const withUsers = ctx.ws.companies.filter((c) => c.user_count > 0);
   return companyList(ctx.ws, byLastRequest(withUsers, query.order), query);
 }
 
 /** GET /companies/scroll: one open scroll per workspace; a param unused for scrollTtlMs expires. */
-export function scrollCompanies(ctx: RouteContext, { query }: RouteInput) {
+export function scrollCompanies(ctx: RouteContext, { query }: RouteInput): RestCompanyScroll {
   const { ws } = ctx;
   const now = ctx.now();
   const open = ws.companyScroll && now - ws.companyScroll.lastUsedMs < ws.companiesSettings.scrollTtlMs ? ws.companyScroll : null;

@@ -1,29 +1,18 @@
 // Companies, and the workspace's one companies scroll.
-import type { UnixSeconds } from "../../records.js";
+import type { RestCompany } from "../../../generated/rest/companies.js";
+import type { Sent } from "../../records.js";
 import type { Tag } from "../tags/records.js";
 
-/** `company` schema. Its `segments` are evaluated when served (membership is rule-based). */
-export interface Company {
-  type: "company";
-  id: string; // 24 hex chars
-  name: string;
-  app_id: string;
-  company_id: string; // the customer's own id
-  plan: { type: "plan"; id: string; name: string };
-  remote_created_at: UnixSeconds;
-  created_at: UnixSeconds;
-  updated_at: UnixSeconds;
-  last_request_at: UnixSeconds;
-  size: number;
-  website: string;
-  industry: string;
-  monthly_spend: number;
-  session_count: number;
-  user_count: number;
-  custom_attributes: Record<string, string>;
-  tags: { type: "tag.list"; tags: Tag[] };
-  segments: { type: "segment.list"; segments: unknown[] };
+/** A company's tags are whole copies of the workspace's tags (renamed and removed with them), not just tag_basic. */
+interface CompanyTags {
+  tags: Omit<Required<NonNullable<RestCompany["tags"]>>, "tags"> & { tags: Tag[] };
 }
+
+/**
+ * `company`, with the plan, attributes, tags and segments every sandbox company has. Its
+ * `segments` are evaluated when served (membership is rule-based).
+ */
+export type Company = Omit<Sent<RestCompany, "type" | "plan" | "custom_attributes" | "segments">, "tags"> & CompanyTags;
 
 export interface CompanyScroll {
   param: string;

@@ -1,6 +1,7 @@
 // Companies: created or updated (by company_id), read, listed and scrolled, deleted, and
 // attached to contacts.
 import { randomUUID } from "node:crypto";
+import type { RestCompany, RestCompanyAttachedContacts, RestCompanyAttachedSegments, RestDeletedCompanyObject } from "../../../generated/rest/companies.js";
 import { ApiError, badRequest } from "../../errors.js";
 import { findContact } from "../../lookups.js";
 import { pagesOf, pageSlice } from "../../paging.js";
@@ -16,7 +17,7 @@ import { companyView, contactsOf, findCompany } from "./views.js";
 const CONTACT_COMPANY_LIMIT = 1000;
 
 /** POST /companies: upsert by company_id. */
-function createOrUpdateCompany(ctx: RouteContext, { body }: RouteInput): Company {
+function createOrUpdateCompany(ctx: RouteContext, { body }: RouteInput): RestCompany {
   const { ws } = ctx;
   const fields = companyFields(body);
   const at = nowSeconds(ctx);
@@ -53,7 +54,7 @@ function createOrUpdateCompany(ctx: RouteContext, { body }: RouteInput): Company
 }
 
 /** PUT /companies/{id}: the same fields, except that company_id can't change. */
-function updateCompany(ctx: RouteContext, { params, body }: RouteInput): Company {
+function updateCompany(ctx: RouteContext, { params, body }: RouteInput): RestCompany {
   const fields = companyFields(body ?? {});
   const company = findCompany(ctx.ws, params.company_id!);
   if (fields.company_id !== undefined && fields.company_id !== company.company_id) {
@@ -64,7 +65,7 @@ function updateCompany(ctx: RouteContext, { params, body }: RouteInput): Company
 }
 
 /** DELETE /companies/{id}: archives the company and detaches its contacts (they stay). */
-function deleteCompany(ctx: RouteContext, { params }: RouteInput) {
+function deleteCompany(ctx: RouteContext, { params }: RouteInput): RestDeletedCompanyObject {
   const { ws } = ctx;
   const company = findCompany(ws, params.company_id!);
   for (const contact of contactsOf(ws, company)) unlink(contact, company);
@@ -80,7 +81,7 @@ function unlink(contact: Contact, company: Company): void {
 }
 
 /** POST /contacts/{id}/companies: attach (idempotent), keeping user_count and the contact's references in step. */
-function attachContact(ctx: RouteContext, { params, body }: RouteInput): Company {
+function attachContact(ctx: RouteContext, { params, body }: RouteInput): RestCompany {
   const { ws } = ctx;
   const raw = isObject(body) ? body.id : undefined;
   if (raw === undefined || raw === null || raw === "") throw badRequest("parameter_not_found", "company not specified", "id");
@@ -100,7 +101,7 @@ function attachContact(ctx: RouteContext, { params, body }: RouteInput): Company
 }
 
 /** DELETE /contacts/{id}/companies/{company_id}: detach (idempotent). */
-function detachContact(ctx: RouteContext, { params }: RouteInput): Company {
+function detachContact(ctx: RouteContext, { params }: RouteInput): RestCompany {
   const { ws } = ctx;
   const contact = findContact(ws, params.contact_id!);
   const company = findCompany(ws, params.company_id!);
@@ -109,13 +110,18 @@ function detachContact(ctx: RouteContext, { params }: RouteInput): Company {
 }
 
 /** GET /companies/{id}/contacts. */
-function companyContacts(ctx: RouteContext, { params, query }: RouteInput) {
+function companyContacts(ctx: RouteContext, { params, query }: RouteInput): RestCompanyAttachedContacts {
   const { ws } = ctx;
   const company = findCompany(ws, params.company_id!);
   const { page, perPage } = companyPageParams(query);
   const contacts = contactsOf(ws, company);
   const { data, totalPages } = pageSlice(contacts, page, perPage);
   return { type: "list", data, total_count: contacts.length, pages: pagesOf(page, perPage, totalPages) };
+}
+
+/** `company_attached_segments` requires total_count without defining it: the sandbox sends it. */
+interface SegmentsCount {
+  total_count: number;
 }
 
 export const companiesGroup: ApiGroup = {
@@ -125,7 +131,7 @@ export const companiesGroup: ApiGroup = {
     { operationId: "retrieveCompany", method: "GET", path: "/companies", handler: retrieveCompanies },
     { operationId: "listAllCompanies", method: "POST", path: "/companies/list", handler: listCompanies },
     { operationId: "scrollOverAllCompanies", method: "GET", path: "/companies/scroll", handler: scrollCompanies },
-    { operationId: "RetrieveACompanyById", method: "GET", path: "/companies/:company_id", handler: ({ ws }, { params }) => companyView(ws, findCompany(ws, params.company_id!)) },
+    { operationId: "RetrieveACompanyById", method: "GET", path: "/companies/:company_id", handler: ({ ws }, { params }): RestCompany => companyView(ws, findCompany(ws, params.company_id!)) },
     { operationId: "UpdateCompany", method: "PUT", path: "/companies/:company_id", handler: updateCompany },
     { operationId: "deleteCompany", method: "DELETE", path: "/companies/:company_id", handler: deleteCompany },
     { operationId: "ListAttachedContacts", method: "GET", path: "/companies/:company_id/contacts", handler: companyContacts },
@@ -133,9 +139,8 @@ export const companiesGroup: ApiGroup = {
       operationId: "ListAttachedSegmentsForCompanies",
       method: "GET",
       path: "/companies/:company_id/segments",
-      handler: ({ ws }, { params }) => {
+      handler: ({ ws }, { params }): RestCompanyAttachedSegments & SegmentsCount => {
         const data = companySegments(ws, findCompany(ws, params.company_id!));
-        // `company_attached_segments` requires total_count without defining it.
         return { type: "list", data, total_count: data.length };
       },
     },

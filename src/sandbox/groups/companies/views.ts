@@ -1,11 +1,12 @@
 // Companies as the API serves them, found by id, and their contacts.
+import type { RestCompany } from "../../../generated/rest/companies.js";
 import { notFound } from "../../errors.js";
 import type { Workspace } from "../../workspace.js";
 import { companySegments } from "../segments/membership.js";
 import type { Company } from "./records.js";
 
 /** The `company` as served: its embedded segments evaluated now (membership is rule-based and live). */
-export function companyView(ws: Workspace, company: Company): Company {
+export function companyView(ws: Workspace, company: Company): RestCompany {
   return { ...company, segments: { type: "segment.list", segments: companySegments(ws, company) } };
 }
 

@@ -1,6 +1,7 @@
 // POST /contacts/merge: a lead merged into a user, who keeps what it has and gains what the lead
 // had (references, notes, conversations); the lead is gone afterwards.
 import { badRequest } from "../../errors.js";
+import type { RestContact } from "../../../generated/rest/contacts.js";
 import { findContact } from "../../lookups.js";
 import type { RouteContext } from "../../router.js";
 import { requireBody } from "../../validate.js";
@@ -13,7 +14,7 @@ function mergeRefs(into: Contact["tags"], extra: Contact["tags"]): void {
   into.total_count = into.data.length;
 }
 
-export function mergeContacts(ctx: RouteContext, rawBody: unknown): Contact {
+export function mergeContacts(ctx: RouteContext, rawBody: unknown): RestContact {
   const body = requireBody(rawBody);
   for (const field of ["from", "into"] as const) {
     if (body[field] === undefined || body[field] === null || body[field] === "") {

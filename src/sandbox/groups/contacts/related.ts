@@ -1,5 +1,7 @@
 // What a contact has, each list in its own group's shape: its companies, segments,
 // subscription choices and tags.
+import type { RestContactAttachedCompanies, RestContactSegments } from "../../../generated/rest/contacts.js";
+import type { RestTagList } from "../../../generated/rest/tags.js";
 import { findContact, findTag } from "../../lookups.js";
 import { pageSlice } from "../../paging.js";
 import type { RouteContext, RouteInput } from "../../router.js";
@@ -10,7 +12,7 @@ import { applicationKey } from "../tags/lists.js";
 import { tagView } from "../tags/views.js";
 
 /** GET /contacts/{id}/companies: `contact_attached_companies` with `pages_link`. */
-export function listCompaniesForAContact(ctx: RouteContext, { params, query }: RouteInput) {
+export function listCompaniesForAContact(ctx: RouteContext, { params, query }: RouteInput): RestContactAttachedCompanies {
   const { ws } = ctx;
   const contact = findContact(ws, params.contact_id!);
   const { page, perPage } = companyPageParams(query);
@@ -25,7 +27,7 @@ export function listCompaniesForAContact(ctx: RouteContext, { params, query }: R
   };
 }
 
-export function listSegmentsForAContact({ ws }: RouteContext, { params }: RouteInput) {
+export function listSegmentsForAContact({ ws }: RouteContext, { params }: RouteInput): RestContactSegments {
   return { type: "list", data: contactSegments(ws, findContact(ws, params.contact_id!)) };
 }
 
@@ -36,7 +38,7 @@ export function listSubscriptionsForAContact(ctx: RouteContext, { params }: Rout
   return { type: "list", data: ctx.ws.subscriptionTypes.filter((t) => chosen.has(t.id)) };
 }
 
-export function listTagsForAContact(ctx: RouteContext, { params }: RouteInput) {
+export function listTagsForAContact(ctx: RouteContext, { params }: RouteInput): RestTagList {
   const { ws } = ctx;
   const contact = findContact(ws, params.contact_id!);
   const data = contact.tags.data.flatMap((ref) => {

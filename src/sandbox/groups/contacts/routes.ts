@@ -1,5 +1,6 @@
 // Contacts: listed, searched, created, read, updated, merged, archived and unarchived, deleted;
 // and the lists of what a contact has (companies, segments, subscriptions, tags).
+import type { RestContact, RestContactArchived, RestContactDeleted, RestContactList, RestContactUnarchived } from "../../../generated/rest/contacts.js";
 import { badRequest, notFound } from "../../errors.js";
 import { findContact } from "../../lookups.js";
 import { paginate, parsePerPage } from "../../paging.js";
@@ -9,7 +10,6 @@ import { nowSeconds, requireBody } from "../../validate.js";
 import { contactSegments } from "../segments/membership.js";
 import { applyAttributes, checkUnique, readAttributes } from "./attributes.js";
 import { mergeContacts } from "./merge.js";
-import type { Contact } from "./records.js";
 import { listCompaniesForAContact, listSegmentsForAContact, listSubscriptionsForAContact, listTagsForAContact } from "./related.js";
 import { contactSearchModel, withSegmentIds } from "./search-model.js";
 import { blankContact, detachFromCompanies, newId, written } from "./writes.js";
@@ -17,13 +17,13 @@ import { blankContact, detachFromCompanies, newId, written } from "./writes.js";
 /** GET /contacts: "The default is `50` results per page." */
 const DEFAULT_PER_PAGE = 50;
 
-function searchContacts(ctx: RouteContext, body: unknown) {
+function searchContacts(ctx: RouteContext, body: unknown): RestContactList {
   const model = withSegmentIds(contactSearchModel, (c) => contactSegments(ctx.ws, c).map((s) => s.id));
   const page = runSearch(ctx, model, ctx.ws.contacts, ctx.ws.lastWriteAt.contacts, body);
   return { type: "list", data: page.items, total_count: page.total_count, pages: page.pages };
 }
 
-function createContact(ctx: RouteContext, rawBody: unknown): Contact {
+function createContact(ctx: RouteContext, rawBody: unknown): RestContact {
   const body = requireBody(rawBody);
   const attrs = readAttributes(ctx.ws, body);
   if (attrs.email === undefined && attrs.external_id === undefined && attrs.role === undefined) {
@@ -37,7 +37,7 @@ function createContact(ctx: RouteContext, rawBody: unknown): Contact {
   return written(ctx, contact);
 }
 
-function updateContact(ctx: RouteContext, id: string | undefined, rawBody: unknown): Contact {
+function updateContact(ctx: RouteContext, id: string | undefined, rawBody: unknown): RestContact {
   const body = requireBody(rawBody);
   const attrs = readAttributes(ctx.ws, body);
   const contact = findContact(ctx.ws, id);
@@ -47,7 +47,7 @@ function updateContact(ctx: RouteContext, id: string | undefined, rawBody: unkno
   return written(ctx, contact);
 }
 
-function deleteContact(ctx: RouteContext, id: string | undefined) {
+function deleteContact(ctx: RouteContext, id: string | undefined): RestContactDeleted {
   const { ws } = ctx;
   const live = ws.contacts.findIndex((c) => c.id === id);
   const archived = ws.archivedContacts.findIndex((c) => c.id === id);
@@ -60,7 +60,7 @@ function deleteContact(ctx: RouteContext, id: string | undefined) {
   return { id: contact!.id, external_id: contact!.external_id, type: "contact", deleted: true };
 }
 
-function archiveContact(ctx: RouteContext, id: string | undefined) {
+function archiveContact(ctx: RouteContext, id: string | undefined): RestContactArchived {
   const { ws } = ctx;
   const index = ws.contacts.findIndex((c) => c.id === id);
   let contact = ws.archivedContacts.find((c) => c.id === id);
@@ -73,7 +73,7 @@ function archiveContact(ctx: RouteContext, id: string | undefined) {
   return { id: contact.id, external_id: contact.external_id, type: "contact", archived: true };
 }
 
-function unarchiveContact(ctx: RouteContext, id: string | undefined) {
+function unarchiveContact(ctx: RouteContext, id: string | undefined): RestContactUnarchived {
   const { ws } = ctx;
   const index = ws.archivedContacts.findIndex((c) => c.id === id);
   let contact = ws.contacts.find((c) => c.id === id);
@@ -86,7 +86,7 @@ function unarchiveContact(ctx: RouteContext, id: string | undefined) {
   return { id: contact.id, external_id: contact.external_id, type: "contact", archived: false };
 }
 
-function listContacts(ctx: RouteContext, query: Record<string, string>) {
+function listContacts(ctx: RouteContext, query: Record<string, string>): RestContactList {
   const perPage = parsePerPage(query.per_page, DEFAULT_PER_PAGE);
   const page = paginate(ctx.ws.contacts, sortSpec(contactSearchModel, undefined), perPage, query.starting_after);
   return { type: "list", data: page.items, total_count: page.total_count, pages: page.pages };
@@ -99,7 +99,7 @@ export const contactsGroup: ApiGroup = {
     { operationId: "CreateContact", method: "POST", path: "/contacts", handler: (ctx, { body }) => createContact(ctx, body) },
     { operationId: "SearchContacts", method: "POST", path: "/contacts/search", handler: (ctx, { body }) => searchContacts(ctx, body) },
     { operationId: "MergeContact", method: "POST", path: "/contacts/merge", handler: (ctx, { body }) => mergeContacts(ctx, body) },
-    { operationId: "ShowContact", method: "GET", path: "/contacts/:contact_id", handler: ({ ws }, { params }) => findContact(ws, params.contact_id) },
+    { operationId: "ShowContact", method: "GET", path: "/contacts/:contact_id", handler: ({ ws }, { params }): RestContact => findContact(ws, params.contact_id) },
     { operationId: "UpdateContact", method: "PUT", path: "/contacts/:contact_id", handler: (ctx, { params, body }) => updateContact(ctx, params.contact_id, body) },
     { operationId: "DeleteContact", method: "DELETE", path: "/contacts/:contact_id", handler: (ctx, { params }) => deleteContact(ctx, params.contact_id) },
     { operationId: "ArchiveContact", method: "POST", path: "/contacts/:contact_id/archive", handler: (ctx, { params }) => archiveContact(ctx, params.contact_id) },

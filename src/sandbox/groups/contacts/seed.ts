@@ -82,7 +82,7 @@ export function seededContacts(rng: Rng, { app, admins, tags, companies, notes }
     const contactNotes = seededContactNotes(rng, admins, notes, id, updated);
 
     // contact_tags / contact_notes / contact_companies: references with relative API urls.
-    const refList = (kind: string, plural: string, items: { id: string }[]) => ({
+    const refList = <K extends string>(kind: K, plural: string, items: { id: string }[]) => ({
       data: items.map((it) => ({ type: kind, id: it.id, url: `/${plural}/${it.id}` })),
       url: `/contacts/${id}/${plural}`,
       total_count: items.length,

@@ -1,4 +1,5 @@
 // POST /conversations/{id}/convert: a conversation becomes a customer ticket, linked to it.
+import type { RestTicket } from "../../../generated/rest/tickets.js";
 import { badRequest } from "../../errors.js";
 import { findConversation } from "../../lookups.js";
 import type { RouteContext, RouteInput } from "../../router.js";
@@ -11,7 +12,7 @@ import { blankTicket, botAuthor, linkObjects, newPart, touchTicket } from "../ti
 import { touchConversation } from "./writes.js";
 
 /** Customer ticket types only; the conversation's title (or subject) becomes the ticket's title. */
-export function convertConversationToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+export function convertConversationToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTicket {
   const body = requireBody(rawBody);
   const typeId = requireId(body, "ticket_type_id");
   const c = findConversation(ctx.ws, params.conversation_id);

@@ -7,11 +7,11 @@ import { isObject, nowSeconds, optionalString, requireBody, requireId } from "..
 import { EMAIL } from "../contacts/attributes.js";
 import { createLead } from "../contacts/writes.js";
 import { adminAuthor } from "./parts.js";
-import { conversationView } from "./views.js";
+import { conversationView, type ConversationAnswer } from "./views.js";
 import { appendPart } from "./writes.js";
 
 /** POST /conversations/{id}/customers — add a contact as a participant, on behalf of an admin. */
-export function attachContactToConversation(ctx: RouteContext, { params, body: raw }: RouteInput): unknown {
+export function attachContactToConversation(ctx: RouteContext, { params, body: raw }: RouteInput): ConversationAnswer {
   const body = requireBody(raw);
   const admin = requireAdmin(ctx.ws, requireId(body, "admin_id"));
   const customer = body.customer;
@@ -35,7 +35,7 @@ export function attachContactToConversation(ctx: RouteContext, { params, body: r
 }
 
 /** DELETE /conversations/{id}/customers/{contact_id} — remove a participant; never the last one. */
-export function detachContactFromConversation(ctx: RouteContext, { params, body: raw }: RouteInput): unknown {
+export function detachContactFromConversation(ctx: RouteContext, { params, body: raw }: RouteInput): ConversationAnswer {
   const body = requireBody(raw);
   const admin = requireAdmin(ctx.ws, requireId(body, "admin_id"));
   const c = findConversation(ctx.ws, params.conversation_id!);

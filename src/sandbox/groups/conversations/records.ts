@@ -1,54 +1,31 @@
 // Conversations and their parts.
-import type { CustomAttributes, Reference, UnixSeconds } from "../../records.js";
-import type { AppliedTag } from "../tags/records.js";
+import type {
+  RestAiAgent,
+  RestConversation,
+  RestConversationPart,
+  RestConversationPartAuthor,
+  RestConversationParts,
+  RestConversationRating,
+  RestConversationSource,
+  RestConversationStatistics,
+  RestPartAttachment,
+} from "../../../generated/rest/conversations.js";
+import type { Sent } from "../../records.js";
 
 /** `conversation_part_author`. type is admin | bot | team | user | lead. */
-export interface PartAuthor {
-  type: "admin" | "bot" | "team" | "user" | "lead";
-  id: string;
-  name: string | null;
-  email: string;
-}
+export type PartAuthor = RestConversationPartAuthor;
 
-export interface PartAttachment {
-  type: string;
-  name: string;
-  url: string;
-  content_type: string;
-  filesize: number;
-  width: number;
-  height: number;
-}
+export type PartAttachment = RestPartAttachment;
 
+/** The kinds of part replies and management write (the document types part_type as any string; others, e.g. participant_added, are written by name). */
 export type PartType = "comment" | "note" | "assignment" | "assign_and_reopen" | "close" | "open" | "snoozed";
 
-export interface ConversationPart {
-  type: "conversation_part";
-  id: string;
-  part_type: PartType;
-  body: string | null;
-  created_at: UnixSeconds;
-  updated_at: UnixSeconds;
-  notified_at: UnixSeconds;
-  assigned_to: Reference | null;
-  author: PartAuthor;
-  attachments: PartAttachment[];
-  external_id: string | null;
-  redacted: boolean;
-}
+/** `conversation_part`, every property there (null where it does not apply). */
+export type ConversationPart = Sent<RestConversationPart, "body" | "updated_at" | "assigned_to" | "attachments" | "external_id">;
 
-export type SourceType =
-  | "conversation"
-  | "email"
-  | "facebook"
-  | "instagram"
-  | "phone_call"
-  | "phone_switch"
-  | "push"
-  | "sms"
-  | "twitter"
-  | "whatsapp";
+export type SourceType = RestConversationSource["type"];
 
+/** How the sandbox's conversations were delivered (the document types delivered_as as any string). */
 export type DeliveredAs =
   | "customer_initiated"
   | "campaigns_initiated"
@@ -56,102 +33,40 @@ export type DeliveredAs =
   | "automated"
   | "admin_initiated";
 
-export interface ConversationSource {
-  type: SourceType;
-  id: string;
-  delivered_as: DeliveredAs;
-  subject: string;
-  body: string;
-  author: PartAuthor;
-  attachments: PartAttachment[];
-  url: string | null;
-  redacted: boolean;
-}
+export type ConversationSource = Sent<RestConversationSource, "body" | "attachments" | "url">;
 
 /**
  * `conversation_statistics`. The schema declares none of these nullable, so a metric
- * that does not apply yet is left out instead of being null.
+ * that does not apply yet is left out instead of being null; the counts are always there.
  */
-export interface ConversationStatistics {
-  type: "conversation_statistics";
-  time_to_assignment?: number;
-  time_to_admin_reply?: number;
-  time_to_first_close?: number;
-  time_to_last_close?: number;
-  median_time_to_reply?: number;
-  first_contact_reply_at?: UnixSeconds;
-  first_assignment_at?: UnixSeconds;
-  first_admin_reply_at?: UnixSeconds;
-  first_close_at?: UnixSeconds;
-  last_assignment_at?: UnixSeconds;
-  last_assignment_admin_reply_at?: UnixSeconds;
-  last_contact_reply_at?: UnixSeconds;
-  last_admin_reply_at?: UnixSeconds;
-  last_close_at?: UnixSeconds;
-  last_closed_by_id?: string;
-  count_reopens: number;
-  count_assignments: number;
-  count_conversation_parts: number;
-}
+export type ConversationStatistics = Sent<RestConversationStatistics, "count_reopens" | "count_assignments" | "count_conversation_parts">;
 
-export interface ConversationRating {
-  rating: number;
-  remark: string;
-  created_at: UnixSeconds;
-  contact: { type: "contact"; id: string; external_id: string | null };
-  teammate: Reference;
-}
+export type ConversationRating = RestConversationRating;
 
-export interface AiAgent {
-  source_type: "essentials_plan_setup" | "profile" | "workflow" | "workflow_preview" | "fin_preview";
-  source_title: string | null;
-  last_answer_type: "ai_answer" | "custom_answer" | null;
-  resolution_state: "assumed_resolution" | "confirmed_resolution" | "routed_to_team" | "abandoned" | null;
-  rating: number | null;
-  rating_remark: string | null;
-  content_sources: {
-    type: "content_source.list";
-    total_count: number;
-    content_sources: { content_type: string; url: string; title: string; locale: string }[];
-  };
+export type AiAgent = Sent<RestAiAgent, "source_title" | "last_answer_type" | "resolution_state" | "rating" | "rating_remark" | "content_sources">;
+
+/** `topics`: required by the document but never defined in it; Intercom sends {} (see scripts/graph-mapping.ts). */
+export interface ConversationTopics {
+  topics: Record<string, unknown>;
 }
 
 /**
- * `conversation` schema, stored with all its parts. GET /conversations/{id} returns it
- * (capped at the 500 most recent parts); lists and search return it without
- * `conversation_parts` (`conversation_list_item`).
- * Optional, non-nullable members (first_contact_reply, conversation_rating) are absent
- * when they do not apply, because the schema does not allow null for them.
+ * `conversation`, stored with all its parts. GET /conversations/{id} returns it (capped at the
+ * 500 most recent parts); lists and search return it without `conversation_parts`
+ * (`conversation_list_item`). Optional, non-nullable members (first_contact_reply,
+ * conversation_rating) are absent when they do not apply, because the schema does not allow
+ * null for them; the others are always there.
  */
-export interface Conversation {
-  type: "conversation";
-  id: string; // numeric string
-  title: string | null;
-  created_at: UnixSeconds;
-  updated_at: UnixSeconds;
-  waiting_since: UnixSeconds | null;
-  snoozed_until: UnixSeconds | null;
-  open: boolean;
-  state: "open" | "closed" | "snoozed";
-  read: boolean;
-  priority: "priority" | "not_priority";
-  admin_assignee_id: number | null;
-  team_assignee_id: number | null;
-  tags: { type: "tag.list"; tags: AppliedTag[] };
-  conversation_rating?: ConversationRating;
+export type Conversation = Omit<
+  Sent<RestConversation, "type" | "priority" | "tags" | "sla_applied" | "linked_objects" | "ai_agent_participated">,
+  "conversation_parts" | "ai_agent"
+> & {
   source: ConversationSource;
-  contacts: { type: "contact.list"; contacts: { type: "contact"; id: string; external_id: string | null }[] };
-  teammates: { type: "admin.list"; teammates: Reference[] };
-  custom_attributes: CustomAttributes;
-  topics: Record<string, unknown>;
-  first_contact_reply?: { created_at: UnixSeconds; type: string; url: string | null };
-  sla_applied: { type: "conversation_sla_summary"; sla_name: string; sla_status: "hit" | "missed" | "cancelled" | "active" } | null;
+  teammates: NonNullable<RestConversation["teammates"]>;
   statistics: ConversationStatistics;
-  linked_objects: { type: "list"; total_count: number; has_more: boolean; data: { type: "ticket" | "conversation"; id: string; category: string | null }[] };
-  ai_agent_participated: boolean;
   ai_agent: AiAgent | null;
-  conversation_parts: { type: "conversation_part.list"; conversation_parts: ConversationPart[]; total_count: number };
-}
+  conversation_parts: Omit<RestConversationParts, "conversation_parts"> & { conversation_parts: ConversationPart[] };
+} & ConversationTopics;
 
 /** The workspace collections this group owns. */
 export interface ConversationsState {

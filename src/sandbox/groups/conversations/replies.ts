@@ -9,7 +9,7 @@ import type { Admin } from "../admins/records.js";
 import type { Contact } from "../contacts/records.js";
 import { adminAuthor, contactAuthor } from "./parts.js";
 import type { Conversation, PartType } from "./records.js";
-import { conversationView } from "./views.js";
+import { conversationView, type ConversationAnswer } from "./views.js";
 import { appendPart, countAssignment, reopenIfClosed, touchConversation } from "./writes.js";
 
 /** admin_id in a request body: required, string or integer (examples send integers), must exist. */
@@ -29,7 +29,7 @@ function replyingContact(ctx: RouteContext, body: Record<string, unknown>): Cont
 }
 
 /** POST /conversations/{id}/reply — admin comment/note or contact comment. */
-export function replyToConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): Conversation {
+export function replyToConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): ConversationAnswer {
   const body = requireBody(rawBody);
   const { type, messageType, text, createdAt, attachments } = replyFields(body, ["comment", "note"]);
 
@@ -73,7 +73,7 @@ export function replyToConversation(ctx: RouteContext, { params, body: rawBody }
 }
 
 /** POST /conversations/{id}/parts — close, snoozed, open, assignment. */
-export function manageConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): Conversation {
+export function manageConversation(ctx: RouteContext, { params, body: rawBody }: RouteInput): ConversationAnswer {
   const body = requireBody(rawBody);
   const messageType = body.message_type;
   if (messageType === undefined || messageType === null) throw badRequest("parameter_not_found", "message_type is a required parameter", "message_type");
@@ -155,7 +155,7 @@ export function manageConversation(ctx: RouteContext, { params, body: rawBody }:
 }
 
 /** PUT /conversations/{id} — read and custom_attributes per the schema; title is accepted too (later API versions allow it). */
-export function updateConversation(ctx: RouteContext, { params, query, body: rawBody }: RouteInput): Conversation {
+export function updateConversation(ctx: RouteContext, { params, query, body: rawBody }: RouteInput): ConversationAnswer {
   const body = requireBody(rawBody);
   if (body.read !== undefined && typeof body.read !== "boolean") throw badRequest("parameter_invalid", "read must be a boolean", "read");
   const attrs = flatCustomAttributes(body);

@@ -1,5 +1,6 @@
 // Conversations: listed, searched, read, started by a contact, replied to and managed, their
 // participants, redaction, assignment rules and conversion to a ticket.
+import type { RestPaginatedConversationResponse } from "../../../generated/rest/conversations.js";
 import { badRequest } from "../../errors.js";
 import { findConversation } from "../../lookups.js";
 import { parsePerPage, paginate } from "../../paging.js";
@@ -12,15 +13,15 @@ import { attachContactToConversation, detachContactFromConversation } from "./pa
 import { manageConversation, replyToConversation, updateConversation } from "./replies.js";
 import { autoAssignConversation, redactConversation } from "./rules.js";
 import { conversationSearchModel } from "./search-model.js";
-import { conversationView, listItem } from "./views.js";
+import { conversationView, listItem, type ConversationAnswer } from "./views.js";
 
-function listConversations({ ws }: RouteContext, { query }: RouteInput) {
+function listConversations({ ws }: RouteContext, { query }: RouteInput): RestPaginatedConversationResponse {
   const perPage = parsePerPage(query.per_page, 20);
   const page = paginate(ws.conversations, sortSpec(conversationSearchModel, undefined), perPage, query.starting_after);
   return { type: "conversation.list", conversations: page.items.map(listItem), total_count: page.total_count, pages: page.pages };
 }
 
-function searchConversations(ctx: RouteContext, { body }: RouteInput) {
+function searchConversations(ctx: RouteContext, { body }: RouteInput): RestPaginatedConversationResponse {
   const page = runSearch(ctx, conversationSearchModel, ctx.ws.conversations, ctx.ws.lastWriteAt.conversations, body);
   return { type: "conversation.list", conversations: page.items.map(listItem), total_count: page.total_count, pages: page.pages };
 }
@@ -46,7 +47,7 @@ export const conversationsGroup: ApiGroup = {
       operationId: "retrieveConversation",
       method: "GET",
       path: "/conversations/:conversation_id",
-      handler: ({ ws }, { params, query }) => conversationView(findConversation(ws, params.conversation_id!), query.display_as === "plaintext"),
+      handler: ({ ws }, { params, query }): ConversationAnswer => conversationView(findConversation(ws, params.conversation_id!), query.display_as === "plaintext"),
     },
     { operationId: "updateConversation", method: "PUT", path: "/conversations/:conversation_id", handler: updateConversation },
     { operationId: "replyConversation", method: "POST", path: "/conversations/:conversation_id/reply", handler: replyToConversation },

@@ -6,7 +6,7 @@ import type { Reference } from "../../records.js";
 import { nowSeconds, requireBody, requireId, requireString } from "../../validate.js";
 import type { Workspace } from "../../workspace.js";
 import type { Conversation } from "./records.js";
-import { conversationView } from "./views.js";
+import { conversationView, type ConversationAnswer } from "./views.js";
 import { appendPart, countAssignment, touchConversation } from "./writes.js";
 
 /** What Intercom puts in place of a redacted body (the document's example). */
@@ -16,7 +16,7 @@ const partOrMessageNotFound = () => new ApiError(404, "conversation_part_or_mess
 const notRedactable = (why: string) => new ApiError(400, "conversation_part_not_redactable", why);
 
 /** POST /conversations/redact — a part with a body, or a source written by a contact. */
-export function redactConversation(ctx: RouteContext, { body: raw }: RouteInput): unknown {
+export function redactConversation(ctx: RouteContext, { body: raw }: RouteInput): ConversationAnswer {
   const body = requireBody(raw);
   const type = requireString(body, "type");
   if (type !== "conversation_part" && type !== "source") throw badRequest("parameter_invalid", "type must be one of conversation_part, source", "type");
@@ -55,7 +55,7 @@ export function assignmentRuleTeam(ws: Workspace, c: Conversation): string | nul
 }
 
 /** POST /conversations/{id}/run_assignment_rules — the Operator bot assigns by the rules above. */
-export function autoAssignConversation(ctx: RouteContext, { params }: RouteInput): unknown {
+export function autoAssignConversation(ctx: RouteContext, { params }: RouteInput): ConversationAnswer {
   const c = findConversation(ctx.ws, params.conversation_id!);
   const teamId = assignmentRuleTeam(ctx.ws, c);
   const at = nowSeconds(ctx);

@@ -1,44 +1,20 @@
 // Help centers and their collections (a section is a collection with a parent).
+import type { RestCollection, RestGroupContent, RestGroupTranslatedContent, RestHelpCenter } from "../../../generated/rest/help-center.js";
+import type { Sent } from "../../records.js";
 
-/** `help_center` schema. */
-export interface HelpCenterRecord {
-  id: string; // numeric string; collections refer to it as an integer
-  workspace_id: string;
-  created_at: number;
-  updated_at: number;
-  identifier: string;
-  website_turned_on: boolean;
-  display_name: string;
-  url: string;
-  custom_domain: string | null;
-}
+/** `help_center`. Its id is a numeric string; collections refer to it as an integer. */
+export type HelpCenterRecord = Sent<RestHelpCenter, "updated_at" | "url" | "custom_domain">;
 
 /** `group_content`: a collection's name and description in one locale. */
-export interface GroupContent {
-  type: "group_content";
-  name: string;
-  description: string;
-}
+export type GroupContent = RestGroupContent;
 
-/** `group_translated_content`: `type` plus one entry per locale. */
-export type GroupTranslatedContent = { type: "group_translated_content" } & { [locale: string]: GroupContent | string };
+/** `group_translated_content`, kept as a map from any locale code, as articles' content is. */
+export type GroupTranslatedContent = Pick<RestGroupTranslatedContent, "type"> & { [locale: string]: GroupContent | string };
 
-/** `collection` schema. A section is a collection with a parent_id. */
-export interface CollectionRecord {
-  id: string;
-  workspace_id: string;
-  name: string;
-  description: string | null;
-  created_at: number;
-  updated_at: number;
-  url: string | null;
-  icon: string | null;
-  order: number;
-  default_locale: string;
+/** `collection`, every property there. A section is a collection with a parent_id. */
+export type CollectionRecord = Omit<Sent<RestCollection, "description" | "updated_at" | "url" | "icon" | "parent_id" | "help_center_id">, "translated_content"> & {
   translated_content: GroupTranslatedContent | null;
-  parent_id: string | null;
-  help_center_id: number | null;
-}
+};
 
 /** The workspace collections this group owns. */
 export interface HelpCenterState {

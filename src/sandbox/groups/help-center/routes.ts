@@ -1,5 +1,6 @@
 // Help centers (listed, read) and their collections and sections (listed, read, created,
 // updated with their translations, deleted with their sections).
+import type { RestCollection, RestCollectionList, RestDeletedCollectionObject, RestHelpCenter, RestHelpCenterList } from "../../../generated/rest/help-center.js";
 import { badRequest, notFound } from "../../errors.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
 import { bodyOrEmpty, nowSeconds, optionalId, optionalString } from "../../validate.js";
@@ -55,7 +56,7 @@ function parentCollection(ctx: RouteContext, id: string): CollectionRecord {
   return parent;
 }
 
-function createCollection(ctx: RouteContext, { body: raw }: RouteInput): CollectionRecord {
+function createCollection(ctx: RouteContext, { body: raw }: RouteInput): RestCollection {
   const body = bodyOrEmpty(raw);
   const translations = translationsFrom(body.translated_content);
   const name = optionalString(body, "name") ?? optionalString(translations?.[DEFAULT_LOCALE] ?? {}, "name");
@@ -92,7 +93,7 @@ function createCollection(ctx: RouteContext, { body: raw }: RouteInput): Collect
   return collection;
 }
 
-function updateCollection(ctx: RouteContext, { params, body: raw }: RouteInput): CollectionRecord {
+function updateCollection(ctx: RouteContext, { params, body: raw }: RouteInput): RestCollection {
   const collection = findCollection(ctx, params.collection_id!);
   const body = bodyOrEmpty(raw);
   const translations = translationsFrom(body.translated_content);
@@ -116,7 +117,7 @@ function updateCollection(ctx: RouteContext, { params, body: raw }: RouteInput):
 }
 
 /** Deleting a collection deletes its sections; their articles stay, without that parent. */
-function deleteCollection(ctx: RouteContext, { params }: RouteInput) {
+function deleteCollection(ctx: RouteContext, { params }: RouteInput): RestDeletedCollectionObject {
   const collection = findCollection(ctx, params.collection_id!);
   const gone = subtree(ctx, collection.id);
   ctx.ws.collections = ctx.ws.collections.filter((c) => !gone.has(c.id));
@@ -134,9 +135,9 @@ function deleteCollection(ctx: RouteContext, { params }: RouteInput) {
 export const helpCenterGroup: ApiGroup = {
   tag: "Help Center",
   routes: [
-    { operationId: "listAllCollections", method: "GET", path: "/help_center/collections", handler: (ctx, { query }) => ({ type: "list", ...helpCenterPage(ctx.ws.collections, query) }) },
+    { operationId: "listAllCollections", method: "GET", path: "/help_center/collections", handler: (ctx, { query }): RestCollectionList => ({ type: "list", ...helpCenterPage(ctx.ws.collections, query) }) },
     { operationId: "createCollection", method: "POST", path: "/help_center/collections", handler: createCollection },
-    { operationId: "retrieveCollection", method: "GET", path: "/help_center/collections/:collection_id", handler: (ctx, { params }) => findCollection(ctx, params.collection_id!) },
+    { operationId: "retrieveCollection", method: "GET", path: "/help_center/collections/:collection_id", handler: (ctx, { params }): RestCollection => findCollection(ctx, params.collection_id!) },
     { operationId: "updateCollection", method: "PUT", path: "/help_center/collections/:collection_id", handler: updateCollection },
     { operationId: "deleteCollection", method: "DELETE", path: "/help_center/collections/:collection_id", handler: deleteCollection },
     {
@@ -144,13 +145,13 @@ export const helpCenterGroup: ApiGroup = {
       method: "GET",
       path: "/help_center/help_centers",
       // help_center_list has no total_count or pages: a page shorter than per_page is the last.
-      handler: (ctx, { query }) => ({ type: "list", data: helpCenterPage(ctx.ws.helpCenters, query).data }),
+      handler: (ctx, { query }): RestHelpCenterList => ({ type: "list", data: helpCenterPage(ctx.ws.helpCenters, query).data }),
     },
     {
       operationId: "retrieveHelpCenter",
       method: "GET",
       path: "/help_center/help_centers/:help_center_id",
-      handler: (ctx, { params }) => {
+      handler: (ctx, { params }): RestHelpCenter => {
         const hc = ctx.ws.helpCenters.find((h) => h.id === params.help_center_id);
         if (!hc) throw notFound("not_found", "Resource Not Found");
         return hc;

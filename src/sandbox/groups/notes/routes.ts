@@ -1,4 +1,5 @@
 // Notes: read, and a contact's notes listed (newest first, page-numbered) and written.
+import type { RestNote, RestNoteList } from "../../../generated/rest/notes.js";
 import { badRequest, notFound } from "../../errors.js";
 import { findAdmin, findContact } from "../../lookups.js";
 import { pageSlice, parsePage, parsePerPage } from "../../paging.js";
@@ -17,7 +18,7 @@ const MAX_PER_PAGE = 50;
 const asHtml = (text: string) => (/^\s*</.test(text) ? text : `<p>${escapeHtml(text)}</p>`);
 
 /** GET /contacts/{id}/notes — newest first, page-numbered. */
-function listNotes(ctx: RouteContext, { params, query }: RouteInput) {
+function listNotes(ctx: RouteContext, { params, query }: RouteInput): RestNoteList {
   const contact = findContact(ctx.ws, params.contact_id!);
   const page = parsePage(query.page, { overflow: "refuse" });
   const perPage = parsePerPage(query.per_page, DEFAULT_PER_PAGE, { max: MAX_PER_PAGE });
@@ -34,7 +35,7 @@ function listNotes(ctx: RouteContext, { params, query }: RouteInput) {
 }
 
 /** POST /contacts/{id}/notes — body required; admin_id optional (the token's admin by default). */
-function createNote(ctx: RouteContext, { params, body: rawBody }: RouteInput): Note {
+function createNote(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestNote {
   const { ws } = ctx;
   const body = requireBody(rawBody);
   const text = body.body;
@@ -66,7 +67,7 @@ export const notesGroup: ApiGroup = {
       operationId: "retrieveNote",
       method: "GET",
       path: "/notes/:note_id",
-      handler: ({ ws }, { params }) => {
+      handler: ({ ws }, { params }): RestNote => {
         const note = ws.notes.find((n) => n.id === params.note_id);
         if (!note) throw notFound("not_found", "Resource Not Found");
         return note;

@@ -1,4 +1,5 @@
 // Who is in a segment: its rule, asked now.
+import type { RestSegment } from "../../../generated/rest/segments.js";
 import type { Workspace } from "../../workspace.js";
 import type { Company } from "../companies/records.js";
 import type { Contact } from "../contacts/records.js";
@@ -13,7 +14,7 @@ export function companySegments(ws: Workspace, company: Company): Segment[] {
 }
 
 /** A segment, with its member count when asked (include_count=true). */
-export const segmentView = (ws: Workspace, s: Segment, withCount: boolean) => {
+export const segmentView = (ws: Workspace, s: Segment, withCount: boolean): RestSegment => {
   if (!withCount) return s;
   const rule = ws.segmentRules.get(s.id);
   const members = rule?.appliesTo === "companies" ? ws.companies : ws.contacts;

@@ -1,17 +1,11 @@
 // Segments: named, rule-based selections of contacts or companies.
+import type { RestSegment } from "../../../generated/rest/segments.js";
 import type { Company } from "../companies/records.js";
 import type { Contact } from "../contacts/records.js";
 import type { Workspace } from "../../workspace.js";
 
-/** `segment` schema. */
-export interface Segment {
-  type: "segment";
-  id: string;
-  name: string;
-  created_at: number;
-  updated_at: number;
-  person_type: "contact" | "user";
-}
+/** `segment`, as the workspace keeps it: without its count (computed when asked), always with updated_at. */
+export type Segment = Omit<RestSegment, "count"> & Required<Pick<RestSegment, "updated_at">>;
 
 /** What a segment selects: contacts or companies matching a rule, evaluated live. */
 export interface SegmentRule {

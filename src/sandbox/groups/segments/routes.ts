@@ -1,4 +1,5 @@
 // Segments: listed (with member counts when asked) and read.
+import type { RestSegment, RestSegmentList } from "../../../generated/rest/segments.js";
 import { badRequest, notFound } from "../../errors.js";
 import type { ApiGroup } from "../../router.js";
 import { segmentView } from "./membership.js";
@@ -10,7 +11,7 @@ export const segmentsGroup: ApiGroup = {
       operationId: "listSegments",
       method: "GET",
       path: "/segments",
-      handler: ({ ws }, { query }) => {
+      handler: ({ ws }, { query }): RestSegmentList => {
         if (query.include_count !== undefined && query.include_count !== "true" && query.include_count !== "false") {
           throw badRequest("parameter_invalid", "include_count must be true or false", "include_count");
         }
@@ -21,7 +22,7 @@ export const segmentsGroup: ApiGroup = {
       operationId: "retrieveSegment",
       method: "GET",
       path: "/segments/:segment_id",
-      handler: ({ ws }, { params }) => {
+      handler: ({ ws }, { params }): RestSegment => {
         const segment = ws.segments.find((s) => s.id === params.segment_id);
         if (!segment) throw notFound("not_found", "Resource Not Found");
         return segment;

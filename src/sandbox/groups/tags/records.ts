@@ -1,24 +1,14 @@
 // Tags, and when and by whom they were applied.
-import type { Reference, UnixSeconds } from "../../records.js";
+import type { RestTag, RestTagBasic } from "../../../generated/rest/tags.js";
 
-/** `tag_basic` (and `tag` without applied_at/applied_by). */
-export interface Tag {
-  type: "tag";
-  id: string;
-  name: string;
-}
+/** `tag_basic`, as the workspace keeps every tag: always with its type, id and name. */
+export type Tag = Required<RestTagBasic>;
 
-/** A tag as applied to a conversation (`tag` schema with applied_at/applied_by). */
-export interface AppliedTag extends Tag {
-  applied_at: UnixSeconds | null;
-  applied_by: Reference | null;
-}
+/** A tag as applied to a conversation or ticket (`tag`, with applied_at/applied_by). */
+export type AppliedTag = RestTag;
 
 /** When and by whom a tag was applied to a contact (contacts' reference lists carry only ids). */
-export interface TagApplication {
-  applied_at: UnixSeconds | null;
-  applied_by: Reference | null;
-}
+export type TagApplication = Pick<RestTag, "applied_at" | "applied_by">;
 
 /** The workspace collections this group owns. */
 export interface TagsState {

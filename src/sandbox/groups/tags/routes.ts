@@ -1,5 +1,6 @@
 // Tags: listed, read, created or renamed (and companies or users tagged, POST /tags's other
 // payloads), deleted, and applied to contacts, conversations and tickets.
+import type { RestTagBasic, RestTagList } from "../../../generated/rest/tags.js";
 import { ApiError, badRequest, notFound } from "../../errors.js";
 import { findTag } from "../../lookups.js";
 import { RawResponse, type ApiGroup, type RouteContext, type RouteInput } from "../../router.js";
@@ -8,7 +9,7 @@ import type { Workspace } from "../../workspace.js";
 import type { Company } from "../companies/records.js";
 import type { Contact } from "../contacts/records.js";
 import { addCompanyTag, addContactTag, allTagLists, removeCompanyTag, removeContactTag, tagNamed, tokenAdmin } from "./lists.js";
-import type { Tag, TagApplication } from "./records.js";
+import type { TagApplication } from "./records.js";
 import {
   attachTagToContact,
   attachTagToConversation,
@@ -57,7 +58,7 @@ function contactItems(ws: Workspace, raw: unknown): Contact[] {
 }
 
 /** Create or update a tag; tag or untag companies; tag users — one endpoint, four payloads. */
-function createTag(ctx: RouteContext, { body: rawBody }: RouteInput): Tag {
+function createTag(ctx: RouteContext, { body: rawBody }: RouteInput): RestTagBasic {
   const { ws } = ctx;
   if (!isObject(rawBody)) throw badRequest("parameter_invalid", "invalid tag parameters");
   const body = rawBody;
@@ -119,13 +120,13 @@ function deleteTag(ctx: RouteContext, { params }: RouteInput): RawResponse {
 export const tagsGroup: ApiGroup = {
   tag: "Tags",
   routes: [
-    { operationId: "listTags", method: "GET", path: "/tags", handler: ({ ws }) => ({ type: "list", data: ws.tags.map((t) => tagView(t)) }) },
+    { operationId: "listTags", method: "GET", path: "/tags", handler: ({ ws }): RestTagList => ({ type: "list", data: ws.tags.map((t) => tagView(t)) }) },
     { operationId: "createTag", method: "POST", path: "/tags", handler: createTag },
     {
       operationId: "findTag",
       method: "GET",
       path: "/tags/:tag_id",
-      handler: ({ ws }, { params }) => {
+      handler: ({ ws }, { params }): RestTagBasic => {
         const tag = findTag(ws, params.tag_id);
         if (!tag) throw notFound("not_found", "Resource Not Found");
         return basicView(tag);

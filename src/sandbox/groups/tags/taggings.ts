@@ -1,4 +1,5 @@
 // Tagging contacts, conversations and tickets, and untagging them.
+import type { RestTag } from "../../../generated/rest/tags.js";
 import { ApiError, badRequest, notFound } from "../../errors.js";
 import { findContact, findConversation, findTag, requireAdmin } from "../../lookups.js";
 import type { RouteContext, RouteInput } from "../../router.js";
@@ -7,10 +8,9 @@ import { touchConversation } from "../conversations/writes.js";
 import { findTicket } from "../tickets/views.js";
 import { touchTicket } from "../tickets/writes.js";
 import { addContactTag, applicationKey, removeContactTag, tokenAdmin } from "./lists.js";
-import type { AppliedTag } from "./records.js";
 import { basicView, tagView } from "./views.js";
 
-export function attachTagToContact(ctx: RouteContext, { params, body }: RouteInput) {
+export function attachTagToContact(ctx: RouteContext, { params, body }: RouteInput): RestTag {
   const { ws } = ctx;
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   const contact = findContact(ws, params.contact_id!);
@@ -20,7 +20,7 @@ export function attachTagToContact(ctx: RouteContext, { params, body }: RouteInp
   return tagView(tag, ws.contactTagApplications.get(applicationKey(contact.id, tag.id))!);
 }
 
-export function detachTagFromContact(ctx: RouteContext, { params }: RouteInput) {
+export function detachTagFromContact(ctx: RouteContext, { params }: RouteInput): RestTag {
   const { ws } = ctx;
   const contact = findContact(ws, params.contact_id!);
   const tag = findTag(ws, params.tag_id);
@@ -30,7 +30,7 @@ export function detachTagFromContact(ctx: RouteContext, { params }: RouteInput) 
   return tagView(tag, applied);
 }
 
-export function attachTagToConversation(ctx: RouteContext, { params, body }: RouteInput): AppliedTag {
+export function attachTagToConversation(ctx: RouteContext, { params, body }: RouteInput): RestTag {
   const { ws } = ctx;
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   const tagId = requireId(body, "id");
@@ -48,7 +48,7 @@ export function attachTagToConversation(ctx: RouteContext, { params, body }: Rou
   return { ...applied };
 }
 
-export function detachTagFromConversation(ctx: RouteContext, { params, body }: RouteInput): AppliedTag {
+export function detachTagFromConversation(ctx: RouteContext, { params, body }: RouteInput): RestTag {
   const { ws } = ctx;
   if (!isObject(body)) throw badRequest("parameter_not_found", "admin_id is a required parameter", "admin_id");
   requireAdmin(ws, requireId(body, "admin_id"));
@@ -61,7 +61,7 @@ export function detachTagFromConversation(ctx: RouteContext, { params, body }: R
 }
 
 /** POST /tickets/{id}/tags: idempotent; the tag keeps when and by whom it was first applied. */
-export function attachTagToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+export function attachTagToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTag {
   const body = requireBody(rawBody);
   const tagId = requireId(body, "id");
   const admin = requireAdmin(ctx.ws, requireId(body, "admin_id"), "Admin not found");
@@ -78,7 +78,7 @@ export function attachTagToTicket(ctx: RouteContext, { params, body: rawBody }: 
   return applied;
 }
 
-export function detachTagFromTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+export function detachTagFromTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTag {
   const body = requireBody(rawBody);
   requireAdmin(ctx.ws, requireId(body, "admin_id"), "Admin not found");
   const t = findTicket(ctx.ws, params.ticket_id, "ticket_not_found", "Ticket not found");

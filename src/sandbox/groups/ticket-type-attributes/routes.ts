@@ -1,4 +1,5 @@
 // The attributes of a ticket type: created and updated.
+import type { RestTicketTypeAttribute } from "../../../generated/rest/ticket-types.js";
 import { badRequest, notFound } from "../../errors.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
 import { nowSeconds, optionalBoolean, optionalString, requireBody } from "../../validate.js";
@@ -14,7 +15,7 @@ function listItemsParam(body: Record<string, unknown>): string[] | undefined {
   return items;
 }
 
-function createAttribute(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+function createAttribute(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTicketTypeAttribute {
   const body = requireBody(rawBody);
   for (const required of ["name", "description", "data_type"]) {
     if (body[required] === undefined || body[required] === null) throw badRequest("parameter_not_found", `${required} is a required parameter`, required);
@@ -39,7 +40,7 @@ function createAttribute(ctx: RouteContext, { params, body: rawBody }: RouteInpu
   return attr;
 }
 
-function updateAttribute(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+function updateAttribute(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTicketTypeAttribute {
   const body = requireBody(rawBody);
   const type = findTicketType(ctx.ws, params.ticket_type_id);
   const attr = type.ticket_type_attributes.ticket_type_attributes.find((a) => a.id === params.attribute_id);

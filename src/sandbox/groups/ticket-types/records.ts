@@ -1,27 +1,17 @@
 // Ticket types.
-import type { UnixSeconds } from "../../records.js";
+import type { RestTicketType } from "../../../generated/rest/ticket-types.js";
+import type { Sent } from "../../records.js";
 import type { TicketTypeAttributeRecord } from "../ticket-type-attributes/records.js";
 
-export type TicketCategory = "Customer" | "Back-office" | "Tracker";
+export type TicketCategory = RestTicketType["category"];
 
 /**
- * A stored ticket type. `is_internal` is internal: create and update requests take it, but the
- * `ticket_type` schema has no such property, so answers leave it out (see ticketTypeView).
+ * A stored ticket type. `is_internal` is kept (create and update requests take it), but answers
+ * leave it out, as the 2.11 `ticket_type` schema has no such property (see ticketTypeView).
  */
-export interface TicketTypeRecord {
-  type: "ticket_type";
-  id: string;
-  category: TicketCategory;
-  name: string;
-  description: string;
-  icon: string;
-  workspace_id: string;
-  ticket_type_attributes: { type: "ticket_type_attributes.list"; ticket_type_attributes: TicketTypeAttributeRecord[] };
-  archived: boolean;
-  created_at: UnixSeconds;
-  updated_at: UnixSeconds;
-  is_internal: boolean;
-}
+export type TicketTypeRecord = Omit<Sent<RestTicketType, "updated_at" | "is_internal">, "ticket_type_attributes"> & {
+  ticket_type_attributes: Omit<RestTicketType["ticket_type_attributes"], "ticket_type_attributes"> & { ticket_type_attributes: TicketTypeAttributeRecord[] };
+};
 
 /** The workspace collections this group owns. */
 export interface TicketTypesState {

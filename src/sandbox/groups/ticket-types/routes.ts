@@ -1,4 +1,5 @@
 // Ticket types: listed, read, created and updated.
+import type { RestTicketType, RestTicketTypeList } from "../../../generated/rest/ticket-types.js";
 import { badRequest } from "../../errors.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
 import { nowSeconds, optionalBoolean, optionalString, requireBody } from "../../validate.js";
@@ -20,7 +21,7 @@ function uniqueTypeName(ctx: RouteContext, name: string, except?: string): void 
   }
 }
 
-function createTicketType(ctx: RouteContext, { body: rawBody }: RouteInput) {
+function createTicketType(ctx: RouteContext, { body: rawBody }: RouteInput): RestTicketType {
   const body = requireBody(rawBody);
   const name = optionalString(body, "name");
   if (name === undefined || name.trim() === "") throw badRequest("parameter_not_found", "name is a required parameter", "name");
@@ -40,7 +41,7 @@ function createTicketType(ctx: RouteContext, { body: rawBody }: RouteInput) {
   return ticketTypeView(type);
 }
 
-function updateTicketType(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+function updateTicketType(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTicketType {
   const body = requireBody(rawBody);
   const type = findTicketType(ctx.ws, params.ticket_type_id);
   const name = optionalString(body, "name");
@@ -66,9 +67,9 @@ function updateTicketType(ctx: RouteContext, { params, body: rawBody }: RouteInp
 export const ticketTypesGroup: ApiGroup = {
   tag: "Ticket Types",
   routes: [
-    { operationId: "listTicketTypes", method: "GET", path: "/ticket_types", handler: (ctx) => ({ type: "ticket_type_attributes.list", ticket_types: ctx.ws.ticketTypes.map(ticketTypeView) }) },
+    { operationId: "listTicketTypes", method: "GET", path: "/ticket_types", handler: (ctx): RestTicketTypeList => ({ type: "ticket_type_attributes.list", ticket_types: ctx.ws.ticketTypes.map(ticketTypeView) }) },
     { operationId: "createTicketType", method: "POST", path: "/ticket_types", handler: createTicketType },
-    { operationId: "getTicketType", method: "GET", path: "/ticket_types/:ticket_type_id", handler: (ctx, { params }) => ticketTypeView(findTicketType(ctx.ws, params.ticket_type_id)) },
+    { operationId: "getTicketType", method: "GET", path: "/ticket_types/:ticket_type_id", handler: (ctx, { params }): RestTicketType => ticketTypeView(findTicketType(ctx.ws, params.ticket_type_id)) },
     { operationId: "updateTicketType", method: "PUT", path: "/ticket_types/:ticket_type_id", handler: updateTicketType },
   ],
 };

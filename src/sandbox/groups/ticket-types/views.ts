@@ -1,4 +1,5 @@
 // Ticket types: as served, looked up, and made (with their two default attributes).
+import type { RestTicketType } from "../../../generated/rest/ticket-types.js";
 import { notFound } from "../../errors.js";
 import type { Workspace } from "../../workspace.js";
 import { newAttribute } from "../ticket-type-attributes/attributes.js";
@@ -10,7 +11,7 @@ export const TITLE = "_default_title_";
 export const DESCRIPTION = "_default_description_";
 
 /** The REST view (`ticket_type`): the record without its internal is_internal flag. */
-export function ticketTypeView(type: TicketTypeRecord): Omit<TicketTypeRecord, "is_internal"> {
+export function ticketTypeView(type: TicketTypeRecord): RestTicketType {
   const { is_internal: _internal, ...view } = type;
   return view;
 }

@@ -1,10 +1,11 @@
 // A ticket's attributes, checked against its type's attribute definitions.
+import type { RestTicketCustomAttributes } from "../../../generated/rest/tickets.js";
 import { badRequest } from "../../errors.js";
 import { isObject } from "../../validate.js";
 import type { TicketTypeRecord } from "../ticket-types/records.js";
 
 export /** Checks ticket attributes against the type's attribute definitions. */
-function checkAttributes(type: TicketTypeRecord, raw: unknown, field: string, creating: boolean): Record<string, unknown> {
+function checkAttributes(type: TicketTypeRecord, raw: unknown, field: string, creating: boolean): RestTicketCustomAttributes {
   if (raw === undefined || raw === null) raw = {};
   if (!isObject(raw)) throw badRequest("parameter_invalid", `${field} must be an object`, field);
   const defs = type.ticket_type_attributes.ticket_type_attributes;
@@ -49,5 +50,6 @@ function checkAttributes(type: TicketTypeRecord, raw: unknown, field: string, cr
       }
     }
   }
-  return raw;
+  // Every value was checked against its attribute's data type above.
+  return raw as RestTicketCustomAttributes;
 }

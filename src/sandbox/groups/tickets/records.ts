@@ -1,68 +1,31 @@
 // Tickets and their parts.
-import type { Reference, UnixSeconds } from "../../records.js";
-import type { PartAttachment } from "../conversations/records.js";
-import type { AppliedTag } from "../tags/records.js";
-import type { TicketCategory } from "../ticket-types/records.js";
+import type { RestLinkedObjectList } from "../../../generated/rest/conversations.js";
+import type { RestTicket, RestTicketPart, RestTicketPartAuthor, RestTicketParts } from "../../../generated/rest/tickets.js";
+import type { Sent } from "../../records.js";
 
-export type TicketState = "submitted" | "in_progress" | "waiting_on_customer" | "resolved";
+export type TicketState = RestTicket["ticket_state"];
 
-export interface TicketPartAuthor {
-  type: "admin" | "bot" | "team" | "user";
-  id: string;
-  name: string | null;
-  email: string;
-}
+export type TicketPartAuthor = Sent<RestTicketPartAuthor, "name">;
 
-/** `ticket_part`. */
-export interface TicketPartRecord {
-  type: "ticket_part";
-  id: string;
-  part_type: string;
-  body: string | null;
-  previous_ticket_state?: TicketState;
-  ticket_state: TicketState;
-  created_at: UnixSeconds;
-  updated_at: UnixSeconds;
-  assigned_to: Reference | null;
-  author: TicketPartAuthor;
-  attachments: PartAttachment[];
-  external_id: string | null;
-  redacted: boolean;
-}
+/** `ticket_part`, every property there (null where it does not apply; previous_ticket_state only on state changes). */
+export type TicketPartRecord = Sent<RestTicketPart, "updated_at" | "assigned_to" | "author" | "attachments" | "external_id" | "redacted">;
 
-export interface LinkedObjectRecord {
-  type: "ticket" | "conversation";
-  id: string;
-  category: TicketCategory | null;
-}
+export type LinkedObjectRecord = RestLinkedObjectList["data"][number];
 
 /**
- * A stored ticket. `ticket_type_id` and `tags` are internal: responses embed the whole ticket
- * type, and the 2.11 `ticket` schema has no `tags` (the document gives tickets no way to read
- * their tags back), so answers leave them out; the tag operations keep them.
+ * A stored ticket: `ticket`, with everything but snoozed_until always there (absent when not
+ * snoozed: the schema does not allow null), and `ticket_type_id` in place of the ticket type,
+ * which answers embed whole. `tags` are kept for the tag operations, but answers leave them out
+ * (the 2.11 `ticket` schema has none, so the document gives tickets no way to read them back).
+ * admin_assignee_id and team_assignee_id are "0" for nobody.
  */
-export interface TicketRecord {
-  type: "ticket";
-  id: string;
-  ticket_id: string;
-  category: TicketCategory;
-  ticket_attributes: Record<string, unknown>;
-  ticket_state: TicketState;
+export type TicketRecord = Omit<
+  Sent<RestTicket, "admin_assignee_id" | "team_assignee_id" | "created_at" | "updated_at" | "open" | "linked_objects" | "is_shared" | "ticket_state_internal_label" | "ticket_state_external_label" | "tags">,
+  "ticket_type" | "ticket_parts"
+> & {
   ticket_type_id: string;
-  contacts: { type: "contact.list"; contacts: { type: "contact"; id: string; external_id: string | null }[] };
-  admin_assignee_id: string; // "0": nobody
-  team_assignee_id: string; // "0": nobody
-  created_at: UnixSeconds;
-  updated_at: UnixSeconds;
-  open: boolean;
-  snoozed_until?: UnixSeconds; // absent when not snoozed (the schema does not allow null)
-  linked_objects: { type: "list"; total_count: number; has_more: boolean; data: LinkedObjectRecord[] };
-  ticket_parts: { type: "ticket_part.list"; ticket_parts: TicketPartRecord[]; total_count: number };
-  is_shared: boolean;
-  ticket_state_internal_label: string;
-  ticket_state_external_label: string;
-  tags: { type: "tag.list"; tags: AppliedTag[] };
-}
+  ticket_parts: Omit<RestTicketParts, "ticket_parts"> & { ticket_parts: TicketPartRecord[] };
+};
 
 /** The workspace collections this group owns. */
 export interface TicketsState {

@@ -1,4 +1,5 @@
 // Tickets: created, read, updated (state, assignment, snooze), replied to and searched.
+import type { RestTicket, RestTicketList, RestTicketReply } from "../../../generated/rest/tickets.js";
 import { ApiError, badRequest, notFound } from "../../errors.js";
 import { contactNamed, findAdmin, requireAdmin } from "../../lookups.js";
 import type { Reference } from "../../records.js";
@@ -16,7 +17,7 @@ import { searchDoc, ticketSearchModel } from "./search-model.js";
 import { findTicket, ticketView } from "./views.js";
 import { adminAuthor, blankTicket, botAuthor, contactAuthor, newPart, setState, touchTicket } from "./writes.js";
 
-function searchTickets(ctx: RouteContext, { body: rawBody }: RouteInput) {
+function searchTickets(ctx: RouteContext, { body: rawBody }: RouteInput): RestTicketList {
   const docs = ctx.ws.tickets.map((t) => searchDoc(ctx.ws, t));
   const page = runSearch(ctx, ticketSearchModel, docs, ctx.ws.ticketWrites, rawBody);
   return {
@@ -50,7 +51,7 @@ function contactsFrom(ctx: RouteContext, raw: unknown): Contact[] {
   });
 }
 
-function createTicket(ctx: RouteContext, { body: rawBody }: RouteInput) {
+function createTicket(ctx: RouteContext, { body: rawBody }: RouteInput): RestTicket {
   const body = requireBody(rawBody);
   const typeId = requireId(body, "ticket_type_id");
   const contacts = contactsFrom(ctx, body.contacts);
@@ -67,7 +68,7 @@ function createTicket(ctx: RouteContext, { body: rawBody }: RouteInput) {
   return ticketView(ctx.ws, t);
 }
 
-function updateTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+function updateTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTicket {
   const body = requireBody(rawBody);
   const t = findTicket(ctx.ws, params.ticket_id);
   const type = ctx.ws.ticketTypes.find((tt) => tt.id === t.ticket_type_id)!;
@@ -124,7 +125,7 @@ function updateTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) 
   return ticketView(ctx.ws, t);
 }
 
-function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput) {
+function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput): RestTicketReply {
   const body = requireBody(rawBody);
   const { type, messageType, text, createdAt, attachments } = replyFields(body, ["comment", "note", "quick_reply"]);
   const crossPost = optionalBoolean(body, "cross_post");
@@ -171,7 +172,7 @@ function replyToTicket(ctx: RouteContext, { params, body: rawBody }: RouteInput)
   touchTicket(ctx, t, at);
   // `ticket_reply`: the part without the ticket states (nor the quick reply's options: the schema has none).
   const { ticket_state: _s, previous_ticket_state: _p, assigned_to: _a, external_id: _e, ...reply } = part;
-  return reply;
+  return reply as RestTicketReply; // replyFields let through only comment, note and quick_reply
 }
 
 export const ticketsGroup: ApiGroup = {
@@ -179,7 +180,7 @@ export const ticketsGroup: ApiGroup = {
   routes: [
     { operationId: "createTicket", method: "POST", path: "/tickets", handler: createTicket },
     { operationId: "searchTickets", method: "POST", path: "/tickets/search", handler: searchTickets },
-    { operationId: "getTicket", method: "GET", path: "/tickets/:ticket_id", handler: (ctx, { params }) => ticketView(ctx.ws, findTicket(ctx.ws, params.ticket_id)) },
+    { operationId: "getTicket", method: "GET", path: "/tickets/:ticket_id", handler: (ctx, { params }): RestTicket => ticketView(ctx.ws, findTicket(ctx.ws, params.ticket_id)) },
     { operationId: "updateTicket", method: "PUT", path: "/tickets/:ticket_id", handler: updateTicket },
     { operationId: "replyTicket", method: "POST", path: "/tickets/:ticket_id/reply", handler: replyToTicket },
   ],

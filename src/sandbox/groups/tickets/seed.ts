@@ -1,5 +1,6 @@
 // Seeded tickets: 120 tickets of the seeded types, with parts, states, assignees and tags,
 // linked to seeded conversations.
+import type { RestTicketCustomAttributes } from "../../../generated/rest/tickets.js";
 import type { Rng } from "../../rng.js";
 import { DAY, HOUR, SEED_BASE_TIME } from "../../seeding.js";
 import type { Workspace } from "../../workspace.js";
@@ -22,7 +23,7 @@ const ADMIN_COMMENTS = [
   "Your refund has been processed.",
 ];
 
-function seedAttributeValue(rng: Rng, def: TicketTypeAttributeRecord, at: number): unknown {
+function seedAttributeValue(rng: Rng, def: TicketTypeAttributeRecord, at: number): RestTicketCustomAttributes[string] {
   switch (def.data_type) {
     case "list": {
       const options = def.input_options.list_options as { id: string }[];
@@ -53,7 +54,7 @@ export function seedTickets(ws: Workspace, rng: Rng): void {
     const def = TYPE_DEFS[ws.ticketTypes.indexOf(type)]!;
     const created = SEED_BASE_TIME - rng.int(1, 180) * DAY - rng.int(0, DAY);
     const contacts = type.category === "Tracker" ? rng.sample(contactsWithEmail, rng.int(0, 3)) : [rng.pick(contactsWithEmail)];
-    const attributes: Record<string, unknown> = { [TITLE]: rng.pick(def.titles), [DESCRIPTION]: rng.chance(0.85) ? rng.pick(ADMIN_NOTES) : null };
+    const attributes: RestTicketCustomAttributes = { [TITLE]: rng.pick(def.titles), [DESCRIPTION]: rng.chance(0.85) ? rng.pick(ADMIN_NOTES) : null };
     for (const attr of type.ticket_type_attributes.ticket_type_attributes) {
       if (attr.default) continue;
       if (attr.required_to_create || rng.chance(0.7)) attributes[attr.name] = seedAttributeValue(rng, attr, created);

@@ -1,5 +1,6 @@
 // What writes to a ticket do: new tickets, parts with the ticket's state, state changes, links
 // to conversations, and the search index told.
+import type { RestTicketCustomAttributes } from "../../../generated/rest/tickets.js";
 import type { RouteContext } from "../../router.js";
 import type { Workspace } from "../../workspace.js";
 import type { Admin } from "../admins/records.js";
@@ -65,7 +66,7 @@ export function linkObjects(ticket: TicketRecord, conversation: Conversation): v
   }
 }
 
-export function blankTicket(ws: Workspace, type: TicketTypeRecord, contacts: Contact[], at: number, attributes: Record<string, unknown>): TicketRecord {
+export function blankTicket(ws: Workspace, type: TicketTypeRecord, contacts: Contact[], at: number, attributes: RestTicketCustomAttributes): TicketRecord {
   return {
     type: "ticket",
     id: String(ws.ticketCounters.ticket++),
