@@ -1,9 +1,10 @@
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
 import { startGateway, type RunningGateway } from "../src/server/app.js";
+import { startTokenRouter } from "./support/token-router.js";
 
 /**
  * Pass-through auth for multi-workspace apps: each request runs with its caller's token,
@@ -17,26 +18,6 @@ let workspaceB: Sandbox;
 let router: http.Server;
 let gateway: RunningGateway;
 const logs: string[] = [];
-
-/** Stands in for Intercom, which picks the workspace from the token: routes by Authorization. */
-async function startTokenRouter(byToken: Record<string, Sandbox>): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
-    const target = byToken[token];
-    if (!target) {
-      res.writeHead(401, { "content-type": "application/json" });
-      res.end(JSON.stringify({ type: "error.list", request_id: null, errors: [{ code: "unauthorized", message: "Access Token Invalid" }] }));
-      return;
-    }
-    const upstream = http.request(`${target.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
-}
 
 beforeAll(async () => {
   workspaceA = await startSandbox({ seed: 1111 });

@@ -29,7 +29,7 @@ describe.skipIf(!available && !required)("events across two gateway processes sh
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await sandbox?.close();
-    redis?.stop();
+    await redis?.stop();
   });
 
   const SUBSCRIPTION = `subscription { conversationEvents { id topic conversation { id adminAssignee { name } } } }`;

@@ -1,4 +1,4 @@
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -6,6 +6,7 @@ import { createLogger } from "../src/logger.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
 import { startGateway, type RunningGateway } from "../src/server/app.js";
 import { CLIENT_SECRET, notification, postWebhook, subscribersReach, subscribeSse, subscribeWs, until, wsClient, type Subscriber } from "./support/webhooks.js";
+import { startTokenRouter } from "./support/token-router.js";
 
 /**
  * Tenancy of events in AUTH_MODE=passthrough: a subscriber authenticates in connection_init
@@ -27,31 +28,11 @@ const disposables: Array<{ dispose(): unknown }> = [];
 /** Upstream requests the router forwarded, by token. */
 const forwarded: Array<{ token: string; path: string }> = [];
 
-async function startTokenRouter(byToken: Record<string, Sandbox>): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
-    const target = byToken[token];
-    if (!target) {
-      res.writeHead(401, { "content-type": "application/json" });
-      res.end(JSON.stringify({ type: "error.list", request_id: null, errors: [{ code: "unauthorized", message: "Access Token Invalid" }] }));
-      return;
-    }
-    forwarded.push({ token, path: (req.url ?? "").split("?")[0]! });
-    const upstream = http.request(`${target.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
-}
-
 beforeAll(async () => {
   workspaceA = await startSandbox({ seed: 1111 });
   workspaceB = await startSandbox({ seed: 2222 });
   workspaceB.workspace.app.id_code = APP_B;
-  router = await startTokenRouter({ [TOKEN_A]: workspaceA, [TOKEN_A2]: workspaceA, [TOKEN_B]: workspaceB });
+  router = await startTokenRouter({ [TOKEN_A]: workspaceA, [TOKEN_A2]: workspaceA, [TOKEN_B]: workspaceB }, (token, path) => forwarded.push({ token, path }));
   gateway = await startGateway({
     baseUrl: `http://127.0.0.1:${(router.address() as AddressInfo).port}`,
     intercomVersion: "2.11",

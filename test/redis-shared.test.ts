@@ -1,69 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { redisAvailable, startRedis, startReplica, type RedisServer, type Replica } from "./support/processes.js";
 
 /**
  * Two gateway processes sharing one real redis-server: the response cache, persisted queries
  * and the rate-limit budget are shared, so N replicas cost Intercom what one would.
  */
-const REDIS = "/usr/bin/redis-server";
-const required = process.env.REQUIRE_SYSTEM_DEPS === "1";
-const available = existsSync(REDIS);
-if (!available && !required) console.warn(`[redis-shared] skipped: ${REDIS} not found (apt-get install redis-server; .ci/run installs it)`);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-interface Replica {
-  child: ChildProcess;
-  url: string;
-}
-
-/** A gateway process, as deployed: `src/index.ts` with the given environment. */
-async function startReplica(env: Record<string, string>): Promise<Replica> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`replica did not start: ${output}`)), 30_000);
-    child.stdout!.on("data", () => {
-      const match = /Gateway ready at (http:\/\/\S+?\/graphql)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`replica exited with ${code}: ${output}`)));
-  });
-  return { child, url };
-}
+const { available, required } = redisAvailable("redis-shared");
 
 const post = (replica: Replica, body: object) =>
   fetch(replica.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(
@@ -71,7 +15,7 @@ const post = (replica: Replica, body: object) =>
   );
 
 describe.skipIf(!available && !required)("gateway processes sharing Redis", () => {
-  let redis: ChildProcess;
+  let redis: RedisServer;
   let sandbox: Sandbox;
   let env: Record<string, string>;
   const replicas: Replica[] = [];
@@ -79,15 +23,12 @@ describe.skipIf(!available && !required)("gateway processes sharing Redis", () =
   let two: Replica;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`REQUIRE_SYSTEM_DEPS=1 but ${REDIS} is missing`);
-    const port = await freePort();
-    redis = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    await waitForPort(port);
+    redis = await startRedis();
     sandbox = await startSandbox();
     env = {
       INTERCOM_BASE_URL: sandbox.url,
       INTERCOM_ACCESS_TOKEN: "tok_replicas",
-      REDIS_URL: `redis://127.0.0.1:${port}`,
+      REDIS_URL: redis.url,
       INTERCOM_RETRIES: "0",
       RATE_LIMIT_MAX_WAIT_MS: "0",
       // One 60-second window of 8 calls for this token, whichever replica makes them.
@@ -99,9 +40,9 @@ describe.skipIf(!available && !required)("gateway processes sharing Redis", () =
   }, 60_000);
 
   afterAll(async () => {
-    for (const replica of replicas) replica.child.kill("SIGTERM");
+    await Promise.all(replicas.map((replica) => replica.stop()));
     await sandbox?.close();
-    redis?.kill("SIGTERM");
+    await redis?.stop();
   });
 
   beforeEach(() => sandbox.clearRequests());
@@ -154,9 +95,7 @@ describe.skipIf(!available && !required)("gateway processes sharing Redis", () =
 
   // Last: it stops Redis.
   it("when Redis goes away, both replicas keep answering from Intercom", async () => {
-    const exited = new Promise((resolve) => redis.once("exit", resolve));
-    redis.kill("SIGKILL");
-    await exited;
+    await redis.stop("SIGKILL");
     const admins = await post(one, { query: "{ admins { id name } }" });
     expect(admins.errors).toBeUndefined();
     expect(admins.data.admins).toHaveLength(sandbox.workspace.admins.length);

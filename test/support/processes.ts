@@ -39,7 +39,8 @@ export function redisAvailable(suite: string): { available: boolean; required: b
 
 export interface RedisServer {
   url: string;
-  stop(): void;
+  /** Stops it (SIGKILL: as if it crashed); resolves once it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export async function startRedis(): Promise<RedisServer> {
@@ -47,7 +48,14 @@ export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const child = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   await waitForPort(port);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
 }
 
 export interface Replica {
