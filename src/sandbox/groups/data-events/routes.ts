@@ -63,7 +63,7 @@ function listDataEvents(ctx: RouteContext, query: Record<string, string>): RestD
   };
 }
 
-function createDataEvent(ctx: RouteContext, body: unknown) {
+function createDataEvent(ctx: RouteContext, body: unknown): RawResponse {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   const { event_name: name, created_at: createdAt, metadata } = body;
   if (typeof name !== "string" || name.trim() === "") throw badRequest("parameter_not_found", "Missing required parameter: event_name", "event_name");
@@ -85,7 +85,7 @@ function createDataEvent(ctx: RouteContext, body: unknown) {
   return new RawResponse(202, undefined);
 }
 
-function createDataEventSummaries(ctx: RouteContext, body: unknown) {
+function createDataEventSummaries(ctx: RouteContext, body: unknown): RawResponse {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   if (typeof body.user_id !== "string" || body.user_id === "") throw badRequest("parameter_not_found", "Missing required parameter: user_id", "user_id");
   const contact = findEventUser(ctx, { user_id: body.user_id });

@@ -86,7 +86,7 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-function downloadDataExport(ctx: RouteContext, id: string) {
+function downloadDataExport(ctx: RouteContext, id: string): RawResponse {
   const job = advance(ctx, findExport(ctx, id), false);
   if (job.status !== "completed") throw notFound("not_found", `The export is not available for download (status: ${job.status})`);
   if (nowSeconds(ctx) > Number(job.download_expires_at)) throw notFound("not_found", "The export's download has expired");
