@@ -1,6 +1,7 @@
 // What a contact has, each list in its own group's shape: its companies, segments,
 // subscription choices and tags.
 import type { RestContactAttachedCompanies, RestContactSegments } from "../../../generated/rest/contacts.js";
+import type { RestSubscriptionTypeList } from "../../../generated/rest/subscription-types.js";
 import type { RestTagList } from "../../../generated/rest/tags.js";
 import { findContact, findTag } from "../../lookups.js";
 import { pageSlice } from "../../paging.js";
@@ -32,7 +33,7 @@ export function listSegmentsForAContact({ ws }: RouteContext, { params }: RouteI
 }
 
 /** The contact's explicit choices, in the order of the workspace's types. */
-export function listSubscriptionsForAContact(ctx: RouteContext, { params }: RouteInput) {
+export function listSubscriptionsForAContact(ctx: RouteContext, { params }: RouteInput): RestSubscriptionTypeList {
   const contact = findContact(ctx.ws, params.contact_id);
   const chosen = new Set(ctx.ws.subscriptionChoices.get(contact.id));
   return { type: "list", data: ctx.ws.subscriptionTypes.filter((t) => chosen.has(t.id)) };

@@ -1,6 +1,7 @@
 // Conversations: listed, searched, read, started by a contact, replied to and managed, their
 // participants, redaction, assignment rules and conversion to a ticket.
 import type { RestPaginatedConversationResponse } from "../../../generated/rest/conversations.js";
+import type { RestMessage } from "../../../generated/rest/messages.js";
 import { badRequest } from "../../errors.js";
 import { findConversation } from "../../lookups.js";
 import { parsePerPage, paginate } from "../../paging.js";
@@ -27,7 +28,7 @@ function searchConversations(ctx: RouteContext, { body }: RouteInput): RestPagin
 }
 
 /** POST /conversations — a contact (user or lead) starts an in-app conversation. */
-function createConversation(ctx: RouteContext, { body: raw }: RouteInput): unknown {
+function createConversation(ctx: RouteContext, { body: raw }: RouteInput): RestMessage {
   const body = requireBody(raw);
   const from = body.from;
   if (from === undefined || from === null) throw badRequest("parameter_not_found", "from is a required parameter", "from");

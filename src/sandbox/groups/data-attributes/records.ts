@@ -1,28 +1,15 @@
 // Data attributes of contacts, companies and conversations.
+import type { RestDataAttribute } from "../../../generated/rest/data-attributes.js";
+import type { Sent } from "../../records.js";
 
-export type DataAttributeModel = "contact" | "company" | "conversation";
-export type DataAttributeType = "string" | "integer" | "float" | "boolean" | "date";
+export type DataAttributeModel = NonNullable<RestDataAttribute["model"]>;
+export type DataAttributeType = RestDataAttribute["data_type"];
 
-/** `data_attribute`. Built-in attributes carry no id, admin or timestamps (as in the document's list example). */
-export interface DataAttributeRecord {
-  type: "data_attribute";
-  id?: number;
-  model: DataAttributeModel;
-  name: string;
-  full_name: string;
-  label: string;
-  description: string;
-  data_type: DataAttributeType;
-  options?: string[];
-  api_writable: boolean;
-  ui_writable: boolean;
-  messenger_writable: boolean;
-  custom: boolean;
-  archived: boolean;
-  admin_id?: string;
-  created_at?: number;
-  updated_at?: number;
-}
+/**
+ * `data_attribute`, always with its model and flags. Built-in attributes carry no id, admin or
+ * timestamps (as in the document's list example); options only on list attributes.
+ */
+export type DataAttributeRecord = Sent<RestDataAttribute, "model" | "api_writable" | "ui_writable" | "messenger_writable" | "custom" | "archived">;
 
 /** The workspace collections this group owns. */
 export interface DataAttributesState {

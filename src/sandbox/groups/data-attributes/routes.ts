@@ -1,4 +1,5 @@
 // Data attributes: listed (by model, archived ones when asked), created and updated (archived).
+import type { RestDataAttribute, RestDataAttributeList } from "../../../generated/rest/data-attributes.js";
 import { ApiError, badRequest } from "../../errors.js";
 import type { ApiGroup, RouteContext } from "../../router.js";
 import { isObject, nowSeconds } from "../../validate.js";
@@ -10,7 +11,7 @@ const CREATE_TYPES = ["string", "integer", "float", "boolean", "datetime", "date
 const VALID_NAME = /^[\p{L}\p{N}\p{Sc} _-]+$/u;
 const modelWord = (model: string) => (model === "contact" ? "people" : "company");
 
-function listDataAttributes(ctx: RouteContext, query: Record<string, string>) {
+function listDataAttributes(ctx: RouteContext, query: Record<string, string>): RestDataAttributeList {
   const model = query.model;
   if (model !== undefined && !MODELS.includes(model)) {
     throw badRequest("parameter_invalid", "model must be one of contact, company, conversation", "model");
@@ -32,7 +33,7 @@ function optionsFrom(raw: unknown): string[] | undefined {
   return values as string[];
 }
 
-function createDataAttribute(ctx: RouteContext, body: unknown) {
+function createDataAttribute(ctx: RouteContext, body: unknown): RestDataAttribute {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   const { name, model, data_type: dataType, description, messenger_writable: messengerWritable } = body;
   if (typeof name !== "string" || name.trim() === "") throw badRequest("parameter_not_found", "Name is a required parameter", "name");
@@ -73,7 +74,7 @@ function createDataAttribute(ctx: RouteContext, body: unknown) {
   return record;
 }
 
-function updateDataAttribute(ctx: RouteContext, id: string, body: unknown) {
+function updateDataAttribute(ctx: RouteContext, id: string, body: unknown): RestDataAttribute {
   const record = ctx.ws.dataAttributes.find((a) => a.id !== undefined && String(a.id) === id);
   if (!record) throw new ApiError(404, "field_not_found", "We couldn't find that data attribute to update");
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");

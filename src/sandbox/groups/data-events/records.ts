@@ -1,20 +1,24 @@
 // Data events: what contacts did, one by one or summarised.
+import type { RestDataEvent } from "../../../generated/rest/data-events.js";
+import type { Sent } from "../../records.js";
 
-/**
- * One submitted event (`data_event`). GET /events answers only their summary per event name
- * (`data_event_summary`, the operation's one documented 200): the document lists no operation
- * that answers the events themselves.
- */
-export interface DataEventRecord {
-  type: "event";
-  id: string;
-  event_name: string;
-  created_at: number;
-  intercom_user_id: string;
+/** Metadata as submitted: POST /events keeps any JSON values (the document says strings; no operation answers events back). */
+interface SubmittedMetadata {
   metadata: Record<string, unknown>;
 }
 
-/** A summary submitted through POST /events/summaries (counts without individual events). */
+/**
+ * One submitted event (`data_event`), always with its type, id and contact. GET /events answers
+ * only their summary per event name (`data_event_summary`, the operation's one documented 200):
+ * the document lists no operation that answers the events themselves.
+ */
+export type DataEventRecord = Omit<Sent<RestDataEvent, "type" | "id" | "intercom_user_id">, "metadata"> & SubmittedMetadata;
+
+/**
+ * A summary submitted through POST /events/summaries (counts without individual events): an item
+ * of `create_data_event_summaries_request`, a request schema the generator does not emit, with its
+ * contact; GET /events folds it into `data_event_summary_item`s.
+ */
 export interface EventSummaryRecord {
   intercom_user_id: string;
   event_name: string;

@@ -1,5 +1,6 @@
 // Data events: a user's event summary (GET /events), events and summaries submitted.
 import { randomBytes } from "node:crypto";
+import type { RestDataEventSummary } from "../../../generated/rest/data-events.js";
 import { badRequest, notFound } from "../../errors.js";
 import { contactNamed } from "../../lookups.js";
 import { parsePerPage } from "../../paging.js";
@@ -29,7 +30,7 @@ function findEventUser(ctx: RouteContext, ids: { id?: unknown; user_id?: unknown
  * `filter`); `summary` and `per_page` are optional. The answer is the operation's documented
  * 200 whatever `summary` says: the user's `data_event_summary`, one item per event name.
  */
-function listDataEvents(ctx: RouteContext, query: Record<string, string>) {
+function listDataEvents(ctx: RouteContext, query: Record<string, string>): RestDataEventSummary {
   if (query.type === undefined) throw badRequest("parameter_not_found", "Missing required parameter: type", "type");
   if (query.type !== "user") throw badRequest("parameter_invalid", "The value of type must be user", "type");
   if (query.summary !== undefined && query.summary !== "true" && query.summary !== "false") {
@@ -62,7 +63,7 @@ function listDataEvents(ctx: RouteContext, query: Record<string, string>) {
   };
 }
 
-function createDataEvent(ctx: RouteContext, body: unknown) {
+function createDataEvent(ctx: RouteContext, body: unknown): RawResponse {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   const { event_name: name, created_at: createdAt, metadata } = body;
   if (typeof name !== "string" || name.trim() === "") throw badRequest("parameter_not_found", "Missing required parameter: event_name", "event_name");
@@ -84,7 +85,7 @@ function createDataEvent(ctx: RouteContext, body: unknown) {
   return new RawResponse(202, undefined);
 }
 
-function createDataEventSummaries(ctx: RouteContext, body: unknown) {
+function createDataEventSummaries(ctx: RouteContext, body: unknown): RawResponse {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   if (typeof body.user_id !== "string" || body.user_id === "") throw badRequest("parameter_not_found", "Missing required parameter: user_id", "user_id");
   const contact = findEventUser(ctx, { user_id: body.user_id });

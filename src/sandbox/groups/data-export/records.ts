@@ -1,12 +1,10 @@
 // Data export: jobs exporting the deliveries of outbound content, and those deliveries.
+import type { RestDataExport } from "../../../generated/rest/data-export.js";
 
-export type DataExportStatus = "pending" | "in_progress" | "failed" | "completed" | "no_data" | "canceled";
+export type DataExportStatus = RestDataExport["status"];
 
-export interface DataExportRecord {
-  job_identifier: string;
-  status: DataExportStatus;
-  download_url: string;
-  download_expires_at: string;
+/** What the workspace keeps beside a job, never answered: the window it exports and what moves it along. */
+interface ExportJob {
   created_at_after: number;
   created_at_before: number;
   /** Wall-clock ms of creation, and status reads so far: both move the job along. */
@@ -14,7 +12,13 @@ export interface DataExportRecord {
   polls: number;
 }
 
-/** One delivery of outbound content (email, post, bot, …) to a contact: a row of a data export. */
+/** `data_export`, with its job. */
+export type DataExportRecord = RestDataExport & ExportJob;
+
+/**
+ * One delivery of outbound content (email, post, bot, …) to a contact: a row of a data export's
+ * gzipped CSV download (the document gives that 200 no schema).
+ */
 export interface OutboundReceipt {
   content_id: string;
   content_type: string;

@@ -2,6 +2,7 @@
 // canceled, and their gzipped CSV downloaded.
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import type { RestDataExport } from "../../../generated/rest/data-export.js";
 import { ApiError, badRequest, notFound } from "../../errors.js";
 import { RawResponse, type ApiGroup, type RouteContext } from "../../router.js";
 import { DAY } from "../../seeding.js";
@@ -38,7 +39,7 @@ function advance(ctx: RouteContext, job: DataExportRecord, poll: boolean): DataE
   return job;
 }
 
-const exportView = (job: DataExportRecord) => ({
+const exportView = (job: DataExportRecord): RestDataExport => ({
   job_identifier: job.job_identifier,
   status: job.status,
   download_url: job.download_url,
@@ -51,7 +52,7 @@ function findExport(ctx: RouteContext, id: string): DataExportRecord {
   return job;
 }
 
-function createDataExport(ctx: RouteContext, body: unknown) {
+function createDataExport(ctx: RouteContext, body: unknown): RestDataExport {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   for (const field of ["created_at_after", "created_at_before"]) {
     const v = body[field];
@@ -73,7 +74,7 @@ function createDataExport(ctx: RouteContext, body: unknown) {
   return exportView(job);
 }
 
-function cancelDataExport(ctx: RouteContext, id: string) {
+function cancelDataExport(ctx: RouteContext, id: string): RestDataExport {
   const job = advance(ctx, findExport(ctx, id), false);
   // Only a job still running can be canceled; a finished one is answered as it is.
   if (ACTIVE.includes(job.status)) job.status = "canceled";
@@ -85,7 +86,7 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-function downloadDataExport(ctx: RouteContext, id: string) {
+function downloadDataExport(ctx: RouteContext, id: string): RawResponse {
   const job = advance(ctx, findExport(ctx, id), false);
   if (job.status !== "completed") throw notFound("not_found", `The export is not available for download (status: ${job.status})`);
   if (nowSeconds(ctx) > Number(job.download_expires_at)) throw notFound("not_found", "The export's download has expired");
@@ -104,7 +105,7 @@ export const dataExportGroup: ApiGroup = {
       operationId: "getDataExport",
       method: "GET",
       path: "/export/content/data/:job_identifier",
-      handler: (ctx, { params }) => exportView(advance(ctx, findExport(ctx, params.job_identifier!), true)),
+      handler: (ctx, { params }): RestDataExport => exportView(advance(ctx, findExport(ctx, params.job_identifier!), true)),
     },
     { operationId: "cancelDataExport", method: "POST", path: "/export/cancel/:job_identifier", handler: (ctx, { params }) => cancelDataExport(ctx, params.job_identifier!) },
     { operationId: "downloadDataExport", method: "GET", path: "/download/content/data/:job_identifier", handler: (ctx, { params }) => downloadDataExport(ctx, params.job_identifier!) },

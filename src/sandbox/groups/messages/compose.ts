@@ -1,5 +1,6 @@
 // A message and the conversation it starts: a contact writing in (POST /conversations, and
 // POST /messages from a contact) opens a conversation at once.
+import type { RestMessage } from "../../../generated/rest/messages.js";
 import { badRequest } from "../../errors.js";
 import { findContact } from "../../lookups.js";
 import type { RouteContext } from "../../router.js";
@@ -9,7 +10,7 @@ import { createConversationRecord, nextConversationId, nextSourceId } from "../c
 import type { SandboxMessage } from "./records.js";
 
 /** The REST view (`message`): neither whom it went to nor who sent it is in the schema. */
-export const messageView = ({ to: _to, owner: _owner, ...message }: SandboxMessage) => message;
+export const messageView = ({ to: _to, owner: _owner, ...message }: SandboxMessage): RestMessage => message;
 
 const SENDER_CONTACT_TYPES = ["lead", "user", "contact"];
 

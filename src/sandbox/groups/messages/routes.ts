@@ -1,4 +1,5 @@
 // Messages: POST /messages, an admin's in-app message or email to a contact (or a contact writing in).
+import type { RestMessage } from "../../../generated/rest/messages.js";
 import { ApiError, badRequest } from "../../errors.js";
 import { findContact, requireAdmin } from "../../lookups.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
@@ -11,7 +12,7 @@ import type { SandboxMessage } from "./records.js";
 const MESSAGE_TYPES: Record<string, "inapp" | "email"> = { in_app: "inapp", inapp: "inapp", email: "email" };
 
 /** POST /messages — an admin sends an in-app message or an email to a contact (or a contact writes in). */
-function createMessage(ctx: RouteContext, { body: raw }: RouteInput): unknown {
+function createMessage(ctx: RouteContext, { body: raw }: RouteInput): RestMessage {
   const body = requireBody(raw);
   const from = body.from;
   if (from === undefined || from === null) throw badRequest("parameter_not_found", "from is a required parameter", "from");

@@ -1,31 +1,12 @@
 // News: newsfeeds and news items.
+import type { RestNewsfeed, RestNewsItem } from "../../../generated/rest/news.js";
+import type { Sent } from "../../records.js";
 
-/** `newsfeed` schema. */
-export interface NewsfeedRecord {
-  type: "newsfeed";
-  id: string;
-  name: string;
-  created_at: number;
-  updated_at: number;
-}
+/** `newsfeed`, always with updated_at. */
+export type NewsfeedRecord = Sent<RestNewsfeed, "updated_at">;
 
-/** `news_item` schema. */
-export interface NewsItemRecord {
-  type: "news-item";
-  id: string;
-  workspace_id: string;
-  title: string;
-  body: string;
-  sender_id: number;
-  state: "draft" | "live";
-  newsfeed_assignments: Array<{ newsfeed_id: number; published_at: number }>;
-  labels: string[];
-  cover_image_url: string | null;
-  reactions: Array<string | null>;
-  deliver_silently: boolean;
-  created_at: number;
-  updated_at: number;
-}
+/** `news_item`, every property there. */
+export type NewsItemRecord = Sent<RestNewsItem, "newsfeed_assignments" | "labels" | "cover_image_url" | "reactions" | "deliver_silently" | "updated_at">;
 
 /** The workspace collections this group owns. */
 export interface NewsState {

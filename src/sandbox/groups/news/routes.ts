@@ -1,5 +1,12 @@
 // News: news items (listed newest first, read, created, updated, deleted), newsfeeds (listed,
 // read) and a newsfeed's live items.
+import type {
+  RestDeletedObject,
+  RestNewsfeed,
+  RestNewsItem,
+  RestPaginatedNewsfeedResponse,
+  RestPaginatedNewsItemResponse,
+} from "../../../generated/rest/news.js";
 import { badRequest, notFound } from "../../errors.js";
 import { findAdmin } from "../../lookups.js";
 import { pagesOf, pageSlice, parsePage, parsePerPage } from "../../paging.js";
@@ -13,7 +20,7 @@ function newsPage<T>(records: T[], query: Record<string, string>) {
   const perPage = parsePerPage(query.per_page, 10, { overflow: "accept" });
   const page = parsePage(query.page);
   const { data, totalPages } = pageSlice(records, page, perPage);
-  return { type: "list", pages: pagesOf(page, perPage, totalPages), total_count: records.length, data };
+  return { type: "list" as const, pages: pagesOf(page, perPage, totalPages), total_count: records.length, data };
 }
 
 /** Newest first, as Intercom lists news. */
@@ -91,12 +98,12 @@ function applyRequest(ctx: RouteContext, item: Partial<NewsItemRecord>, rawBody:
   if (sender !== undefined && sender !== null) item.sender_id = Number(sender);
   if (state === "draft" || state === "live") item.state = state;
   if (typeof silently === "boolean") item.deliver_silently = silently;
-  if (labels) item.labels = labels as string[];
+  if (labels) item.labels = labels;
   if (reactions) item.reactions = reactions;
   if (assignments) item.newsfeed_assignments = assignments;
 }
 
-function createNewsItem(ctx: RouteContext, { body }: RouteInput): NewsItemRecord {
+function createNewsItem(ctx: RouteContext, { body }: RouteInput): RestNewsItem {
   const now = nowSeconds(ctx);
   const item: NewsItemRecord = {
     type: "news-item",
@@ -120,7 +127,7 @@ function createNewsItem(ctx: RouteContext, { body }: RouteInput): NewsItemRecord
   return item;
 }
 
-function updateNewsItem(ctx: RouteContext, { params, body }: RouteInput): NewsItemRecord {
+function updateNewsItem(ctx: RouteContext, { params, body }: RouteInput): RestNewsItem {
   const item = findItem(ctx, params.news_item_id);
   // Check everything before changing anything.
   const changes: Partial<NewsItemRecord> = {};
@@ -129,14 +136,14 @@ function updateNewsItem(ctx: RouteContext, { params, body }: RouteInput): NewsIt
   return item;
 }
 
-function deleteNewsItem(ctx: RouteContext, { params }: RouteInput) {
+function deleteNewsItem(ctx: RouteContext, { params }: RouteInput): RestDeletedObject {
   const item = findItem(ctx, params.news_item_id);
   ctx.ws.newsItems = ctx.ws.newsItems.filter((n) => n !== item);
   return { id: item.id, object: "news-item", deleted: true };
 }
 
 /** GET /news/newsfeeds/{id}/items — the live items assigned to the feed. */
-function liveNewsfeedItems(ctx: RouteContext, { params, query }: RouteInput) {
+function liveNewsfeedItems(ctx: RouteContext, { params, query }: RouteInput): RestPaginatedNewsItemResponse {
   const feed = findFeed(ctx, params.newsfeed_id);
   const live = ctx.ws.newsItems.filter((n) => n.state === "live" && n.newsfeed_assignments.some((a) => String(a.newsfeed_id) === feed.id));
   return newsPage(newestFirst(live), query);
@@ -145,13 +152,13 @@ function liveNewsfeedItems(ctx: RouteContext, { params, query }: RouteInput) {
 export const newsGroup: ApiGroup = {
   tag: "News",
   routes: [
-    { operationId: "listNewsItems", method: "GET", path: "/news/news_items", handler: ({ ws }, { query }) => newsPage(newestFirst(ws.newsItems), query) },
+    { operationId: "listNewsItems", method: "GET", path: "/news/news_items", handler: ({ ws }, { query }): RestPaginatedNewsItemResponse => newsPage(newestFirst(ws.newsItems), query) },
     { operationId: "createNewsItem", method: "POST", path: "/news/news_items", handler: createNewsItem },
-    { operationId: "retrieveNewsItem", method: "GET", path: "/news/news_items/:news_item_id", handler: (ctx, { params }) => findItem(ctx, params.news_item_id) },
+    { operationId: "retrieveNewsItem", method: "GET", path: "/news/news_items/:news_item_id", handler: (ctx, { params }): RestNewsItem => findItem(ctx, params.news_item_id) },
     { operationId: "updateNewsItem", method: "PUT", path: "/news/news_items/:news_item_id", handler: updateNewsItem },
     { operationId: "deleteNewsItem", method: "DELETE", path: "/news/news_items/:news_item_id", handler: deleteNewsItem },
-    { operationId: "listNewsfeeds", method: "GET", path: "/news/newsfeeds", handler: ({ ws }, { query }) => newsPage(ws.newsfeeds, query) },
-    { operationId: "retrieveNewsfeed", method: "GET", path: "/news/newsfeeds/:newsfeed_id", handler: (ctx, { params }) => findFeed(ctx, params.newsfeed_id) },
+    { operationId: "listNewsfeeds", method: "GET", path: "/news/newsfeeds", handler: ({ ws }, { query }): RestPaginatedNewsfeedResponse => newsPage(ws.newsfeeds, query) },
+    { operationId: "retrieveNewsfeed", method: "GET", path: "/news/newsfeeds/:newsfeed_id", handler: (ctx, { params }): RestNewsfeed => findFeed(ctx, params.newsfeed_id) },
     { operationId: "listLiveNewsfeedItems", method: "GET", path: "/news/newsfeeds/:newsfeed_id/items", handler: liveNewsfeedItems },
   ],
 };

@@ -1,14 +1,18 @@
 // Phone switch: phone calls redirected to the Messenger by SMS.
-import type { CustomAttributes } from "../../records.js";
+import type { RestPhoneSwitch } from "../../../generated/rest/phone-switch.js";
+import type { CustomAttributes, Sent } from "../../records.js";
 
-export interface SandboxPhoneSwitch {
-  type: "phone_call_redirect";
-  phone: string;
-  /** Not part of the response (the `phone_switch` schema has type and phone only): the link texted to the phone. */
-  url: string;
+/** What the workspace keeps of the request, never answered: the attributes it set and when. */
+interface PhoneSwitchRequest {
   custom_attributes: CustomAttributes;
   created_at: number;
 }
+
+/**
+ * `phone_switch`, with the link texted to the phone (Intercom sends it beside the 2.11 schema's
+ * type and phone; the sandbox answers without it) and its request.
+ */
+export type SandboxPhoneSwitch = Sent<RestPhoneSwitch, "url"> & PhoneSwitchRequest;
 
 /** The workspace collections this group owns. */
 export interface PhoneSwitchState {

@@ -1,5 +1,6 @@
 // Phone switch: POST /phone_call_redirects.
 import { randomUUID } from "node:crypto";
+import type { RestPhoneSwitch } from "../../../generated/rest/phone-switch.js";
 import type { CustomAttributes } from "../../records.js";
 import { RawResponse, type ApiGroup, type RouteContext, type RouteInput } from "../../router.js";
 import { isObject, nowSeconds, requireBody, requireString } from "../../validate.js";
@@ -12,7 +13,7 @@ function normalisePhone(raw: string): string | null {
 }
 
 /** POST /phone_call_redirects — "sends" an SMS with a Messenger link; custom attributes land on the contact with that phone. */
-function createPhoneSwitch(ctx: RouteContext, { body: raw }: RouteInput): unknown {
+function createPhoneSwitch(ctx: RouteContext, { body: raw }: RouteInput): RestPhoneSwitch | RawResponse {
   const body = requireBody(raw);
   const phoneRaw = requireString(body, "phone");
   const phone = normalisePhone(phoneRaw);
@@ -41,7 +42,7 @@ function createPhoneSwitch(ctx: RouteContext, { body: raw }: RouteInput): unknow
     created_at: at,
   };
   ctx.ws.phoneSwitches.push(record);
-  return { type: record.type, phone: record.phone }; // the phone_switch schema: no url
+  return { type: record.type, phone: record.phone }; // the 2.11 phone_switch schema: no url
 }
 
 export const phoneSwitchGroup: ApiGroup = {

@@ -1,21 +1,10 @@
 // Subscription types, and each contact's explicit choices of them.
+import type { RestSubscriptionType, RestTranslation } from "../../../generated/rest/subscription-types.js";
 
-export interface Translation {
-  name: string;
-  description: string;
-  locale: string;
-}
+export type Translation = RestTranslation;
 
-/** `subscription_type` schema. */
-export interface SubscriptionTypeRecord {
-  type: "subscription";
-  id: string;
-  state: "live" | "draft" | "archived";
-  default_translation: Translation;
-  translations: Translation[];
-  consent_type: "opt_out" | "opt_in";
-  content_types: Array<"email" | "sms_message">;
-}
+/** `subscription_type`. */
+export type SubscriptionTypeRecord = RestSubscriptionType;
 
 /** The workspace collections this group owns. */
 export interface SubscriptionTypesState {

@@ -1,4 +1,5 @@
 // Subscription types: listed, and a contact's choice of one made or taken back.
+import type { RestSubscriptionType, RestSubscriptionTypeList } from "../../../generated/rest/subscription-types.js";
 import { badRequest, notFound } from "../../errors.js";
 import { findContact } from "../../lookups.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
@@ -13,7 +14,7 @@ function findType(ctx: RouteContext, id: unknown): SubscriptionTypeRecord {
 }
 
 /** POST /contacts/{id}/subscriptions — id and consent_type required; consent_type must be the type's own. */
-function attachSubscription(ctx: RouteContext, { params, body }: RouteInput) {
+function attachSubscription(ctx: RouteContext, { params, body }: RouteInput): RestSubscriptionType {
   const fields = requireBody(body);
   if (fields.id === undefined || fields.id === null || fields.id === "") throw badRequest("parameter_not_found", "id is a required parameter", "id");
   if (typeof fields.id !== "string" && typeof fields.id !== "number") throw badRequest("parameter_invalid", "id must be a string", "id");
@@ -35,7 +36,7 @@ function attachSubscription(ctx: RouteContext, { params, body }: RouteInput) {
 }
 
 /** DELETE /contacts/{id}/subscriptions/{subscription_id} — back to the default; answers the type even if no choice was set. */
-function detachSubscription(ctx: RouteContext, { params }: RouteInput) {
+function detachSubscription(ctx: RouteContext, { params }: RouteInput): RestSubscriptionType {
   const contact = findContact(ctx.ws, params.contact_id);
   const type = findType(ctx, params.subscription_id);
   unchoose(ctx.ws, contact, type);
@@ -46,7 +47,7 @@ function detachSubscription(ctx: RouteContext, { params }: RouteInput) {
 export const subscriptionTypesGroup: ApiGroup = {
   tag: "Subscription Types",
   routes: [
-    { operationId: "listSubscriptionTypes", method: "GET", path: "/subscription_types", handler: ({ ws }) => ({ type: "list", data: ws.subscriptionTypes }) },
+    { operationId: "listSubscriptionTypes", method: "GET", path: "/subscription_types", handler: ({ ws }): RestSubscriptionTypeList => ({ type: "list", data: ws.subscriptionTypes }) },
     { operationId: "attachSubscriptionTypeToContact", method: "POST", path: "/contacts/:contact_id/subscriptions", handler: attachSubscription },
     { operationId: "detachSubscriptionTypeToContact", method: "DELETE", path: "/contacts/:contact_id/subscriptions/:subscription_id", handler: detachSubscription },
   ],

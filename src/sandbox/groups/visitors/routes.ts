@@ -1,17 +1,18 @@
 // Visitors: found by user_id, updated by id or user_id, and converted into contacts (merged
 // into an existing user, or becoming one).
+import type { RestContact } from "../../../generated/rest/contacts.js";
 import { ApiError, badRequest, notFound } from "../../errors.js";
 import type { ApiGroup, RouteContext, RouteInput } from "../../router.js";
 import { flatCustomAttributes, isObject, nowSeconds, optionalString } from "../../validate.js";
 import type { Workspace } from "../../workspace.js";
 import type { Contact } from "../contacts/records.js";
 import { blankContact } from "../contacts/writes.js";
-import type { VisitorRecord } from "./records.js";
+import type { VisitorAnswer, VisitorRecord } from "./records.js";
 
 const visitorNotFound = () => notFound("not_found", "Visitor Not Found");
 
 /** GET /visitors?user_id= */
-function retrieveVisitor({ ws }: RouteContext, { query }: RouteInput) {
+function retrieveVisitor({ ws }: RouteContext, { query }: RouteInput): VisitorAnswer {
   if (!query.user_id) throw badRequest("parameter_not_found", "user_id is a required parameter", "user_id");
   const visitor = ws.visitors.find((v) => v.user_id === query.user_id);
   if (!visitor) throw visitorNotFound();
@@ -19,7 +20,7 @@ function retrieveVisitor({ ws }: RouteContext, { query }: RouteInput) {
 }
 
 /** PUT /visitors — found by id or user_id; name and custom_attributes change. */
-function updateVisitor(ctx: RouteContext, { body }: RouteInput) {
+function updateVisitor(ctx: RouteContext, { body }: RouteInput): VisitorAnswer {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   const id = optionalString(body, "id");
   const userId = optionalString(body, "user_id");
@@ -78,7 +79,7 @@ function contactFromVisitor(ws: Workspace, v: VisitorRecord, role: "user" | "lea
  * visitor; otherwise the visitor becomes a new contact with the user identifiers. Either way
  * the visitor is deleted and the contact returned.
  */
-function convertVisitor(ctx: RouteContext, { body }: RouteInput) {
+function convertVisitor(ctx: RouteContext, { body }: RouteInput): RestContact {
   if (!isObject(body)) throw badRequest("bad_request", "The request body must be a JSON object");
   if (body.type === undefined || body.type === null) throw badRequest("parameter_not_found", "type is a required parameter", "type");
   if (body.type !== "user" && body.type !== "lead") throw badRequest("parameter_invalid", "type must be one of user, lead", "type");
