@@ -1,10 +1,15 @@
 // Who a subscriber is: the token it subscribes with and the Intercom app that token belongs to.
 import type { IncomingMessage } from "node:http";
 
-/** A bearer token from an `Authorization` value ("Bearer <token>"), if it is one. */
+/** The token of an `Authorization` header ("Bearer <token>"), if it is one: the rule for requests and subscribers alike. */
+export function bearerOf(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
+}
+
+/** A bearer token from a value a subscriber sent (a connection_init payload's, any JSON), bounded in length. */
 export function bearerToken(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > 4096) return undefined;
-  return /^Bearer\s+(\S+)\s*$/i.exec(value)?.[1];
+  return bearerOf(value);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

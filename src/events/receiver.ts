@@ -6,6 +6,7 @@
 // the URL with it. Nothing of a body reaches a log but its notification id and topic.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.js";
+import { readBody, sendError } from "../server/fast-path.js";
 import type { GatewayMetrics } from "../server/metrics.js";
 import { parseNotification, topicLabel, type Notification } from "./notification.js";
 import { checkSignature } from "./signature.js";
@@ -30,33 +31,10 @@ export interface ReceiverOptions {
 
 const ALLOW = "HEAD, POST, OPTIONS";
 
-function answer(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+function answer(res: ServerResponse, status: number, body: object): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
-}
-
-const refusal = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
-
-/** The body up to `limit` bytes, or undefined past it (the rest is drained, unread). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return resolve(undefined);
-      }
-      chunks.push(chunk);
-    });
-    req.once("end", () => (over ? undefined : resolve(Buffer.concat(chunks, size))));
-    req.once("error", reject);
-  });
 }
 
 /** The receiver: handles its path (true) or leaves the request to the next handler (false). */
@@ -67,7 +45,7 @@ export function webhookReceiver(options: ReceiverOptions): (req: IncomingMessage
   const reject = (res: ServerResponse, reason: RejectionReason, status: number, message: string, code: string) => {
     options.metrics?.webhooksRejected.inc({ reason });
     options.logger.warn("webhook refused", { reason, status });
-    answer(res, status, refusal(message, code));
+    sendError(res, status, message, code);
   };
 
   async function post(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,7 +59,7 @@ export function webhookReceiver(options: ReceiverOptions): (req: IncomingMessage
       return reject(res, "too_large", 413, "The notification is over the size limit", "PAYLOAD_TOO_LARGE");
     }
     const raw = await readBody(req, options.maxBytes);
-    if (raw === undefined) return reject(res, "too_large", 413, "The notification is over the size limit", "PAYLOAD_TOO_LARGE");
+    if (raw === undefined) return void (req.resume(), reject(res, "too_large", 413, "The notification is over the size limit", "PAYLOAD_TOO_LARGE"));
     // The signature first, on the bytes as they came: nothing is parsed before it checks out.
     const signature = checkSignature(raw, req.headers["x-hub-signature"], options.secrets);
     if (signature === "missing") return reject(res, "signature_missing", 401, "X-Hub-Signature is missing: notifications must be signed with the app's client secret", "SIGNATURE_MISSING");
@@ -103,7 +81,7 @@ export function webhookReceiver(options: ReceiverOptions): (req: IncomingMessage
     if (inFlight >= maxInFlight) {
       return void (options.metrics?.webhooksRejected.inc({ reason: "overloaded" }),
       options.logger.warn("webhook refused: too many notifications in flight", { id: notification.id }),
-      answer(res, 503, refusal("Too many notifications in flight; retry later", "SERVICE_UNAVAILABLE"), { "retry-after": "5" }));
+      sendError(res, 503, "Too many notifications in flight; retry later", "SERVICE_UNAVAILABLE", { "retry-after": "5" }));
     }
     options.metrics?.webhooksReceived.inc({ topic: topicLabel(notification.topic) });
     answer(res, 200, notification.topic === "ping" ? { status: "pong" } : { status: "accepted" });
@@ -130,11 +108,11 @@ export function webhookReceiver(options: ReceiverOptions): (req: IncomingMessage
       req.resume();
     } else if (method !== "POST") {
       req.resume();
-      answer(res, 405, refusal(`${options.path} answers ${ALLOW}`, "METHOD_NOT_ALLOWED"), { allow: ALLOW });
+      sendError(res, 405, `${options.path} answers ${ALLOW}`, "METHOD_NOT_ALLOWED", { allow: ALLOW });
     } else {
       void post(req, res).catch((error: unknown) => {
         options.logger.error("webhook request failed", { error: String(error) });
-        if (!res.headersSent) answer(res, 500, refusal("Internal server error", "INTERNAL_SERVER_ERROR"));
+        if (!res.headersSent) sendError(res, 500, "Internal server error");
         else res.end();
       });
     }

@@ -8,8 +8,8 @@
 // stops the stream, its events pile up in its bounded queue, and it is dropped.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import cors from "cors";
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from "graphql";
+import { corsFor, readBody, sendError } from "../server/fast-path.js";
 import { bearerToken } from "./auth.js";
 import { prepareSubscription, runSubscription, subscriptionParams, type SubscriptionParams } from "./execute.js";
 import type { Connection, DropReason } from "./hub.js";
@@ -22,30 +22,6 @@ const ALLOW = "GET, POST, OPTIONS";
 export function wantsEventStream(req: IncomingMessage): boolean {
   const accept = String(req.headers.accept ?? "").toLowerCase();
   return accept.includes("text/event-stream") && !/application\/(graphql-response\+)?json|multipart\/mixed/.test(accept);
-}
-
-function sendJson(res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), ...headers });
-  res.end(body);
-}
-
-/** The body up to `limit` bytes (undefined past it). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off("data", onData);
-      req.resume();
-      resolve(undefined);
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks, size)));
-    req.once("error", reject);
-  });
 }
 
 const message = (event: "next" | "complete", data?: unknown) => `event: ${event}\ndata:${data === undefined ? "" : ` ${JSON.stringify(data)}`}\n\n`;
@@ -61,9 +37,7 @@ export function sseTransport(options: TransportOptions): SseTransport {
   const { hub, logger } = options;
   const streams = new Set<ServerResponse>();
   let closing = false;
-  const withCors = options.corsOrigins.length
-    ? cors({ origin: [...options.corsOrigins], methods: ["GET", "POST"], credentials: true, maxAge: 600 })
-    : undefined;
+  const withCors = corsFor(options.corsOrigins);
 
   /** The request's parameters: the URL's for GET, the JSON body's for POST; or the answer that refuses them (already sent). */
   async function paramsOf(req: IncomingMessage, res: ServerResponse): Promise<SubscriptionParams | GraphQLError | undefined> {
@@ -81,40 +55,40 @@ export function sseTransport(options: TransportOptions): SseTransport {
       return subscriptionParams({ query: search.get("query") ?? undefined, variables, operationName: search.get("operationName") });
     }
     const encoding = req.headers["content-encoding"];
-    if (encoding && encoding !== "identity") return void (req.resume(), sendJson(res, 415, "Request bodies are not accepted compressed", "UNSUPPORTED_MEDIA_TYPE"));
-    if (Number(req.headers["content-length"]) > options.maxRequestBytes) return void (req.resume(), sendJson(res, 413, "The request body is over the size limit", "PAYLOAD_TOO_LARGE"));
+    if (encoding && encoding !== "identity") return void (req.resume(), sendError(res, 415, "Request bodies are not accepted compressed", "UNSUPPORTED_MEDIA_TYPE"));
+    if (Number(req.headers["content-length"]) > options.maxRequestBytes) return void (req.resume(), sendError(res, 413, "The request body is over the size limit", "PAYLOAD_TOO_LARGE"));
     if (!/^application\/(graphql-response\+)?json\b/i.test(req.headers["content-type"] ?? "")) {
-      return void (req.resume(), sendJson(res, 415, "Send the subscription as JSON (content-type: application/json)", "UNSUPPORTED_MEDIA_TYPE"));
+      return void (req.resume(), sendError(res, 415, "Send the subscription as JSON (content-type: application/json)", "UNSUPPORTED_MEDIA_TYPE"));
     }
     const raw = await readBody(req, options.maxRequestBytes);
-    if (raw === undefined) return void sendJson(res, 413, "The request body is over the size limit", "PAYLOAD_TOO_LARGE");
+    if (raw === undefined) return void (req.resume(), sendError(res, 413, "The request body is over the size limit", "PAYLOAD_TOO_LARGE"));
     let body: unknown;
     try {
       body = JSON.parse(raw.toString("utf8"));
     } catch {
-      return void sendJson(res, 400, "The request body is not valid JSON", "BAD_REQUEST");
+      return void sendError(res, 400, "The request body is not valid JSON", "BAD_REQUEST");
     }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) return void sendJson(res, 400, "The request body must be a JSON object", "BAD_REQUEST");
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return void sendError(res, 400, "The request body must be a JSON object", "BAD_REQUEST");
     return subscriptionParams(body as Record<string, unknown>);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "";
     if (method === "OPTIONS") return void res.writeHead(204, { allow: ALLOW }).end();
-    if (method !== "GET" && method !== "POST") return void (req.resume(), sendJson(res, 405, `${SSE_PATH} answers ${ALLOW}`, "METHOD_NOT_ALLOWED", { allow: ALLOW }));
-    if (closing) return void (req.resume(), sendJson(res, 503, "The gateway is shutting down", "SHUTTING_DOWN"));
+    if (method !== "GET" && method !== "POST") return void (req.resume(), sendError(res, 405, `${SSE_PATH} answers ${ALLOW}`, "METHOD_NOT_ALLOWED", { allow: ALLOW }));
+    if (closing) return void (req.resume(), sendError(res, 503, "The gateway is shutting down", "SHUTTING_DOWN"));
     const token = options.authMode === "passthrough" ? bearerToken(req.headers.authorization) : options.serverToken;
     if (options.authMode === "passthrough" && !token) {
       req.resume();
-      return sendJson(res, 401, "Send your Intercom access token as `Authorization: Bearer <token>`", "UNAUTHENTICATED");
+      return sendError(res, 401, "Send your Intercom access token as `Authorization: Bearer <token>`", "UNAUTHENTICATED");
     }
     const params = await paramsOf(req, res);
     if (params === undefined) return;
     const admission = await options.admit(token);
     if ("refused" in admission) {
-      return sendJson(res, admission.code === "UNAUTHENTICATED" ? 401 : 503, admission.refused, admission.code);
+      return sendError(res, admission.code === "UNAUTHENTICATED" ? 401 : 503, admission.refused, admission.code);
     }
-    if (hub.connections >= options.maxConnections) return sendJson(res, 503, "Too many subscribers on this gateway; try again later", "TOO_MANY_SUBSCRIBERS", { "retry-after": "5" });
+    if (hub.connections >= options.maxConnections) return sendError(res, 503, "Too many subscribers on this gateway; try again later", "TOO_MANY_SUBSCRIBERS", { "retry-after": "5" });
 
     // From here on the answer is an event stream; GraphQL errors travel in it, as graphql-sse does.
     res.writeHead(200, {
@@ -202,7 +176,7 @@ export function sseTransport(options: TransportOptions): SseTransport {
       const run = () =>
         void serve(req, res).catch((error: unknown) => {
           logger.error("subscription request failed", { error: String(error) });
-          if (!res.headersSent) sendJson(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
+          if (!res.headersSent) sendError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
           else res.end();
         });
       if (withCors) withCors(req, res, run);

@@ -3,11 +3,12 @@
 // or the upgrade's header): connection_ack means the token's app is known. Only subscriptions
 // run here; every subscription is checked against the query limits before it starts.
 import { randomUUID } from "node:crypto";
-import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
+import { endWithError } from "../server/fast-path.js";
 import { connectionToken, originAllowed } from "./auth.js";
 import { prepareSubscription, runSubscription, subscriptionParams } from "./execute.js";
 import type { Connection, DropReason } from "./hub.js";
@@ -27,12 +28,6 @@ interface Extra extends Record<PropertyKey, unknown> {
   connection?: Connection;
 }
 
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const code = (STATUS_CODES[status] ?? "Error").toUpperCase().replace(/[^A-Z]+/g, "_");
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-}
-
 export interface WebSocketTransport {
   /** Closes every connection with 1001 and stops accepting upgrades. */
   close(): Promise<void>;
@@ -48,10 +43,10 @@ export function attachWebSocket(server: Server, options: TransportOptions): WebS
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     const path = (req.url ?? "").split("?", 1)[0];
-    if (path !== "/graphql" && path !== "/graphql/") return refuseUpgrade(socket, 404, "WebSocket subscriptions are served on /graphql");
-    if (closing) return refuseUpgrade(socket, 503, "The gateway is shutting down");
-    if (!originAllowed(req, options.corsOrigins)) return refuseUpgrade(socket, 403, "This origin may not subscribe (see CORS_ORIGINS)");
-    if (hub.connections >= options.maxConnections) return refuseUpgrade(socket, 503, "Too many connections on this gateway; try again later");
+    if (path !== "/graphql" && path !== "/graphql/") return endWithError(socket, 404, "WebSocket subscriptions are served on /graphql");
+    if (closing) return endWithError(socket, 503, "The gateway is shutting down");
+    if (!originAllowed(req, options.corsOrigins)) return endWithError(socket, 403, "This origin may not subscribe (see CORS_ORIGINS)");
+    if (hub.connections >= options.maxConnections) return endWithError(socket, 503, "Too many connections on this gateway; try again later");
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
 

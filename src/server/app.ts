@@ -22,7 +22,8 @@ import type { RateBudget } from "../datasources/rate-budget.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { applyWriteEffects } from "../loaders/effects.js";
 import { createLoaders } from "../loaders/index.js";
-import { createEvents, type EventsOptions } from "../events/index.js";
+import { bearerOf } from "../events/auth.js";
+import { createEvents, type Events, type EventsOptions } from "../events/index.js";
 import { redact, type Logger } from "../logger.js";
 import { gatewaySchema } from "../schema/index.js";
 import type { GatewayContext } from "./context.js";
@@ -73,7 +74,7 @@ export interface RunningGateway {
   url: string;
   port: number;
   /** The events feature: webhook receiver, hub and transports. */
-  events: import("../events/index.js").Events;
+  events: Events;
   close(): Promise<void>;
 }
 
@@ -196,11 +197,6 @@ function requestIdOf(req: IncomingMessage): string {
   return given && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
-  return match?.[1];
-}
-
 function upstreamClient(options: GatewayOptions, token: string | undefined): IntercomClientOptions {
   return {
     baseUrl: options.baseUrl,
@@ -275,15 +271,18 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   const secrets = options.accessToken ? [options.accessToken] : [];
   const limiters = new TokenLimiters(options.upstreamConcurrency ?? 8);
   const metrics = new GatewayMetrics();
+  // One set of limits for queries, mutations and subscriptions: the cost limit is the request cap.
+  const queryLimits: QueryLimits = { ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) };
+  const formatError = formatErrorFor(secrets, options.logger);
   const apollo = new ApolloServer<GatewayContext>({
     schema: await gatewaySchema(),
-    formatError: formatErrorFor(secrets, options.logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     persistedQueries: options.apqStore ? { cache: new PrefixingKeyValueCache(options.apqStore, "apq:") } : undefined,
     // src/index.ts owns SIGTERM/SIGINT: it drains in-flight requests, then exits 0.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
-    parseOptions: queryParseOptions(options.queryLimits),
+    parseOptions: queryParseOptions(queryLimits),
     // Refuses "simple" cross-site requests (text/plain POSTs, GETs without a preflight header).
     csrfPrevention: true,
     plugins: [
@@ -295,18 +294,18 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       // HTTP cache hints are unused (responses are per token); the plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       // Before errorLogging: it swaps a refused document's parse or validation error for its own in didEncounterErrors.
-      queryLimitsPlugin({ ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) }),
+      queryLimitsPlugin(queryLimits),
       errorLogging(options.logger, secrets),
       requestObservation(options.logger, metrics),
       requestChecks(),
-      costReportPlugin(maxUpstreamCalls(options)),
+      costReportPlugin(queryLimits.maxCost),
     ],
   });
   await apollo.start();
 
   /** The token a request runs with: the server's, or in pass-through mode the caller's own. */
   const tokenOf = (req: IncomingMessage) =>
-    options.authMode === "passthrough" ? bearerToken(headerValue(req, "authorization")) : options.accessToken;
+    options.authMode === "passthrough" ? bearerOf(headerValue(req, "authorization")) : options.accessToken;
   const unauthenticated = () =>
     new GraphQLError("Send your Intercom access token as `Authorization: Bearer <token>`", {
       extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
@@ -359,7 +358,6 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   };
 
   // Subscriptions: their results get the same error shaping as a query's answer.
-  const formatError = formatErrorFor(secrets, options.logger);
   const formatErrors = (errors: readonly GraphQLError[], token: string | undefined): GraphQLFormattedError[] => {
     const formatted = errors.map((error) => formatError(error.toJSON(), error));
     return token ? (JSON.parse(redact(JSON.stringify(formatted), [token])) as GraphQLFormattedError[]) : formatted;
@@ -376,7 +374,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     appIdOf: async (token) => (await contextFor(token, `me-${randomUUID()}`).dataSources.admins.me()).app?.idCode,
     formatResult,
     formatErrors,
-    limits: { ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) },
+    limits: queryLimits,
     corsOrigins: options.corsOrigins ?? [],
     maxRequestBytes: BODY_LIMIT_BYTES,
     cache: options.cache,

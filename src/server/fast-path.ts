@@ -34,9 +34,7 @@ export function graphqlHandler(
   context: (req: IncomingMessage, res: ServerResponse) => Promise<GatewayContext>,
   options: GraphQLHandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const withCors = options.corsOrigins?.length
-    ? cors({ origin: options.corsOrigins, methods: ["GET", "POST"], credentials: true, maxAge: 600 })
-    : undefined;
+  const withCors = corsFor(options.corsOrigins);
   return (req, res) => {
     const url = req.url ?? "";
     const path = url.split("?", 1)[0];
@@ -101,8 +99,13 @@ export function graphqlHandler(
   }
 }
 
+/** CORS for the browser origins allowed to call /graphql and its event streams; none by default. */
+export function corsFor(origins: readonly string[] | undefined) {
+  return origins?.length ? cors({ origin: [...origins], methods: ["GET", "POST"], credentials: true, maxAge: 600 }) : undefined;
+}
+
 /** The request's body, or undefined once it passes the limit (events, not an async iterator: cheaper per request). */
-function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | undefined> {
+export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -130,24 +133,29 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, messa
 
 /**
  * The gateway's one error shape outside GraphQL execution, `{"errors":[{message, extensions:{code}}]}`,
- * where the code names the HTTP status (413 → PAYLOAD_TOO_LARGE).
+ * where the code names the HTTP status (413 → PAYLOAD_TOO_LARGE) unless a more precise one is given.
  */
-export function errorBody(status: number, message: string): string {
-  const code = (STATUS_CODES[status] ?? "Error").toUpperCase().replace(/[^A-Z]+/g, "_");
+export function errorBody(status: number, message: string, code = (STATUS_CODES[status] ?? "Error").toUpperCase().replace(/[^A-Z]+/g, "_")): string {
   return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }
 
-export function sendError(res: ServerResponse, status: number, message: string): void {
+export function sendError(res: ServerResponse, status: number, message: string, code?: string, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(errorBody(status, message));
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(errorBody(status, message, code));
 }
 
 /** Requests Node's HTTP parser refuses (garbage, oversized headers) get the same JSON errors, then the socket closes. */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-  const body = errorBody(status, STATUS_CODES[status]!);
+  endWithError(socket, status, STATUS_CODES[status]!);
+}
+
+/** A whole HTTP answer with the JSON error written on a bare socket (no ServerResponse: a refused request or upgrade), then closed. */
+export function endWithError(socket: Duplex, status: number, message: string): void {
+  const body = errorBody(status, message);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
