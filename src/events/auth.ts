@@ -1,5 +1,6 @@
 // Who a subscriber is: the token it subscribes with and the Intercom app that token belongs to.
 import type { IncomingMessage } from "node:http";
+import { isObject } from "./notification.js";
 
 /** The token of an `Authorization` header ("Bearer <token>"), if it is one: the rule for requests and subscribers alike. */
 export function bearerOf(header: string | undefined): string | undefined {
@@ -11,8 +12,6 @@ export function bearerToken(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > 4096) return undefined;
   return bearerOf(value);
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The token of a WebSocket connection: from connection_init's payload, as clients put it there

@@ -16,6 +16,7 @@ import {
 import { LRUCache } from "lru-cache";
 import { checkOperation, type QueryLimits } from "../server/query-limits.js";
 import type { Delivery } from "./hub.js";
+import { isObject } from "./notification.js";
 
 export interface SubscriptionParams {
   query: string;
@@ -37,8 +38,6 @@ const validDocumentsBySchema = new WeakMap<GraphQLSchema, LRUCache<string, Docum
 const MAX_CACHED_QUERY = 20_000;
 
 const badRequest = (message: string, code = "BAD_REQUEST") => new GraphQLError(message, { extensions: { code } });
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A request's `query`, `variables` and `operationName`, each of the type it must have, or why not. */
 export function subscriptionParams(raw: { query?: unknown; variables?: unknown; operationName?: unknown }): SubscriptionParams | GraphQLError {

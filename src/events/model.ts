@@ -14,7 +14,7 @@ import type { Conversation } from "../schema/conversation.js";
 import { ContactEvent, ContactTopic, ConversationEvent, ConversationTopic, TicketEvent, TicketTopic } from "../schema/events.js";
 import { build, fromUnix } from "../schema/scalars.js";
 import type { Ticket } from "../schema/ticket.js";
-import { kindOf, type EventKind, type Notification } from "./notification.js";
+import { isObject, kindOf, type EventKind, type Notification } from "./notification.js";
 
 /** What filters compare, read from the built object (null when the notification does not say). */
 export interface EventFacts {
@@ -43,8 +43,6 @@ function idOf(value: unknown): string | null {
   const id = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
   return typeof id === "string" && ID.test(id) ? id : null;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The reducer's graph object when `item` has the shape it reads, else undefined (the link then loads by id). */
 function reduced<T>(item: Record<string, unknown>, type: string, required: readonly string[], reduce: () => T): T | undefined {

@@ -102,7 +102,8 @@ const NOTIFICATION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const TOPIC = /^[a-z_]{1,40}(\.[a-z_]{1,40}){0,5}$/;
 const APP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** A JSON object (not null, not an array): what every untrusted payload here must be before it is read. */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const unixOrNull = (value: unknown) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null);
 
 /** Deepest nesting accepted in a notification: Intercom's objects are a few levels deep; deeper would overflow recursive serialisers later. */

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { corsFor, readBody, sendError } from "../server/fast-path.js";
 import { bearerToken } from "./auth.js";
+import { isObject } from "./notification.js";
 import { prepareSubscription, runSubscription, subscriptionParams, type SubscriptionParams } from "./execute.js";
 import type { Connection, DropReason } from "./hub.js";
 import type { TransportOptions } from "./transport.js";
@@ -68,8 +69,8 @@ export function sseTransport(options: TransportOptions): SseTransport {
     } catch {
       return void sendError(res, 400, "The request body is not valid JSON", "BAD_REQUEST");
     }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) return void sendError(res, 400, "The request body must be a JSON object", "BAD_REQUEST");
-    return subscriptionParams(body as Record<string, unknown>);
+    if (!isObject(body)) return void sendError(res, 400, "The request body must be a JSON object", "BAD_REQUEST");
+    return subscriptionParams(body);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
