@@ -9,15 +9,14 @@
 // selection per token, and the send to every subscriber. Memory per idle subscriber is the
 // gateway's resident set with the subscribers connected and subscribed, minus before, over
 // their number.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
-import net, { createServer } from "node:net";
 import WebSocket from "ws";
 import type { Sandbox } from "../src/sandbox/index.js";
+import { REDIS_SERVER as REDIS, startRedis } from "../test/support/processes.js";
+import { percentile, round, sleep } from "./support.js";
 
 export const EVENTS_SECRET = "bench-client-secret-5e1d";
-const REDIS = "/usr/bin/redis-server";
 
 export interface EventsBenchOptions {
   sandbox: Sandbox;
@@ -49,9 +48,6 @@ export interface EventsFigures {
 
 const SELECTION = "conversationEvents { id topic conversation { id state adminAssignee { name } contacts { name } } }";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A subscriber: a raw graphql-transport-ws socket, acknowledged and subscribed; `arrivals` maps a notification id to when it came. */
 interface BenchSubscriber {
@@ -141,34 +137,6 @@ async function drive(webhookUrl: string, item: Record<string, unknown>, appId: s
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return { url: `redis://127.0.0.1:${port}`, child };
-    await sleep(50);
-  }
-  child.kill("SIGKILL");
-  throw new Error("redis-server did not start");
-}
-
 export async function benchEvents(options: EventsBenchOptions): Promise<EventsFigures> {
   const { sandbox, log } = options;
   const conversation = sandbox.workspace.conversations.find((c) => c.admin_assignee_id && c.contacts.contacts.length > 0)!;
@@ -231,7 +199,7 @@ export async function benchEvents(options: EventsBenchOptions): Promise<EventsFi
     } finally {
       for (const s of [...onA, ...onB]) s.socket.terminate();
       await Promise.all([a?.stop(), b?.stop()]);
-      redis.child.kill("SIGTERM");
+      await redis.stop();
     }
   }
   return { subscribers: options.subscribers, events: options.events, selection: SELECTION, oneReplica, twoReplicasWithRedis, memory };

@@ -13,13 +13,13 @@
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox, type Sandbox, type Workspace } from "../src/sandbox/index.js";
 import { timeProbes, type Probe, type TimedRequest } from "./sequential.js";
 import { benchEvents, type EventsFigures } from "./events.js";
+import { freePort, round, sleep } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
@@ -48,20 +48,6 @@ const SEQUENTIAL_SAMPLES = 300;
 
 // ─── helpers ────────────────────────────────────────────────────────────────
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** CPU time (user + system, kernel's share of its sockets included) of a process in ms, from /proc/<pid>/stat. */
 function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -84,13 +70,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-
 // ─── the gateway child process ──────────────────────────────────────────────
 
 interface GatewayProcess {
@@ -101,7 +80,7 @@ interface GatewayProcess {
 }
 
 async function startGatewayProcess(sandbox: Sandbox, extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const child = spawn(process.execPath, [path.join(ROOT, "dist/index.js")], {
     cwd: ROOT,
     env: {
@@ -490,6 +469,8 @@ async function main(): Promise<void> {
     sandbox.clearRequests();
     // The same under load with the response cache off: every { admins } costs the gateway its GET /admins.
     log("load: { admins } with the response cache off");
+    // Warmed up first, like the gateway under test (JIT, pools): only then measured.
+    await load({ url: cold.url, method: "POST", headers: graphqlHeaders, body: ops[0]!.body, seconds: WARMUP });
     const adminsCacheOff = await load({ url: cold.url, method: "POST", headers: graphqlHeaders, body: ops[0]!.body, seconds: DURATION });
     sandbox.clearRequests();
     // Let the load run's connections and garbage settle. Then, one at a time and interleaved:

@@ -3,6 +3,7 @@
 // this process's main thread, and a client there would reach it without any thread wake-up,
 // which no real client of Intercom (or of the gateway) gets.
 import { Worker } from "node:worker_threads";
+import { percentile } from "./support.js";
 
 export interface TimedRequest {
   url: string;
@@ -48,10 +49,6 @@ async function run(probe) {
   parentPort.postMessage(times);
 })().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }));
 `;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Times each probe `iterations` times, interleaved, after `warmup` unmeasured runs of each. */
 export async function timeProbes(probes: Probe[], iterations: number, warmup = 30): Promise<Record<string, ProbeTiming>> {
