@@ -9,9 +9,9 @@
 // selection per token, and the send to every subscriber. Memory per idle subscriber is the
 // gateway's resident set with the subscribers connected and subscribed, minus before, over
 // their number.
-import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import WebSocket from "ws";
+import { signatureOf } from "../src/events/signature.js";
 import type { Sandbox } from "../src/sandbox/index.js";
 import { REDIS_SERVER as REDIS, startRedis } from "../test/support/processes.js";
 import { percentile, round, sleep } from "./support.js";
@@ -98,17 +98,19 @@ async function waitForSubscribers(url: string, count: number): Promise<void> {
 }
 
 function signedNotification(item: Record<string, unknown>, appId: string, n: number) {
+  const id = `notif_bench_${process.pid}_${Date.now().toString(36)}_${n}`;
+  const now = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({
     type: "notification_event",
     app_id: appId,
     data: { type: "notification_event_data", item },
-    id: `notif_bench_${process.pid}_${Date.now().toString(36)}_${n}`,
+    id,
     topic: "conversation.admin.replied",
     delivery_attempts: 1,
-    first_sent_at: Math.floor(Date.now() / 1000),
-    created_at: Math.floor(Date.now() / 1000),
+    first_sent_at: now,
+    created_at: now,
   });
-  return { body, id: (JSON.parse(body) as { id: string }).id, signature: `sha1=${createHmac("sha1", EVENTS_SECRET).update(body).digest("hex")}` };
+  return { body, id, signature: signatureOf(body, EVENTS_SECRET) };
 }
 
 /** Posts `events` notifications one after another to `webhookUrl`, waiting for every subscriber to have each; the latencies per group. */

@@ -9,7 +9,7 @@ export type SignatureCheck = "ok" | "missing" | "invalid";
 
 const HEADER = /^sha1=([0-9a-f]{40})$/i;
 
-/** The header value Intercom would send for `body` (the sandbox and the tests sign with it). */
+/** The header value Intercom would send for `body` (the tests and the bench sign with it; the sandbox signs on its own, as Intercom does). */
 export function signatureOf(body: Buffer | string, secret: string): string {
   return `sha1=${createHmac("sha1", secret).update(body).digest("hex")}`;
 }
