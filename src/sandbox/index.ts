@@ -12,7 +12,7 @@ import { DEFAULT_MAX_RECORDED_REQUESTS, RequestLog } from "./request-log.js";
 import { RawResponse, Router, type RouteContext } from "./router.js";
 import { seedWorkspace } from "./seed.js";
 import type { Workspace } from "./workspace.js";
-import { createWebhookEmitter, type WebhookEmitter, type WebhookTarget } from "./webhooks.js";
+import { createWebhookEmitter, type ServedOperation, type WebhookEmitter, type WebhookTarget } from "./webhooks.js";
 
 export type * from "./types.js";
 export { RawResponse, type ApiGroup, type Route } from "./router.js";
@@ -222,6 +222,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       next();
       return;
     }
+    // Which operation this was, for what watches the answer (the webhooks).
+    res.locals.operation = { operationId: found.route.operationId, params: found.params } satisfies ServedOperation;
     const result = found.route.handler(ctx, { params: found.params, query: res.locals.query as Record<string, string>, body: req.body });
     if (result instanceof RawResponse) sendRaw(res, result);
     else send(res, 200, result);

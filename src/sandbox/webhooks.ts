@@ -56,58 +56,59 @@ function conversationItem(ws: Workspace, id: unknown): Item | undefined {
 
 const contactRole = (contact: Item | undefined) => (contact?.role === "lead" ? "lead" : "user");
 
-/** What Intercom would notify for a successful write, if anything. */
-function notificationsFor(ws: Workspace, method: string, path: string, body: Item, answer: Item): Pending[] {
-  const segments = path.split("/").filter(Boolean);
-  const [resource, id, sub, subId] = segments;
+/** The operation the router served a request with (set on `res.locals.operation` by the sandbox's matcher). */
+export interface ServedOperation {
+  operationId: string;
+  params: Record<string, string>;
+}
+
+/** What Intercom would notify for a successful write, if anything: by the operation it was. */
+function notificationsFor(ws: Workspace, { operationId, params }: ServedOperation, body: Item, answer: Item): Pending[] {
   const kind = String(body.message_type ?? "");
-  if (resource === "conversations" && id && id !== "search" && id !== "redact") {
-    const item = () => conversationItem(ws, id);
-    const one = (topic: string) => {
-      const i = item();
-      return i ? [{ topic, item: i }] : [];
-    };
-    if (method === "POST" && sub === "reply") {
-      if (body.type === "user" || body.type === "contact" || body.type === "lead") return one("conversation.user.replied");
-      return one(kind === "note" ? "conversation.admin.noted" : "conversation.admin.replied");
-    }
-    if (method === "POST" && sub === "parts") {
+  const conversation = (topic: string, id: unknown = params.conversation_id): Pending[] => {
+    const item = conversationItem(ws, id);
+    return item ? [{ topic, item }] : [];
+  };
+  const contactTag = (change: "created" | "deleted"): Pending[] => {
+    const id = params.contact_id!;
+    const role = contactRole(ws.contacts.find((c) => c.id === id) as unknown as Item | undefined);
+    return [{ topic: `contact.${role}.tag.${change}`, item: { type: "contact_tag", created_at: Math.floor(Date.now() / 1000), tag: answer, contact: { type: "contact", id, role } } }];
+  };
+  switch (operationId) {
+    case "replyConversation":
+      if (body.type === "user" || body.type === "contact" || body.type === "lead") return conversation("conversation.user.replied");
+      return conversation(kind === "note" ? "conversation.admin.noted" : "conversation.admin.replied");
+    case "manageConversation": {
       const topic = { close: "conversation.admin.closed", open: "conversation.admin.opened", snoozed: "conversation.admin.snoozed", assignment: "conversation.admin.assigned" }[kind];
-      return topic ? one(topic) : [];
+      return topic ? conversation(topic) : [];
     }
-    if (method === "POST" && sub === "tags") return one("conversation_part.tag.created");
-    if (method === "POST" && sub === "customers") return one("conversation.contact.attached");
-    if (method === "DELETE" && sub === "customers" && subId) return one("conversation.contact.detached");
-    return [];
-  }
-  if (resource === "conversations" && !id && method === "POST") {
-    const item = conversationItem(ws, answer.conversation_id);
-    return item ? [{ topic: "conversation.user.created", item }] : [];
-  }
-  if (resource === "messages" && !id && method === "POST") {
-    const item = conversationItem(ws, answer.conversation_id);
-    return item ? [{ topic: "conversation.admin.single.created", item }] : [];
-  }
-  if (resource === "contacts" && id && id !== "search" && id !== "merge" && id !== "list") {
-    if (method === "PUT" && !sub) return [{ topic: `contact.${contactRole(answer)}.updated`, item: answer }];
-    if (method === "DELETE" && !sub) return [{ topic: "contact.deleted", item: { type: "contact", id: answer.id ?? id, external_id: answer.external_id ?? null } }];
-    if (method === "POST" && sub === "archive") return [{ topic: "contact.archived", item: { type: "contact", id } }];
-    if (method === "POST" && sub === "unarchive") return [{ topic: "contact.unarchived", item: { type: "contact", id } }];
-    if (sub === "tags" && (method === "POST" || (method === "DELETE" && subId))) {
-      const contact = ws.contacts.find((c) => c.id === id) as unknown as Item | undefined;
-      const role = contactRole(contact);
-      return [
-        {
-          topic: `contact.${role}.tag.${method === "POST" ? "created" : "deleted"}`,
-          item: { type: "contact_tag", created_at: Math.floor(Date.now() / 1000), tag: answer, contact: { type: "contact", id, role } },
-        },
-      ];
-    }
-    return [];
-  }
-  if (resource === "contacts" && !id && method === "POST") return [{ topic: `contact.${contactRole(answer)}.created`, item: answer }];
-  if (resource === "tickets" && id && id !== "search") {
-    if (method === "PUT" && !sub) {
+    case "attachTagToConversation":
+      return conversation("conversation_part.tag.created");
+    case "attachContactToConversation":
+      return conversation("conversation.contact.attached");
+    case "detachContactFromConversation":
+      return conversation("conversation.contact.detached");
+    case "createConversation":
+      return conversation("conversation.user.created", answer.conversation_id);
+    case "createMessage":
+      return conversation("conversation.admin.single.created", answer.conversation_id);
+    case "CreateContact":
+      return [{ topic: `contact.${contactRole(answer)}.created`, item: answer }];
+    case "UpdateContact":
+      return [{ topic: `contact.${contactRole(answer)}.updated`, item: answer }];
+    case "DeleteContact":
+      return [{ topic: "contact.deleted", item: { type: "contact", id: answer.id ?? params.contact_id, external_id: answer.external_id ?? null } }];
+    case "ArchiveContact":
+      return [{ topic: "contact.archived", item: { type: "contact", id: params.contact_id } }];
+    case "UnarchiveContact":
+      return [{ topic: "contact.unarchived", item: { type: "contact", id: params.contact_id } }];
+    case "attachTagToContact":
+      return contactTag("created");
+    case "detachTagFromContact":
+      return contactTag("deleted");
+    case "createTicket":
+      return [{ topic: "ticket.created", item: answer }];
+    case "updateTicket": {
       const topics: string[] = [];
       if (body.state !== undefined) topics.push("ticket.state.updated");
       const assignment = (body.assignment ?? {}) as Item;
@@ -115,15 +116,15 @@ function notificationsFor(ws: Workspace, method: string, path: string, body: Ite
       if (body.ticket_attributes !== undefined) topics.push("ticket.attribute.updated");
       return topics.map((topic) => ({ topic, item: answer }));
     }
-    if (method === "POST" && sub === "reply") {
+    case "replyTicket": {
       const topic = body.type === "user" || body.type === "contact" ? "ticket.contact.replied" : kind === "note" ? "ticket.note.created" : "ticket.admin.replied";
       return [{ topic, item: answer }];
     }
-    return [];
+    case "setAwayAdmin":
+      return [{ topic: "admin.away_mode_updated", item: answer }];
+    default:
+      return [];
   }
-  if (resource === "tickets" && !id && method === "POST") return [{ topic: "ticket.created", item: answer }];
-  if (resource === "admins" && id && sub === "away" && method === "PUT") return [{ topic: "admin.away_mode_updated", item: answer }];
-  return [];
 }
 
 export function createWebhookEmitter(ws: Workspace, initial?: WebhookTarget): WebhookEmitter {
@@ -221,10 +222,13 @@ export function createWebhookEmitter(ws: Workspace, initial?: WebhookTarget): We
       };
       res.once("finish", () => {
         if (res.statusCode < 200 || res.statusCode > 299) return;
+        // Only operations the router served notify; it says which one it was.
+        const operation = res.locals.operation as ServedOperation | undefined;
+        if (!operation) return;
         const body = typeof req.body === "object" && req.body !== null ? (req.body as Item) : {};
         const item = typeof answer === "object" && answer !== null ? (answer as Item) : {};
         try {
-          for (const pending of notificationsFor(ws, req.method, req.path, body, item)) emit({ topic: pending.topic, item: clone(pending.item) });
+          for (const pending of notificationsFor(ws, operation, body, item)) emit({ topic: pending.topic, item: clone(pending.item) });
         } catch {
           // A notification the sandbox cannot build is one it does not send.
         }
