@@ -4,6 +4,7 @@ import { LRUCache } from "lru-cache";
 import { throttledWarning, type Logger } from "../logger.js";
 import { hashToken } from "./concurrency.js";
 import { CACHED_KINDS, type WriteEffect } from "./write-effects.js";
+import type { AnswerHeaders } from "./upstream.js";
 
 /**
  * The shared cache of slow-changing workspace data. Reads of these resources are cached per
@@ -40,7 +41,7 @@ export interface ResponseCacheOptions {
 export interface UpstreamAnswer<T> {
   body: T;
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
 }
 
 /** An entry as stored (JSON) in the shared store and, parsed and frozen, in the near cache. */
@@ -159,7 +160,7 @@ export class ResponseCache {
 function lifetimeMsOf(answer: UpstreamAnswer<unknown>, fallbackSeconds: number): number {
   if (answer.status < 200 || answer.status > 299) return 0;
   if (!answer.headers.has("cache-control")) return fallbackSeconds * 1000;
-  const policy = new CachePolicy({ method: "GET", url: "/", headers: {} }, { status: answer.status, headers: Object.fromEntries(answer.headers) });
+  const policy = new CachePolicy({ method: "GET", url: "/", headers: {} }, { status: answer.status, headers: answer.headers.raw });
   return policy.storable() ? policy.timeToLive() : 0;
 }
 

@@ -1,7 +1,7 @@
 import type { CachedResource } from "./cache.js";
 import { UpstreamError, errorFromIntercomResponse } from "./errors.js";
 import type { WriteEffect } from "./write-effects.js";
-import type { IntercomClient, UpstreamAnswer, UpstreamMethod } from "./upstream.js";
+import type { AnswerHeaders, IntercomClient, UpstreamAnswer, UpstreamMethod } from "./upstream.js";
 import type { UpstreamPath } from "./upstream-path.js";
 
 export type { IntercomClientOptions } from "./upstream.js";
@@ -131,7 +131,7 @@ export abstract class IntercomDataSource {
   }
 
   /** Intercom's error answer as a GraphQL error; a group with its own error shape overrides it. */
-  protected errorFromResponse(status: number, body: unknown, headers: Headers, operation: string): UpstreamError {
+  protected errorFromResponse(status: number, body: unknown, headers: AnswerHeaders, operation: string): UpstreamError {
     return errorFromIntercomResponse(status, body, headers, operation);
   }
 }

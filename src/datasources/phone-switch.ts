@@ -4,6 +4,7 @@ import type { PhoneSwitch } from "../schema/phone-switch.js";
 import { errorFromIntercomResponse } from "./errors.js";
 import { badInput } from "./errors.js";
 import { IntercomDataSource, path } from "./intercom.js";
+import type { AnswerHeaders } from "./upstream.js";
 
 /** This operation's 400/422 bodies are `{error_key, message}`, not an error.list (per the document). */
 interface SwitchError {
@@ -29,7 +30,7 @@ export class PhoneSwitchAPI extends IntercomDataSource {
     return reducePhoneSwitch({ ...rest, phone: rest.phone ?? phone });
   }
 
-  protected override errorFromResponse(status: number, body: unknown, headers: Headers, operation: string) {
+  protected override errorFromResponse(status: number, body: unknown, headers: AnswerHeaders, operation: string) {
     if (!isSwitchError(body)) return super.errorFromResponse(status, body, headers, operation);
     // Keep Intercom's error key as the error code, as for every other operation.
     const asList = { errors: [{ code: body.error_key, message: body.message ?? null }] };

@@ -68,12 +68,12 @@ export interface UpstreamCall {
 /** An answer whose body was read (and decompressed) within the attempt's timeout. */
 export interface UpstreamAnswer {
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
   text: string;
 }
 
 /** A 2xx answer whose body is left to stream (a download); non-2xx answers are read as text. */
-export type UpstreamStream = { status: number; headers: Headers; body: Readable; text?: undefined } | UpstreamAnswer;
+export type UpstreamStream = { status: number; headers: AnswerHeaders; body: Readable; text?: undefined } | UpstreamAnswer;
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
@@ -114,8 +114,7 @@ export class IntercomClient {
   private readonly base: URL;
 
   constructor(readonly options: IntercomClientOptions) {
-    // A trailing slash so a proxy's path prefix is kept.
-    this.base = new URL(options.baseUrl.replace(/\/*$/, "/"));
+    this.base = baseOf(options.baseUrl);
   }
 
   /** Reports what a write changed to whoever applies it (the request context). */
@@ -130,20 +129,20 @@ export class IntercomClient {
 
   /** A call whose answer is read whole (Intercom's JSON answers are small). */
   send(call: UpstreamCall): Promise<UpstreamAnswer> {
-    return this.exchange(call, async (answer) => ({ status: answer.statusCode, headers: headersOf(answer.headers), text: await bodyText(answer) }));
+    return this.exchange(call, async (answer) => ({ status: answer.statusCode, headers: new AnswerHeaders(answer.headers), text: await bodyText(answer) }));
   }
 
   /** A call whose 2xx body streams to the caller: the timeout bounds waiting for the headers, not the transfer. */
   open(call: UpstreamCall): Promise<UpstreamStream> {
     return this.exchange(call, async (answer) => {
-      const headers = headersOf(answer.headers);
+      const headers = new AnswerHeaders(answer.headers);
       if (answer.statusCode < 200 || answer.statusCode > 299) return { status: answer.statusCode, headers, text: await bodyText(answer) };
       return { status: answer.statusCode, headers, body: answer.body };
     }, "identity");
   }
 
   /** One call: attempts (each through every policy) until one is final, with a wait between them that the retry policy decides. */
-  private async exchange<R extends { status: number; headers: Headers }>(
+  private async exchange<R extends { status: number; headers: AnswerHeaders }>(
     call: UpstreamCall,
     take: (answer: Dispatcher.ResponseData) => Promise<R>,
     acceptEncoding = ACCEPTED_ENCODINGS,
@@ -193,7 +192,7 @@ export class IntercomClient {
   }
 
   /** One attempt through the policies: deadline, per-request cap, rate budget, concurrency, timeout and disconnect, metrics. */
-  private async attempt<R extends { status: number; headers: Headers }>(
+  private async attempt<R extends { status: number; headers: AnswerHeaders }>(
     call: UpstreamCall,
     request: ReturnType<IntercomClient["requestFor"]>,
     take: (answer: Dispatcher.ResponseData) => Promise<R>,
@@ -235,7 +234,7 @@ export class IntercomClient {
    * a 429 once its window resets if that is soon enough; never once the client is gone or the
    * deadline has passed. Only reads get here: writes have one attempt.
    */
-  private retryPolicy(outcome: Outcome<{ status: number; headers: Headers }>, attempt: number): { reason: "5xx" | "rate_limit" | "network"; waitMs: number } | undefined {
+  private retryPolicy(outcome: Outcome<{ status: number; headers: AnswerHeaders }>, attempt: number): { reason: "5xx" | "rate_limit" | "network"; waitMs: number } | undefined {
     const backoff = 50 * 2 ** (attempt - 1);
     if ("failure" in outcome) {
       if (outcome.failure.clientGone || this.remainingMs() <= 0) return undefined;
@@ -284,7 +283,7 @@ export class IntercomClient {
     }
   }
 
-  private observe(method: string, route: string, status: number, started: number, headers?: Headers): void {
+  private observe(method: string, route: string, status: number, started: number, headers?: AnswerHeaders): void {
     const { metrics, logger, requestId, token } = this.options;
     const seconds = (performance.now() - started) / 1000;
     metrics?.upstreamRequests.inc({ method, route, status: String(status) });
@@ -299,7 +298,7 @@ export class IntercomClient {
 }
 
 /** How long to wait for a 429's window to reset: Retry-After, else X-RateLimit-Reset, plus jitter. */
-function rateLimitDelayMs(headers: Headers): number | undefined {
+function rateLimitDelayMs(headers: AnswerHeaders): number | undefined {
   const retryAfter = Number(headers.get("retry-after"));
   const reset = Number(headers.get("x-ratelimit-reset"));
   const base = Number.isFinite(retryAfter) && retryAfter > 0
@@ -307,6 +306,14 @@ function rateLimitDelayMs(headers: Headers): number | undefined {
     : Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
   // Jitter spreads the retries of many waiting requests over the new window (no thundering herd).
   return base === undefined ? undefined : base + Math.floor(Math.random() * 250);
+}
+
+/** Parsed once per base URL (one in practice), not per request; with a trailing slash, so a proxy's path prefix is kept. */
+const bases = new Map<string, URL>();
+function baseOf(baseUrl: string): URL {
+  let base = bases.get(baseUrl);
+  if (!base) bases.set(baseUrl, (base = new URL(baseUrl.replace(/\/*$/, "/"))));
+  return base;
 }
 
 /**
@@ -340,11 +347,19 @@ async function bodyText(answer: Dispatcher.ResponseData): Promise<string> {
   return (await decode(Buffer.from(await answer.body.arrayBuffer()))).toString("utf8");
 }
 
-function headersOf(raw: IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
+/**
+ * An answer's headers as undici parsed them (names in lower case), read like the Fetch API's
+ * Headers: building a Headers per call validated and copied every header for the few read.
+ */
+export class AnswerHeaders {
+  constructor(readonly raw: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
   }
-  return headers;
+
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
 }
