@@ -21,6 +21,7 @@ import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { applyWriteEffects } from "../loaders/effects.js";
+import type { WriteEffect } from "../datasources/write-effects.js";
 import { createLoaders } from "../loaders/index.js";
 import { bearerOf } from "../events/auth.js";
 import { createEvents, type Events, type EventsOptions } from "../events/index.js";
@@ -311,11 +312,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
     });
   /** Upstream settings of one request with that token: its concurrency share, metrics, the per-request cap. */
-  const clientOptions = (token: string | undefined): IntercomClientOptions => ({
-    ...upstreamClient(options, token),
-    concurrency: limiters.for(token),
-    metrics,
-  });
+  const sharedClientOptions = { ...upstreamClient(options, undefined), metrics };
+  const clientOptions = (token: string | undefined): IntercomClientOptions => ({ ...sharedClientOptions, token, concurrency: limiters.for(token) });
 
   /**
    * Everything resolvers may use, for one token: a request's (built from that request alone), or
@@ -324,17 +322,18 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
    * aborts or the deadline passes.
    */
   const contextFor = (token: string | undefined, requestId: string, signal?: AbortSignal): GatewayContext => {
-    const upstream = new IntercomClient({
-      ...clientOptions(token),
-      signal,
-      deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
-      requestId,
-      // A write's effects reach this request's loaders and every replica's shared cache.
-      onWrite: async (effects) => {
-        applyWriteEffects(loaders, effects);
-        await options.cache?.invalidateWritten(token, effects);
-      },
-    });
+    const upstream = new IntercomClient(
+      Object.assign(clientOptions(token), {
+        signal,
+        deadline: Date.now() + (options.requestTimeoutMs ?? 30_000),
+        requestId,
+        // A write's effects reach this request's loaders and every replica's shared cache.
+        onWrite: async (effects: WriteEffect[]) => {
+          applyWriteEffects(loaders, effects);
+          await options.cache?.invalidateWritten(token, effects);
+        },
+      }),
+    );
     const dataSources = createDataSources(upstream);
     const loaders = createLoaders(dataSources, (loader, keys) => metrics.loaderBatchSize.observe({ loader }, keys));
     return { requestId, token, upstream, dataSources, loaders, logger: options.logger };
