@@ -10,7 +10,7 @@ export function emitReducers(model: Model, group: string): string {
   const types = model.types.filter((t) => t.group === group);
   const groupOf = new Map<string, string>([...model.types, ...model.enums].map((t) => [t.name, t.group]));
   const restGroup = new Map(model.rest.map((r) => [r.name, r.group]));
-  const helpers = { scalars: new Set<string>(["build"]), ids: new Set<string>() };
+  const helpers = { scalars: new Set<string>(), ids: new Set<string>() };
   const converterModules = new Map<string, Set<string>>();
   const classes = new Map<string, Set<string>>();
   const enumTypes = new Map<string, Set<string>>();
@@ -34,9 +34,7 @@ export function emitReducers(model: Model, group: string): string {
     return emitReducer(t, ctx);
   });
   const sorted = (map: Map<string, Set<string>>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const lines = [
-    `import { ${[...helpers.scalars].sort().join(", ")} } from "../../schema/scalars.js";`,
-  ];
+  const lines = helpers.scalars.size ? [`import { ${[...helpers.scalars].sort().join(", ")} } from "../../schema/scalars.js";`] : [];
   // The id helpers and the table's converters both live in hand-written modules.
   if (helpers.ids.size) add(converterModules, "../../datasources/reducers.js", [...helpers.ids].join(", "));
   for (const [m, names] of sorted(converterModules)) lines.push(`import { ${[...names].join(", ").split(", ").sort().join(", ")} } from "${m}";`);
@@ -58,7 +56,7 @@ interface Ctx {
 }
 
 function emitReducer(t: ModelType, ctx: Ctx): string {
-  const members = t.fields.filter((f) => !f.computed).map((f) => `    ${f.name}: ${readField(f, ctx)},`);
+  const members = t.fields.filter((f) => !f.computed).map((f) => `  graph.${f.name} = ${readField(f, ctx)};`);
   // Several shapes, not all with every property read: a shape without one reads it as undefined.
   const read = new Set(t.fields.filter((f) => !f.computed).map((f) => f.prop));
   const widen = t.shapes.some((s) => s.lacks.some((p) => read.has(p)));
@@ -68,10 +66,12 @@ function emitReducer(t: ModelType, ctx: Ctx): string {
     return lacks.length ? `(${s.restType} & { ${lacks.map((p) => `${p}?: undefined`).join("; ")} })` : s.restType;
   });
   const widened = widen ? `  const rest: ${lacking.join(" | ")} = shape;\n` : "";
-  const built = `build(${t.name}, {\n${members.join("\n")}\n  })`;
+  // An instance of its class (unions resolve by class), its fields set one by one: no object
+  // literal built and copied per value, a third of a reducer's time in the profile.
+  const built = `  const graph = new ${t.name}();\n${members.join("\n")}\n`;
   if (t.finish) ctx.helper(t.finish);
   // The hand-written finish gets the object built and the REST value it came from.
-  const body = t.finish ? `  const built = ${built};\n  return ${t.finish}(built, ${param});` : `  return ${built};`;
+  const body = `${built}  return ${t.finish ? `${t.finish}(graph, ${param})` : "graph"};`;
   return `export function ${reducerName(t.name)}(${param}: ${t.restType}): ${t.name} {\n${widened}${body}\n}\n`;
 }
 
@@ -156,7 +156,9 @@ function convert(f: ModelField, expr: string, mayBeNull: boolean, ctx: Ctx): str
     case "JSONObject":
       return nullable ? `${expr} ?? null` : `${expr} ?? {}`;
   }
-  return nullable && mayBeNull ? `${expr} ?? null` : expr;
+  // A required field read from a property that may be absent: as declared, graphql-js reports a miss.
+  if (mayBeNull) return nullable ? `${expr} ?? null` : `${expr}!`;
+  return expr;
 }
 
 function convertItem(f: ModelField, item: string, ctx: Ctx): string {
