@@ -9,16 +9,20 @@
 // Env: BENCH_DURATION_SECONDS (per operation, default 10), BENCH_SOAK_SECONDS (default 60),
 //      BENCH_CONNECTIONS (default 10), BENCH_EVENTS_SUBSCRIBERS (default 1000), BENCH_EVENTS
 //      (webhooks per run, default 100), BENCH_ONLY=events (only the events part, merged into
-//      the last results.json).
+//      the last results.json), BENCH_BASELINE (a checkout of another commit with its node_modules
+//      and `npm run build` done: issue 13's figures side by side with it, see bench/side-by-side.ts),
+//      BENCH_ONLY=compare (only that comparison, merged into the last results.json),
+//      BENCH_SIDE_BY_SIDE_ROUNDS (default 3).
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox, type Sandbox, type Workspace } from "../src/sandbox/index.js";
 import { timeProbes, type Probe, type TimedRequest } from "./sequential.js";
 import { benchEvents, type EventsFigures } from "./events.js";
+import { benchSideBySide, sideBySideTable, type SideBySideFigures } from "./side-by-side.js";
 import { freePort, round, sleep } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,7 +42,14 @@ const CONNECTIONS = Math.round(envSeconds("BENCH_CONNECTIONS", 10));
 const WARMUP = Math.max(2, Math.min(10, DURATION / 2));
 const EVENT_SUBSCRIBERS = Math.round(envSeconds("BENCH_EVENTS_SUBSCRIBERS", 1000));
 const EVENTS = Math.round(envSeconds("BENCH_EVENTS", 100));
-const ONLY_EVENTS = process.env.BENCH_ONLY === "events";
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== "" && ONLY !== "events" && ONLY !== "compare") throw new Error(`BENCH_ONLY must be events or compare, got ${JSON.stringify(ONLY)}`);
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
+if (BASELINE && !existsSync(path.join(BASELINE, "dist/index.js"))) {
+  throw new Error(`BENCH_BASELINE=${BASELINE} has no dist/index.js: check the commit out there, then npm ci && npm run build in it`);
+}
+if (ONLY === "compare" && !BASELINE) throw new Error("BENCH_ONLY=compare needs BENCH_BASELINE (a built checkout to compare with)");
+const SIDE_BY_SIDE_ROUNDS = Math.round(envSeconds("BENCH_SIDE_BY_SIDE_ROUNDS", 3));
 // Issue 13's targets: { admins } with the cache off at >= 40 % of direct REST (23 % before), and a
 // third less gateway CPU per inbox-20 request than the 3.8 ms measured before.
 const CACHE_OFF_TARGET_PCT = 40;
@@ -79,10 +90,10 @@ interface GatewayProcess {
   output: () => string;
 }
 
-async function startGatewayProcess(sandbox: Sandbox, extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
+async function startGatewayProcess(sandbox: Sandbox, extraEnv: Record<string, string> = {}, root = ROOT): Promise<GatewayProcess> {
   const port = await freePort(HOST);
-  const child = spawn(process.execPath, [path.join(ROOT, "dist/index.js")], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, "dist/index.js")], {
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -389,21 +400,66 @@ async function runEvents(sandbox: Sandbox, started: GatewayProcess[]): Promise<E
   });
 }
 
+const REST_HEADERS = { authorization: `Bearer ${TOKEN}`, "intercom-version": "2.11", accept: "application/json" };
+
+/** Issue 13's figures side by side with the BENCH_BASELINE build (bench/side-by-side.ts). */
+async function runSideBySide(sandbox: Sandbox, baselineRoot: string, ops: Operation[]): Promise<SideBySideFigures> {
+  return benchSideBySide({
+    baselineRoot,
+    root: ROOT,
+    rounds: SIDE_BY_SIDE_ROUNDS,
+    seconds: DURATION,
+    restUrl: `${sandbox.url}/admins`,
+    inboxBody: ops.find((o) => o.key === "inbox20")!.body,
+    adminsBody: ops.find((o) => o.key === "admins")!.body,
+    cpuMs,
+    log,
+    async startGateway(root, env) {
+      const gateway = await startGatewayProcess(sandbox, env, root);
+      return { url: gateway.url, pid: gateway.child.pid!, stop: () => stopGatewayProcess(gateway) };
+    },
+    async load(url, body, seconds) {
+      const figures = await load(
+        body === undefined
+          ? { url, method: "GET", headers: REST_HEADERS, seconds }
+          : { url, method: "POST", headers: { "content-type": "application/json" }, body, seconds },
+      );
+      sandbox.clearRequests();
+      return { reqPerSec: figures.reqPerSec, requests: figures.requests, failures: figures.non2xx + figures.errors + figures.timeouts };
+    },
+  });
+}
+
+/** bench/results.json as the last full run left it, with one part replaced (BENCH_ONLY). */
+function mergeIntoResults(part: Record<string, unknown>): void {
+  const outFile = path.join(ROOT, "bench/results.json");
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(readFileSync(outFile, "utf8")) as Record<string, unknown>;
+  } catch {
+    // no earlier run: the part alone
+  }
+  writeFileSync(outFile, JSON.stringify({ ...previous, ...part }, null, 2) + "\n");
+}
+
 async function main(): Promise<void> {
-  if (ONLY_EVENTS) {
+  if (ONLY === "compare") {
+    const sandbox = await startSandbox({ port: 0, host: HOST, rateLimitPerWindow: 10_000_000 });
+    try {
+      const sideBySide = await runSideBySide(sandbox, BASELINE!, operations(sandbox.workspace).ops);
+      mergeIntoResults({ sideBySide: { date: new Date().toISOString(), ...sideBySide } });
+      process.stdout.write(sideBySideTable(sideBySide, CACHE_OFF_TARGET_PCT).join("\n") + "\n");
+    } finally {
+      await sandbox.close();
+    }
+    return;
+  }
+  if (ONLY === "events") {
     const sandbox = await startSandbox({ port: 0, host: HOST, rateLimitPerWindow: 10_000_000 });
     const started: GatewayProcess[] = [];
     try {
       const events = await runEvents(sandbox, started);
-      const outFile = path.join(ROOT, "bench/results.json");
-      const previous = (() => {
-        try {
-          return JSON.parse(readFileSync(outFile, "utf8")) as Record<string, unknown>;
-        } catch {
-          return {};
-        }
-      })();
-      writeFileSync(outFile, JSON.stringify({ ...previous, events: { date: new Date().toISOString(), ...events } }, null, 2) + "\n");
+      mergeIntoResults({ events: { date: new Date().toISOString(), ...events } });
       process.stdout.write(eventsTable(events).join("\n") + "\n");
     } finally {
       await Promise.all(started.map(stopGatewayProcess));
@@ -464,8 +520,7 @@ async function main(): Promise<void> {
 
     // 3. Direct REST baseline for (1), and the gateway's unloaded latency over it.
     log("direct REST baseline: GET /admins");
-    const restHeaders = { authorization: `Bearer ${TOKEN}`, "intercom-version": "2.11", accept: "application/json" };
-    const rest = await load({ url: `${sandbox.url}/admins`, method: "GET", headers: restHeaders, seconds: DURATION });
+    const rest = await load({ url: `${sandbox.url}/admins`, method: "GET", headers: REST_HEADERS, seconds: DURATION });
     sandbox.clearRequests();
     // The same under load with the response cache off: every { admins } costs the gateway its GET /admins.
     log("load: { admins } with the response cache off");
@@ -481,7 +536,7 @@ async function main(): Promise<void> {
     await sleep(1_000);
     const adminsOp = ops[0]!;
     const probes: Probe[] = [
-      { name: "rest", requests: [{ url: `${sandbox.url}/admins`, method: "GET", headers: restHeaders }] },
+      { name: "rest", requests: [{ url: `${sandbox.url}/admins`, method: "GET", headers: REST_HEADERS }] },
       { name: "gateway", requests: [graphqlRequest(gatewayUrl, adminsOp)] },
       { name: "cacheOff", requests: [graphqlRequest(cold.url, adminsOp)] },
       { name: "hop", requests: [{ url: gatewayUrl.replace(/\/graphql$/, "/healthz"), method: "GET" }] },
@@ -541,7 +596,10 @@ async function main(): Promise<void> {
       await Promise.all(eventGateways.map(stopGatewayProcess));
     }
 
-    // 7. Report.
+    // 7. With BENCH_BASELINE: issue 13's figures side by side with that build.
+    const sideBySide = BASELINE ? await runSideBySide(sandbox, BASELINE, ops) : undefined;
+
+    // 8. Report.
     const admins = loadFigures.admins!;
     const results = {
       date: started.toISOString(),
@@ -599,6 +657,7 @@ async function main(): Promise<void> {
       },
       memory: { rssAfterWarmupMiB: rssAfterWarmup, rssAfterSoakMiB: rssAfterSoak, soak: { ...soak, samples }, growthFirstToLastThirdPct: growthPct, keptGrowing },
       events: { date: new Date().toISOString(), ...events },
+      ...(sideBySide ? { sideBySide: { date: new Date().toISOString(), ...sideBySide } } : {}),
       targets: { gatewayPercentOfRest: ">= 25", cacheOffPercentOfRest: `>= ${CACHE_OFF_TARGET_PCT}`, inbox20CpuMsPerRequest: `<= ${INBOX20_CPU_TARGET_MS}`, addedP50Ms: "<= 1", ratio: "1.00" },
     };
 
@@ -665,7 +724,7 @@ function printTable(r: any): void {
   const off0 = r.restBaseline.cacheOffUnderLoad;
   lines.push(`    with the response cache off: ${off0.reqPerSec} req/s = ${off0.gatewayPercentOfRest}% of REST (target >= ${CACHE_OFF_TARGET_PCT}%: ${off0.gatewayPercentOfRest >= CACHE_OFF_TARGET_PCT ? "met" : "NOT met"})`);
   const inboxCpu = r.operations.inbox20?.gatewayCpuMsPerRequest;
-  lines.push(`(2) gateway CPU per inbox-20 request: ${inboxCpu} ms (target <= ${INBOX20_CPU_TARGET_MS} ms, a third below 3.8 ms: ${inboxCpu <= INBOX20_CPU_TARGET_MS ? "met" : "NOT met"})`);
+  lines.push(`(2) gateway CPU per inbox-20 request: ${inboxCpu} ms (target <= ${INBOX20_CPU_TARGET_MS} ms, a third below the 3.8 ms of the machine issue 13 was filed on: ${inboxCpu <= INBOX20_CPU_TARGET_MS ? "met" : "NOT met"} by this line;\n    BENCH_BASELINE=<a built checkout> compares two builds on this machine)`);
   lines.push(`    added p50 unloaded: ${s.addedP50Ms} ms (gateway ${s.gatewayP50Ms} ms vs REST ${s.restP50Ms} ms, ${r.settings.sequentialSamples} sequential requests; target <= 1 ms: ${s.addedP50Ms <= 1 ? "met" : "NOT met"})`);
   const off = s.cacheOff;
   lines.push(`    with the response cache off: ${off.addedP50Ms} ms (gateway ${off.gatewayP50Ms} ms, its GET /admins included), of which a second loopback hop`);
@@ -675,6 +734,7 @@ function printTable(r: any): void {
   lines.push(`    samples (s: MiB): ${m.soak.samples.map((x: any) => `${x.s}: ${x.rssMiB}`).join(", ")}`);
   lines.push("");
   if (r.events) lines.push(...eventsTable(r.events));
+  if (r.sideBySide) lines.push("", ...sideBySideTable(r.sideBySide, CACHE_OFF_TARGET_PCT));
   lines.push("");
   lines.push("upstream calls of one query (cache off | cache warm):");
   for (const [key, op] of Object.entries(r.operations) as Array<[string, any]>) {
