@@ -36,6 +36,24 @@ export interface CompanyLoaders {
 
 const parentPage = (k: ParentPageKey) => `${k.parentId}|${k.page}|${k.perPage}`;
 
+/** Pages of a per-parent list of whole records, each record primed into `records`: later reads of it in this request make no call. */
+function pageOfRecords<T extends { id: string }>(
+  kit: LoaderKit,
+  name: string,
+  fetch: (key: ParentPageKey) => Promise<NumberedList<T>>,
+  records: DataLoader<string, T>,
+): DataLoader<ParentPageKey, NumberedList<T>, string> {
+  return kit.byKey(
+    name,
+    async (key: ParentPageKey) => {
+      const list = await fetch(key);
+      for (const record of list.items) records.prime(record.id, record);
+      return list;
+    },
+    parentPage,
+  );
+}
+
 /** `contact` is the contacts group's loader: contacts a company's page holds are primed into it. */
 export function createCompanyLoaders(kit: LoaderKit, dataSources: DataSources, contact: DataLoader<string, Contact>): CompanyLoaders {
   const allSegments = once(() => dataSources.segments.list());
@@ -50,26 +68,9 @@ export function createCompanyLoaders(kit: LoaderKit, dataSources: DataSources, c
     allSegments,
     segment: kit.fromList("segment", allSegments, "Segment"),
     company,
-    contactCompanies: kit.byKey(
-      "contactCompanies",
-      async (k: ParentPageKey) => {
-        const list = await dataSources.companies.ofContact(k.parentId, k.page, k.perPage);
-        for (const c of list.items) company.prime(c.id, c);
-        return list;
-      },
-      parentPage,
-    ),
+    contactCompanies: pageOfRecords(kit, "contactCompanies", (k) => dataSources.companies.ofContact(k.parentId, k.page, k.perPage), company),
     contactSegments: kit.byGet("contactSegments", (id) => dataSources.segments.ofContact(id)),
-    companyContacts: kit.byKey(
-      "companyContacts",
-      async (k: ParentPageKey) => {
-        const list = await dataSources.companies.contactsOf(k.parentId, k.page, k.perPage);
-        // The page holds whole contacts: later contact reads in this request need no search.
-        for (const c of list.items) contact.prime(c.id, c);
-        return list;
-      },
-      parentPage,
-    ),
+    companyContacts: pageOfRecords(kit, "companyContacts", (k) => dataSources.companies.contactsOf(k.parentId, k.page, k.perPage), contact),
     companySegments: kit.byGet("companySegments", (id) => dataSources.companies.segmentsOf(id)),
   };
 }
