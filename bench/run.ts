@@ -23,7 +23,7 @@ import { startSandbox, type Sandbox, type Workspace } from "../src/sandbox/index
 import { timeProbes, type Probe, type TimedRequest } from "./sequential.js";
 import { benchEvents, type EventsFigures } from "./events.js";
 import { benchSideBySide, sideBySideTable, type SideBySideFigures } from "./side-by-side.js";
-import { freePort, round, sleep } from "./support.js";
+import { freePort, median, round, sleep } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
@@ -75,11 +75,6 @@ function rssMiB(pid: number): number {
   return Math.round((Number(match[1]) / 1024) * 10) / 10;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 // ─── the gateway child process ──────────────────────────────────────────────
 
@@ -409,6 +404,7 @@ async function runSideBySide(sandbox: Sandbox, baselineRoot: string, ops: Operat
     root: ROOT,
     rounds: SIDE_BY_SIDE_ROUNDS,
     seconds: DURATION,
+    warmupSeconds: WARMUP,
     restUrl: `${sandbox.url}/admins`,
     inboxBody: ops.find((o) => o.key === "inbox20")!.body,
     adminsBody: ops.find((o) => o.key === "admins")!.body,

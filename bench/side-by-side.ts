@@ -8,7 +8,7 @@
 // and with the response cache off (`{ admins }`: every request makes its GET /admins), and direct
 // REST `GET /admins` is loaded in every round, so the cache-off share of REST is of that round.
 import { execFileSync } from "node:child_process";
-import { round } from "./support.js";
+import { median, round } from "./support.js";
 
 export interface LoadRun {
   reqPerSec: number;
@@ -23,6 +23,8 @@ export interface SideBySideOptions {
   root: string;
   rounds: number;
   seconds: number;
+  /** Each gateway's load before anything is measured, as the rest of the bench warms up. */
+  warmupSeconds: number;
   /** Starts `node dist/index.js` of a checkout with extra environment. */
   startGateway(root: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
   /** Loads a URL for `seconds` (POST with body, else GET with headers). */
@@ -63,12 +65,6 @@ function commitOf(root: string): string {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 const changePct = (before: number[], after: number[]) => round(median(before.map((b, i) => ((after[i]! - b) / b) * 100)), 1);
 
 const emptyFigures = (): BuildFigures => ({ inbox20CpuMs: [], inbox20ReqPerSec: [], adminsCacheOffCpuMs: [], adminsCacheOffReqPerSec: [], adminsCacheOffPercentOfRest: [] });
@@ -97,8 +93,8 @@ export async function benchSideBySide(o: SideBySideOptions): Promise<SideBySideF
       const warm = await start(build.root, {});
       const cold = await start(build.root, { CACHE_TTL_SECONDS: "0" });
       // Warmed up (JIT, pools, the shared cache) before anything is measured.
-      await o.load(warm.url, o.inboxBody, Math.min(5, o.seconds));
-      await o.load(cold.url, o.adminsBody, Math.min(5, o.seconds));
+      await o.load(warm.url, o.inboxBody, o.warmupSeconds);
+      await o.load(cold.url, o.adminsBody, o.warmupSeconds);
       gateways.push({ build, warm, cold });
     }
     const restReqPerSec: number[] = [];

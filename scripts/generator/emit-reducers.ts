@@ -67,7 +67,7 @@ function emitReducer(t: ModelType, ctx: Ctx): string {
   });
   const widened = widen ? `  const rest: ${lacking.join(" | ")} = shape;\n` : "";
   // An instance of its class (unions resolve by class), its fields set one by one: no object
-  // literal built and copied per value, a third of a reducer's time in the profile.
+  // literal built and then copied onto the instance (Object.assign) for every value.
   const built = `  const graph = new ${t.name}();\n${members.join("\n")}\n`;
   if (t.finish) ctx.helper(t.finish);
   // The hand-written finish gets the object built and the REST value it came from.
