@@ -346,8 +346,8 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     if (options.authMode === "passthrough" && !token) throw unauthenticated();
     // Upstream calls of this request stop when its client goes away or its deadline passes.
     const clientGone = new AbortController();
-    // Each upstream call in flight listens for the disconnect (and stops listening when done):
-    // a request with many calls at once is not a leak.
+    // Each upstream call waiting for a concurrency slot listens for the disconnect (and stops
+    // listening when it gets one): a request with many calls at once is not a leak.
     setMaxListeners(0, clientGone.signal);
     res.once("close", () => {
       if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
