@@ -1,6 +1,6 @@
 import { badInput } from "../datasources/errors.js";
 import type { CursorPage } from "../datasources/paging.js";
-import type { Connection } from "../schema/common.js";
+import type { Connection, PageInfo } from "../schema/common.js";
 
 export interface PageArgs {
   first?: number | null;
@@ -48,22 +48,14 @@ export async function cursorConnection<T>(
   const start: Position = args.after ? decode(args.after) : { u: null, o: 0 };
   const page = await fetchPage(Math.min(limits.maxSize, start.o + first), start.u);
   const items = page.items.slice(start.o, start.o + first);
-  const edges = items.map((node, i) => {
+  return connectionOf(items, page.totalCount, {
+    hasNextPage: page.items.length > start.o + items.length || page.nextCursor !== null,
+    hasPreviousPage: args.after !== undefined && args.after !== null,
+  }, (i) => {
     const index = start.o + i;
     const endsUpstreamPage = index === page.items.length - 1 && page.nextCursor !== null;
-    return { node, cursor: encode(endsUpstreamPage ? { u: page.nextCursor, o: 0 } : { u: start.u, o: index + 1 }) };
+    return encode(endsUpstreamPage ? { u: page.nextCursor, o: 0 } : { u: start.u, o: index + 1 });
   });
-  return {
-    edges,
-    nodes: items,
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.items.length > start.o + items.length || page.nextCursor !== null,
-      hasPreviousPage: args.after !== undefined && args.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
 }
 
 /** One page of a `page`/`per_page`-paged upstream list. */
@@ -108,22 +100,14 @@ export async function numberedPageConnection<T>(
   const page = await fetchPage(start.p, perPage);
   const items = page.items.slice(start.o, start.o + first);
   const morePages = page.totalPages !== null ? start.p < page.totalPages : page.items.length === perPage;
-  const edges = items.map((node, i) => {
+  return connectionOf(items, page.totalCount, {
+    hasNextPage: page.items.length > start.o + items.length || morePages,
+    hasPreviousPage: args.after !== undefined && args.after !== null,
+  }, (i) => {
     const index = start.o + i;
     const endsPage = index === page.items.length - 1;
-    return { node, cursor: encodePage(endsPage ? { p: start.p + 1, o: 0 } : { p: start.p, o: index + 1 }) };
+    return encodePage(endsPage ? { p: start.p + 1, o: 0 } : { p: start.p, o: index + 1 });
   });
-  return {
-    edges,
-    nodes: items,
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.items.length > start.o + items.length || morePages,
-      hasPreviousPage: args.after !== undefined && args.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
 }
 
 /** A Relay connection over a list the upstream returns whole (tags, segments, …): no extra calls. */
@@ -131,16 +115,30 @@ export function arrayConnection<T>(items: T[], args: PageArgs, limits = { defaul
   const first = pageSize(args.first, limits.defaultSize, limits.maxSize);
   const start = args.after ? decode(args.after).o : 0;
   const slice = items.slice(start, start + first);
-  const edges = slice.map((node, i) => ({ node, cursor: encode({ u: null, o: start + i + 1 }) }));
+  return connectionOf(slice, items.length, { hasNextPage: start + slice.length < items.length, hasPreviousPage: start > 0 }, (i) =>
+    encode({ u: null, o: start + i + 1 }),
+  );
+}
+
+/**
+ * A connection over one page of items; `cursorAt(i)` is the cursor of its i-th item. Edges and
+ * cursors are made only when the selection reads them: most clients read `nodes`.
+ */
+function connectionOf<T>(
+  items: T[],
+  totalCount: number | null,
+  page: Pick<PageInfo, "hasNextPage" | "hasPreviousPage">,
+  cursorAt: (i: number) => string,
+): Connection<T> {
   return {
-    edges,
-    nodes: slice,
-    totalCount: items.length,
-    pageInfo: {
-      hasNextPage: start + slice.length < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+    nodes: items,
+    totalCount,
+    get edges() {
+      return items.map((node, i) => ({ node, cursor: cursorAt(i) }));
+    },
+    get pageInfo() {
+      const last = items.length - 1;
+      return { ...page, startCursor: last >= 0 ? cursorAt(0) : null, endCursor: last >= 0 ? cursorAt(last) : null };
     },
   };
 }
