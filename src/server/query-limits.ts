@@ -365,7 +365,29 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
 export function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): QueryEstimate {
   const shape = documentShape(document);
   const own = shape.operations.get(operation) ?? { depth: 0, nesting: 0, aliases: 0, rootFields: 0, introspection: 0 };
-  return { ...own, nesting: shape.nesting, cost: operationCost(schema, document, operation, variables) };
+  return { ...own, nesting: shape.nesting, cost: knownCost(schema, document, operation, variables) };
+}
+
+/** Variables longer than this as JSON are measured every time, never kept. */
+const MAX_COST_KEY = 256;
+/** Costs kept per operation (one per set of variables); the oldest go first. */
+const MAX_COSTS_PER_OPERATION = 32;
+
+// An operation's cost depends only on the variables: kept per operation object (Apollo caches
+// parsed documents) and the variables as JSON when short, so a repeated query is measured once.
+const costs = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; byVariables: Map<string, number> }>();
+function knownCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  const key = JSON.stringify(variables);
+  if (key.length > MAX_COST_KEY) return operationCost(schema, document, operation, variables);
+  let known = costs.get(operation);
+  if (known?.schema !== schema) costs.set(operation, (known = { schema, byVariables: new Map() }));
+  let cost = known.byVariables.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operation, variables);
+    if (known.byVariables.size >= MAX_COSTS_PER_OPERATION) known.byVariables.delete(known.byVariables.keys().next().value!);
+    known.byVariables.set(key, cost);
+  }
+  return cost;
 }
 
 // ---------------------------------------------------------------------------------------------
