@@ -43,6 +43,19 @@ describe("query limits", () => {
     expect(stack.upstream().length).toBeLessThanOrEqual(4);
   });
 
+  it("measures a repeated document again for other variables: the same query passes with few items and is refused with many", async () => {
+    const query = `query Parts($first: Int) { conversations(first: $first) { nodes { conversationParts { totalCount } } } }`;
+    for (const first of [10, 10]) expect((await stack.query(query, { first })).errors).toBeUndefined();
+    stack.resetUpstream();
+    const res = await stack.query(query, { first: 100 });
+    expect(res.status).toBe(400);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "estimated cost (upstream requests)", value: 101 });
+    expect(stack.upstream()).toHaveLength(0);
+    // Variables too long to keep the cost under are measured every time.
+    const long = await stack.query(query, { first: 100, padding: "x".repeat(300) });
+    expect(long.errors![0]!.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", value: 101 });
+  });
+
   it("lets a normal inbox query and introspection through", async () => {
     const inbox = await stack.query(`{ conversations(first: 20) { nodes { id adminAssignee { name } source { author { name } } } } }`);
     expect(inbox.errors).toBeUndefined();
