@@ -1,5 +1,6 @@
 import type { CachedResource } from "./cache.js";
 import { UpstreamError, errorFromIntercomResponse } from "./errors.js";
+import { parseJsonBody } from "./json-body.js";
 import type { WriteEffect } from "./write-effects.js";
 import type { AnswerHeaders, IntercomClient, UpstreamAnswer, UpstreamMethod } from "./upstream.js";
 import type { UpstreamPath } from "./upstream-path.js";
@@ -109,11 +110,13 @@ export abstract class IntercomDataSource {
   private parse(method: UpstreamMethod, path: UpstreamPath, answer: UpstreamAnswer, options: CallOptions): unknown {
     const operation = `${method} /${path.template}`;
     const ok = answer.status >= 200 && answer.status <= 299;
-    let body: unknown = answer.text;
+    let body: unknown;
     try {
-      if (answer.text.trim() !== "") body = JSON.parse(answer.text);
+      body = parseJsonBody(answer.bytes);
     } catch {
-      if (ok) throw new UpstreamError(`Intercom ${operation} answered a body that is not JSON`, answer.status, { code: "UPSTREAM_ERROR" });
+      // An empty body stays the empty text; anything else that is not JSON fails a 2xx.
+      body = answer.bytes.toString("utf8");
+      if (ok && (body as string).trim() !== "") throw new UpstreamError(`Intercom ${operation} answered a body that is not JSON`, answer.status, { code: "UPSTREAM_ERROR" });
     }
     if (!ok) throw this.errorFromResponse(answer.status, body, answer.headers, operation);
     if (options.empty !== undefined) {

@@ -70,11 +70,11 @@ export interface UpstreamCall {
 export interface UpstreamAnswer {
   status: number;
   headers: AnswerHeaders;
-  text: string;
+  bytes: Buffer;
 }
 
-/** A 2xx answer whose body is left to stream (a download); non-2xx answers are read as text. */
-export type UpstreamStream = { status: number; headers: AnswerHeaders; body: Readable; text?: undefined } | UpstreamAnswer;
+/** A 2xx answer whose body is left to stream (a download); non-2xx answers are read whole. */
+export type UpstreamStream = { status: number; headers: AnswerHeaders; body: Readable; bytes?: undefined } | UpstreamAnswer;
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
@@ -150,14 +150,14 @@ export class IntercomClient {
 
   /** A call whose answer is read whole (Intercom's JSON answers are small). */
   send(call: UpstreamCall): Promise<UpstreamAnswer> {
-    return this.exchange(call, async (answer) => ({ status: answer.statusCode, headers: new AnswerHeaders(answer.headers), text: await bodyText(answer) }));
+    return this.exchange(call, async (answer) => ({ status: answer.statusCode, headers: new AnswerHeaders(answer.headers), bytes: await bodyBytes(answer) }));
   }
 
   /** A call whose 2xx body streams to the caller: the timeout bounds waiting for the headers, not the transfer. */
   open(call: UpstreamCall): Promise<UpstreamStream> {
     return this.exchange(call, async (answer) => {
       const headers = new AnswerHeaders(answer.headers);
-      if (answer.statusCode < 200 || answer.statusCode > 299) return { status: answer.statusCode, headers, text: await bodyText(answer) };
+      if (answer.statusCode < 200 || answer.statusCode > 299) return { status: answer.statusCode, headers, bytes: await bodyBytes(answer) };
       return { status: answer.statusCode, headers, body: answer.body };
     }, "identity");
   }
@@ -369,16 +369,16 @@ const DECODERS: Record<string, (compressed: Buffer) => Promise<Buffer>> = {
   br: promisify(brotliDecompress),
 };
 
-/** The body as text, decompressed (off the event loop, on libuv's pool) when it came compressed. */
-async function bodyText(answer: Dispatcher.ResponseData): Promise<string> {
+/** The body, decompressed (off the event loop, on libuv's pool) when it came compressed. */
+async function bodyBytes(answer: Dispatcher.ResponseData): Promise<Buffer> {
   const encoding = String(answer.headers["content-encoding"] ?? "identity").trim().toLowerCase();
-  if (encoding === "identity" || encoding === "") return answer.body.text();
+  if (encoding === "identity" || encoding === "") return Buffer.from(await answer.body.arrayBuffer());
   const decode = DECODERS[encoding];
   if (!decode) {
     await answer.body.dump();
     throw new Error(`the answer came with an unsupported Content-Encoding: ${encoding}`);
   }
-  return (await decode(Buffer.from(await answer.body.arrayBuffer()))).toString("utf8");
+  return decode(Buffer.from(await answer.body.arrayBuffer()));
 }
 
 /**

@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { Router, type Request, type Response as ExpressResponse } from "express";
 import { GraphQLError } from "graphql";
 import { errorFromIntercomResponse } from "../datasources/errors.js";
+import { parseJsonBody } from "../datasources/json-body.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { path } from "../datasources/upstream-path.js";
 import { redact } from "../logger.js";
@@ -68,12 +69,12 @@ export function createDownloadRouter(clientOptions: (req: Request) => IntercomCl
       options.logger?.warn("download failed", { operation: OPERATION, code: failure.extensions.code });
       return sendError(res, statusFor(failure, undefined), failure, secrets);
     }
-    if (upstream.text !== undefined) {
-      let parsed: unknown = upstream.text;
+    if (upstream.bytes !== undefined) {
+      let parsed: unknown;
       try {
-        parsed = JSON.parse(upstream.text);
+        parsed = parseJsonBody(upstream.bytes);
       } catch {
-        // not JSON: mapped by status alone
+        parsed = upstream.bytes.toString("utf8"); // not JSON: mapped by status alone
       }
       const failure = errorFromIntercomResponse(upstream.status, parsed, upstream.headers, OPERATION);
       options.logger?.warn("download failed", { operation: OPERATION, status: upstream.status, code: failure.extensions.code });
