@@ -23,7 +23,10 @@ export interface IntercomClientOptions {
   timeoutMs: number;
   retries: number;
   logger?: Logger;
-  /** Aborted when the client goes away: upstream calls in flight are cancelled. */
+  /**
+   * Aborted when the client goes away: upstream calls in flight are cancelled. One request's (or
+   * route call's): the client adds one listener to it for its life.
+   */
   signal?: AbortSignal;
   /** Epoch ms by which the whole request must be answered. */
   deadline?: number;
