@@ -220,7 +220,8 @@ function adminReplyBody(reply: AdminReply): Record<string, unknown> {
   };
 }
 
-function contactReplyBody(reply: ContactReply): Record<string, unknown> {
+/** A contact's reply (`contact_reply_base_request`): the same body for a conversation and a ticket. */
+export function contactReplyBody(reply: ContactReply): Record<string, unknown> {
   return {
     message_type: "comment",
     type: "user",

@@ -4,6 +4,7 @@ import type { RestTag } from "../generated/rest/tags.js";
 import type { RestTicket, RestTicketList, RestTicketReply } from "../generated/rest/tickets.js";
 import type { Tag } from "../schema/tag.js";
 import { TICKET_NO_LIST_FIELDS, TicketSearchField, type Ticket, type TicketPart, type TicketSearchQuery } from "../schema/ticket.js";
+import { contactReplyBody, type ContactReply } from "./conversations.js";
 import { badInput } from "./errors.js";
 import { WRITE_EFFECTS } from "./write-effects.js";
 import { IntercomDataSource, path } from "./intercom.js";
@@ -37,15 +38,6 @@ export interface AdminTicketReply {
   attachmentUrls?: string[] | null;
   createdAt?: Date | null;
   crossPost?: boolean | null;
-}
-
-export interface ContactTicketReply {
-  intercomUserId?: string | null;
-  userId?: string | null;
-  email?: string | null;
-  body: string;
-  attachmentUrls?: string[] | null;
-  createdAt?: Date | null;
 }
 
 
@@ -115,7 +107,7 @@ export class TicketsAPI extends IntercomDataSource {
   }
 
   /** A reply as an admin (a comment or note needs a body, a quick reply its options) or as a contact named by exactly one identity. */
-  async replyTo(id: string, reply: { admin?: AdminTicketReply | null; contact?: ContactTicketReply | null }): Promise<TicketPart> {
+  async replyTo(id: string, reply: { admin?: AdminTicketReply | null; contact?: ContactReply | null }): Promise<TicketPart> {
     if (Boolean(reply.admin) === Boolean(reply.contact)) throw badInput("Set exactly one of input.admin or input.contact", "input");
     const admin = reply.admin;
     if (admin && (admin.messageType === "quick_reply" ? !admin.replyOptions?.length : !admin.body)) {
@@ -125,7 +117,7 @@ export class TicketsAPI extends IntercomDataSource {
     if (contact && [contact.intercomUserId, contact.userId, contact.email].filter((v) => v !== undefined && v !== null).length !== 1) {
       throw badInput("Identify the contact with exactly one of intercomUserId, userId or email", "input.contact");
     }
-    return admin ? this.replyAsAdmin(id, admin) : this.replyAsContact(id, contact!);
+    return admin ? this.replyAsAdmin(id, admin) : this.reply(id, contactReplyBody(contact!));
   }
 
   private async replyAsAdmin(id: string, reply: AdminTicketReply): Promise<TicketPart> {
@@ -138,19 +130,6 @@ export class TicketsAPI extends IntercomDataSource {
       attachment_urls: reply.attachmentUrls,
       created_at: unixOrUndefined(reply.createdAt),
       cross_post: reply.crossPost,
-    });
-  }
-
-  private async replyAsContact(id: string, reply: ContactTicketReply): Promise<TicketPart> {
-    return this.reply(id, {
-      message_type: "comment",
-      type: "user",
-      intercom_user_id: reply.intercomUserId,
-      user_id: reply.userId,
-      email: reply.email,
-      body: reply.body,
-      attachment_urls: reply.attachmentUrls,
-      created_at: unixOrUndefined(reply.createdAt),
     });
   }
 
