@@ -1,4 +1,4 @@
-import { EventEmitter } from "node:events";
+import { EventEmitter, setMaxListeners } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -25,9 +25,11 @@ export interface IntercomClientOptions {
   logger?: Logger;
   /**
    * Aborted when the client goes away: upstream calls in flight are cancelled. One request's (or
-   * route call's): the client adds one listener to it for its life.
+   * route call's): its signal is made on the first upstream call (many requests make none, and
+   * an AbortSignal costs more to make than the rest of a request's context), and the client adds
+   * one listener to it for its life.
    */
-  signal?: AbortSignal;
+  clientGone?: AbortController;
   /** Epoch ms by which the whole request must be answered. */
   deadline?: number;
   /** This token's share of upstream concurrency. */
@@ -136,9 +138,19 @@ export class IntercomClient {
   /** Attempts waiting for their answer, cancelled if the client goes away. */
   private readonly inFlight = new Set<AttemptCancel>();
   private listening = false;
+  #signal: AbortSignal | undefined;
 
   constructor(readonly options: IntercomClientOptions) {
     this.base = baseOf(options.baseUrl);
+  }
+
+  /** The client's disconnect as a signal (see `clientGone`), made on first use. */
+  private get signal(): AbortSignal | undefined {
+    const { clientGone } = this.options;
+    // Each call waiting for a concurrency slot listens on it too (and stops when it gets one):
+    // a request with many calls at once is not a leak.
+    if (!this.#signal && clientGone) setMaxListeners(0, (this.#signal = clientGone.signal));
+    return this.#signal;
   }
 
   /** Reports what a write changed to whoever applies it (the request context). */
@@ -234,7 +246,7 @@ export class IntercomClient {
     this.cancelOnClientGone(cancel);
     try {
       // The token's concurrency slot is held until the response's headers arrive.
-      const release = await options.concurrency?.acquire(options.signal);
+      const release = await options.concurrency?.acquire(this.signal);
       const answer = await poolFor(this.base.origin)
         .request({ path: request.path, method: call.method, headers: request.headers, body: request.body, signal: cancel })
         .finally(() => release?.());
@@ -244,7 +256,8 @@ export class IntercomClient {
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       this.observe(call.method, request.route, 0, started);
-      throw new AttemptFailed(error, cancel.aborted && !options.signal?.aborted, Boolean(options.signal?.aborted), timeoutMs);
+      const clientGone = Boolean(this.signal?.aborted);
+      throw new AttemptFailed(error, cancel.aborted && !clientGone, clientGone, timeoutMs);
     } finally {
       clearTimeout(timer);
       this.inFlight.delete(cancel);
@@ -256,7 +269,7 @@ export class IntercomClient {
    * (a listener per attempt, added and removed, cost more than the attempt's own bookkeeping).
    */
   private cancelOnClientGone(cancel: AttemptCancel): void {
-    const { signal } = this.options;
+    const { signal } = this;
     if (!signal) return;
     if (signal.aborted) return cancel.cancel(signal.reason);
     if (!this.listening) {

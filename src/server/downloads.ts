@@ -54,7 +54,7 @@ export function createDownloadRouter(clientOptions: (req: Request) => IntercomCl
     res.on("close", () => {
       if (!res.writableFinished) cancel.abort(new Error("the client went away"));
     });
-    const client = new IntercomClient({ ...options, signal: cancel.signal });
+    const client = new IntercomClient({ ...options, clientGone: cancel });
     let upstream;
     try {
       upstream = await client.open({
