@@ -47,7 +47,7 @@ export abstract class IntercomDataSource {
   constructor(protected readonly client: IntercomClient) {}
 
   protected get<T>(path: UpstreamPath, options: Omit<CallOptions, "body" | "read" | "empty"> = {}): Promise<T> {
-    return this.call<T>("GET", path, { ...options, read: true });
+    return this.call<T>("GET", path, options); // every GET is a read
   }
 
   protected post<T>(path: UpstreamPath, options: CallOptions = {}): Promise<T> {
