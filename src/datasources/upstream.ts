@@ -137,19 +137,26 @@ export class IntercomClient {
   private readonly base: URL;
   /** Attempts waiting for their answer, cancelled if the client goes away. */
   private readonly inFlight = new Set<AttemptCancel>();
-  private listening = false;
   #signal: AbortSignal | undefined;
 
   constructor(readonly options: IntercomClientOptions) {
     this.base = baseOf(options.baseUrl);
   }
 
-  /** The client's disconnect as a signal (see `clientGone`), made on first use. */
+  /**
+   * The client's disconnect as a signal (see `clientGone`), made on first use with the one
+   * listener that cancels the attempts in flight (a listener per attempt, added and removed, cost
+   * more than the attempt's own bookkeeping).
+   */
   private get signal(): AbortSignal | undefined {
     const { clientGone } = this.options;
-    // Each call waiting for a concurrency slot listens on it too (and stops when it gets one):
-    // a request with many calls at once is not a leak.
-    if (!this.#signal && clientGone) setMaxListeners(0, (this.#signal = clientGone.signal));
+    if (!this.#signal && clientGone) {
+      const signal = (this.#signal = clientGone.signal);
+      // Each call waiting for a concurrency slot listens on it too (and stops when it gets one):
+      // a request with many calls at once is not a leak.
+      setMaxListeners(0, signal);
+      signal.addEventListener("abort", () => { for (const attempt of this.inFlight) attempt.cancel(signal.reason); }, { once: true });
+    }
     return this.#signal;
   }
 
@@ -264,18 +271,11 @@ export class IntercomClient {
     }
   }
 
-  /**
-   * The client going away cancels the attempts in flight: one listener per request on its signal
-   * (a listener per attempt, added and removed, cost more than the attempt's own bookkeeping).
-   */
+  /** The client going away cancels this attempt: at once if it is gone already. */
   private cancelOnClientGone(cancel: AttemptCancel): void {
     const { signal } = this;
     if (!signal) return;
     if (signal.aborted) return cancel.cancel(signal.reason);
-    if (!this.listening) {
-      this.listening = true;
-      signal.addEventListener("abort", () => { for (const attempt of this.inFlight) attempt.cancel(signal.reason); }, { once: true });
-    }
     this.inFlight.add(cancel);
   }
 
