@@ -138,7 +138,12 @@ function connectionOf<T>(
     },
     get pageInfo() {
       const last = items.length - 1;
-      return { ...page, startCursor: last >= 0 ? cursorAt(0) : null, endCursor: last >= 0 ? cursorAt(last) : null };
+      return {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: last >= 0 ? cursorAt(0) : null,
+        endCursor: last >= 0 ? cursorAt(last) : null,
+      };
     },
   };
 }
