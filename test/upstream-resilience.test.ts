@@ -142,6 +142,33 @@ describe("deadlines, concurrency and cancellation", () => {
       proxy.close();
     }
   });
+
+  it("a call still waiting for the token's concurrency slot is dropped when its client goes away", async () => {
+    const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/teams") ? 800 : 0));
+    const gateway = await startStack({ gateway: { baseUrl: proxy.url, upstreamConcurrency: 1 } });
+    try {
+      // The first request holds the token's one slot for 800 ms; the second waits for it, then leaves.
+      const holding = gateway.query(`{ teams { id } }`);
+      await new Promise((r) => setTimeout(r, 100));
+      const leaving = new AbortController();
+      const waiting = fetch(gateway.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ tags { nodes { id } } }" }),
+        signal: leaving.signal,
+      }).catch((e: Error) => e);
+      await new Promise((r) => setTimeout(r, 100));
+      leaving.abort();
+      await waiting;
+      expect((await holding).errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 200));
+      // The slot came free with nobody left to use it: GET /tags was never sent.
+      expect(calls()).toEqual(["GET /teams 200"]);
+    } finally {
+      await gateway.close();
+      proxy.close();
+    }
+  });
 });
 
 describe("compressed answers", () => {

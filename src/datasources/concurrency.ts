@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Cancellation } from "./cancellation.js";
 
 /** A counting semaphore: at most `limit` holders at once, the rest wait in order. */
 export class Semaphore {
@@ -11,20 +12,21 @@ export class Semaphore {
     return this.active === 0 && this.waiting.length === 0;
   }
 
-  async acquire(signal?: AbortSignal): Promise<() => void> {
+  /** A slot, once one is free; a waiter whose `cancellation` is cancelled stops waiting. */
+  async acquire(cancellation?: Cancellation): Promise<() => void> {
     if (this.active >= this.limit) {
       await new Promise<void>((resolve, reject) => {
         const onAbort = () => {
           const i = this.waiting.indexOf(go);
           if (i >= 0) this.waiting.splice(i, 1);
-          reject(signal!.reason);
+          reject(cancellation!.reason);
         };
         const go = () => {
-          signal?.removeEventListener("abort", onAbort);
+          cancellation?.off("abort", onAbort);
           resolve();
         };
-        if (signal?.aborted) return reject(signal.reason);
-        signal?.addEventListener("abort", onAbort, { once: true });
+        if (cancellation?.aborted) return reject(cancellation.reason);
+        cancellation?.once("abort", onAbort);
         this.waiting.push(go);
       });
     }

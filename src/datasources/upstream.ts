@@ -1,4 +1,3 @@
-import { EventEmitter, setMaxListeners } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -8,6 +7,7 @@ import { Pool, type Dispatcher } from "undici";
 import type { Logger } from "../logger.js";
 import type { GatewayMetrics } from "../server/metrics.js";
 import type { ResponseCache } from "./cache.js";
+import { Cancellation } from "./cancellation.js";
 import { hashToken, type Semaphore } from "./concurrency.js";
 import { UpstreamError, upstreamTimeout, upstreamUnreachable } from "./errors.js";
 import type { RateBudget } from "./rate-budget.js";
@@ -24,12 +24,10 @@ export interface IntercomClientOptions {
   retries: number;
   logger?: Logger;
   /**
-   * Aborted when the client goes away: upstream calls in flight are cancelled. One request's (or
-   * route call's): its signal is made on the first upstream call (many requests make none, and
-   * an AbortSignal costs more to make than the rest of a request's context), and the client adds
-   * one listener to it for its life.
+   * Cancelled when the client goes away: upstream calls in flight stop. One request's (or route
+   * call's); the client adds one listener to it, on its first upstream call, for its life.
    */
-  clientGone?: AbortController;
+  clientGone?: Cancellation;
   /** Epoch ms by which the whole request must be answered. */
   deadline?: number;
   /** This token's share of upstream concurrency. */
@@ -100,23 +98,6 @@ class AttemptFailed extends Error {
   }
 }
 
-/**
- * How one attempt is cancelled (its timeout, or the client going away): an EventEmitter with
- * `aborted` and `reason`, which undici's `signal` accepts like an AbortSignal. An AbortController
- * per attempt was about 2 % of a cache-off request's CPU.
- */
-class AttemptCancel extends EventEmitter {
-  aborted = false;
-  reason: unknown;
-
-  cancel(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    this.emit("abort");
-  }
-}
-
 type Outcome<R> = { result: R } | { failure: AttemptFailed };
 
 /** Who is calling, for Intercom's logs and support (some firewalls refuse requests without one). */
@@ -136,28 +117,13 @@ export class IntercomClient {
   private calls = 0;
   private readonly base: URL;
   /** Attempts waiting for their answer, cancelled if the client goes away. */
-  private readonly inFlight = new Set<AttemptCancel>();
-  #signal: AbortSignal | undefined;
+  private readonly inFlight = new Set<Cancellation>();
 
   constructor(readonly options: IntercomClientOptions) {
     this.base = baseOf(options.baseUrl);
-  }
-
-  /**
-   * The client's disconnect as a signal (see `clientGone`), made on first use with the one
-   * listener that cancels the attempts in flight (a listener per attempt, added and removed, cost
-   * more than the attempt's own bookkeeping).
-   */
-  private get signal(): AbortSignal | undefined {
-    const { clientGone } = this.options;
-    if (!this.#signal && clientGone) {
-      const signal = (this.#signal = clientGone.signal);
-      // Each call waiting for a concurrency slot listens on it too (and stops when it gets one):
-      // a request with many calls at once is not a leak.
-      setMaxListeners(0, signal);
-      signal.addEventListener("abort", () => { for (const attempt of this.inFlight) attempt.cancel(signal.reason); }, { once: true });
-    }
-    return this.#signal;
+    // One listener for the client's life, rather than one added and removed per attempt.
+    const { clientGone } = options;
+    clientGone?.once("abort", () => { for (const attempt of this.inFlight) attempt.cancel(clientGone.reason); });
   }
 
   /** Reports what a write changed to whoever applies it (the request context). */
@@ -248,12 +214,12 @@ export class IntercomClient {
     const started = performance.now();
     // Our own timer, cleared as soon as the answer is taken: a pending AbortSignal.timeout would keep
     // the whole exchange reachable for the full timeout, and under load that heap slows every request.
-    const cancel = new AttemptCancel();
+    const cancel = new Cancellation();
     const timer = setTimeout(() => cancel.cancel(new DOMException("upstream timeout", "TimeoutError")), timeoutMs);
     this.cancelOnClientGone(cancel);
     try {
       // The token's concurrency slot is held until the response's headers arrive.
-      const release = await options.concurrency?.acquire(this.signal);
+      const release = await options.concurrency?.acquire(options.clientGone);
       const answer = await poolFor(this.base.origin)
         .request({ path: request.path, method: call.method, headers: request.headers, body: request.body, signal: cancel })
         .finally(() => release?.());
@@ -263,7 +229,7 @@ export class IntercomClient {
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       this.observe(call.method, request.route, 0, started);
-      const clientGone = Boolean(this.signal?.aborted);
+      const clientGone = Boolean(options.clientGone?.aborted);
       throw new AttemptFailed(error, cancel.aborted && !clientGone, clientGone, timeoutMs);
     } finally {
       clearTimeout(timer);
@@ -272,10 +238,10 @@ export class IntercomClient {
   }
 
   /** The client going away cancels this attempt: at once if it is gone already. */
-  private cancelOnClientGone(cancel: AttemptCancel): void {
-    const { signal } = this;
-    if (!signal) return;
-    if (signal.aborted) return cancel.cancel(signal.reason);
+  private cancelOnClientGone(cancel: Cancellation): void {
+    const { clientGone } = this.options;
+    if (!clientGone) return;
+    if (clientGone.aborted) return cancel.cancel(clientGone.reason);
     this.inFlight.add(cancel);
   }
 

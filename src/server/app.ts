@@ -18,6 +18,7 @@ import { PrefixingKeyValueCache, type KeyValueCache } from "@apollo/utils.keyval
 import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
+import { Cancellation } from "../datasources/cancellation.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { applyWriteEffects } from "../loaders/effects.js";
 import type { WriteEffect } from "../datasources/write-effects.js";
@@ -332,7 +333,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
    * are never shared between tokens, so never between tenants. Upstream calls stop when
    * `clientGone` aborts or the deadline passes.
    */
-  const contextFor = (token: string | undefined, requestId: string, clientGone?: AbortController): GatewayContext => {
+  const contextFor = (token: string | undefined, requestId: string, clientGone?: Cancellation): GatewayContext => {
     const upstream = new IntercomClient(
       upstreamClient(options, metrics, {
         token,
@@ -358,9 +359,9 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     const token = tokenOf(req);
     if (options.authMode === "passthrough" && !token) throw unauthenticated();
     // Upstream calls of this request stop when its client goes away or its deadline passes.
-    const clientGone = new AbortController();
+    const clientGone = new Cancellation();
     res.once("close", () => {
-      if (!res.writableFinished) clientGone.abort(new Error("the client went away"));
+      if (!res.writableFinished) clientGone.cancel(new Error("the client went away"));
     });
     res.setHeader("x-request-id", requestId);
     return contextFor(token, requestId, clientGone);

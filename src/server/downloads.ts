@@ -4,6 +4,7 @@ import { Router, type Request, type Response as ExpressResponse } from "express"
 import { GraphQLError } from "graphql";
 import { errorFromIntercomResponse } from "../datasources/errors.js";
 import { parseJsonBody } from "../datasources/json-body.js";
+import { Cancellation } from "../datasources/cancellation.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { path } from "../datasources/upstream-path.js";
 import { redact } from "../logger.js";
@@ -50,9 +51,9 @@ export function createDownloadRouter(clientOptions: (req: Request) => IntercomCl
     if (options instanceof GraphQLError) return sendError(res, 401, options, []);
     const secrets = options.token ? [options.token] : [];
     // A client that disconnects cancels the upstream request or transfer.
-    const cancel = new AbortController();
+    const cancel = new Cancellation();
     res.on("close", () => {
-      if (!res.writableFinished) cancel.abort(new Error("the client went away"));
+      if (!res.writableFinished) cancel.cancel(new Error("the client went away"));
     });
     const client = new IntercomClient({ ...options, clientGone: cancel });
     let upstream;
@@ -64,7 +65,7 @@ export function createDownloadRouter(clientOptions: (req: Request) => IntercomCl
         accept: "application/octet-stream",
       });
     } catch (error) {
-      if (cancel.signal.aborted) return; // the client is gone
+      if (cancel.aborted) return; // the client is gone
       const failure = error instanceof GraphQLError ? error : new GraphQLError(String(error), { extensions: { code: "UPSTREAM_ERROR" } });
       options.logger?.warn("download failed", { operation: OPERATION, code: failure.extensions.code });
       return sendError(res, statusFor(failure, undefined), failure, secrets);
@@ -95,7 +96,7 @@ export function createDownloadRouter(clientOptions: (req: Request) => IntercomCl
       await pipeline(upstream.body as Readable, res);
     } catch (error) {
       // Headers are gone already: all that is left is to cut the response short.
-      if (!cancel.signal.aborted) options.logger?.warn("download interrupted", { operation: OPERATION, error: redact(String(error), secrets) });
+      if (!cancel.aborted) options.logger?.warn("download interrupted", { operation: OPERATION, error: redact(String(error), secrets) });
       res.destroy();
     }
   });
