@@ -106,4 +106,16 @@ describe("upstream text", () => {
     }
     for (const bad of ["", " ", "{", '{"a": "é"', "é", '"\\u12"']) expect(() => parseJsonBody(Buffer.from(bad))).toThrow(SyntaxError);
   });
+
+  it("parseJsonBody finds non-ASCII runs at every offset, across the boundaries of the blocks it checks", () => {
+    // Runs of one to eight bytes (é, →, 😀 and two of them together) starting at each offset from 0 to 2,100,
+    // in a body long enough for the fast path: every position relative to a block, including runs that straddle one.
+    for (const run of ["é", "→", "😀", "é😀"]) {
+      for (let offset = 0; offset <= 2_100; offset++) {
+        const bytes = Buffer.from(`{"a":"${"x".repeat(offset)}${run}${"y".repeat(3)}","b":"ü","padding":"${"z".repeat(3_000)}"}`);
+        const parsed = parseJsonBody(bytes) as { a: string; b: string };
+        if (parsed.a !== reference(bytes).a || parsed.b !== "ü") expect({ offset, run, a: parsed.a.slice(-8), b: parsed.b }).toEqual({ offset, run, a: `x${run}yyy`.slice(-8), b: "ü" });
+      }
+    }
+  });
 });

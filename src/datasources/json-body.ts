@@ -1,8 +1,5 @@
 import { isAscii } from "node:buffer";
 
-/** Runs of bytes over 0x7f (UTF-8 sequences): in valid JSON they occur only inside strings. */
-const NON_ASCII_RUN = /[\x80-\xff]+/g;
-
 /**
  * Past this many runs, or a 256th of the body in them, the body has more than a few non-ASCII
  * characters, and V8's own UTF-8 path is faster than escaping them (a Japanese inbox: ~40 % slower).
@@ -10,11 +7,14 @@ const NON_ASCII_RUN = /[\x80-\xff]+/g;
 const MAX_ESCAPED_RUNS = 64;
 const MAX_ESCAPED_SHARE = 1 / 256;
 
+/** Bytes checked at a time for non-ASCII ones (`isAscii` is vectorised; a regex over the text took ~60 µs for 38 KB). */
+const CHUNK = 512;
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-/** A run of UTF-8 bytes (read as Latin-1) as JSON `\u` escapes of the characters it encodes. */
-function escaped(run: string): string {
-  const text = Buffer.from(run, "latin1").toString("utf8");
+/** A run of UTF-8 bytes as JSON `\u` escapes of the characters it encodes. */
+function escaped(run: Buffer): string {
+  const text = run.toString("utf8");
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -35,17 +35,26 @@ function escaped(run: string): string {
 export function parseJsonBody(body: Buffer): unknown {
   const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
   if (isAscii(body)) return JSON.parse(body.toString("latin1", start));
-  const latin1 = body.toString("latin1", start);
+  const end = body.length;
+  const maxRunBytes = (end - start) * MAX_ESCAPED_SHARE;
   let out = "";
-  let from = 0;
+  let from = start;
   let runs = 0;
   let runBytes = 0;
-  NON_ASCII_RUN.lastIndex = 0;
-  for (let match = NON_ASCII_RUN.exec(latin1); match; match = NON_ASCII_RUN.exec(latin1)) {
-    runBytes += match[0].length;
-    if (++runs > MAX_ESCAPED_RUNS || runBytes > latin1.length * MAX_ESCAPED_SHARE) return JSON.parse(body.toString("utf8", start));
-    out += latin1.slice(from, match.index) + escaped(match[0]);
-    from = NON_ASCII_RUN.lastIndex;
+  // Runs of bytes over 0x7f (UTF-8 sequences; in valid JSON only inside strings), found chunk by chunk.
+  for (let chunk = start; chunk < end; chunk += CHUNK) {
+    const chunkEnd = Math.min(chunk + CHUNK, end);
+    if (chunkEnd <= from || isAscii(body.subarray(chunk, chunkEnd))) continue;
+    for (let i = Math.max(chunk, from); i < chunkEnd; i++) {
+      if (body[i]! < 0x80) continue;
+      let runEnd = i + 1;
+      while (runEnd < end && body[runEnd]! >= 0x80) runEnd++;
+      runBytes += runEnd - i;
+      if (++runs > MAX_ESCAPED_RUNS || runBytes > maxRunBytes) return JSON.parse(body.toString("utf8", start));
+      out += body.toString("latin1", from, i) + escaped(body.subarray(i, runEnd));
+      from = runEnd;
+      i = runEnd - 1;
+    }
   }
-  return JSON.parse(out + latin1.slice(from));
+  return JSON.parse(out + body.toString("latin1", from));
 }

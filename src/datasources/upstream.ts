@@ -343,8 +343,8 @@ function baseOf(baseUrl: string): URL {
 
 /**
  * Keep-alive connections to each upstream origin (in practice one: the region's API). undici's
- * `Pool.request`, not `fetch`: Node's WHATWG fetch costs about three times the CPU per call (Request
- * and Response objects, web streams), and a pool skips the per-call origin lookup of `request(url)`.
+ * `Pool`, not `fetch`: Node's WHATWG fetch costs about three times the CPU per call (Request and
+ * Response objects, web streams), and a pool skips the per-call origin lookup of `request(url)`.
  */
 const pools = new Map<string, Pool>();
 function poolFor(origin: string): Pool {

@@ -331,7 +331,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
    * Everything resolvers may use, for one token: a request's (built from that request alone), or
    * one event's for all the subscribers of that token (src/events). Loaders and de-duplication
    * are never shared between tokens, so never between tenants. Upstream calls stop when
-   * `clientGone` aborts or the deadline passes.
+   * `clientGone` is cancelled or the deadline passes.
    */
   const contextFor = (token: string | undefined, requestId: string, clientGone?: Cancellation): GatewayContext => {
     const upstream = new IntercomClient(
