@@ -105,8 +105,15 @@ async function startGatewayProcess(sandbox: Sandbox, extraEnv: Record<string, st
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => void (out = (out + chunk).slice(-200_000)));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => void (out = (out + chunk).slice(-200_000)));
+  // The last 200 KB of what it wrote, from the start of a line (a line cut in half would read as another message).
+  const keep = (chunk: string) => {
+    out += chunk;
+    if (out.length <= 200_000) return;
+    const lineStart = out.indexOf("\n", out.length - 200_000) + 1;
+    out = lineStart > 0 ? out.slice(lineStart) : out.slice(-200_000);
+  };
+  child.stdout!.setEncoding("utf8").on("data", keep);
+  child.stderr!.setEncoding("utf8").on("data", keep);
   const gateway: GatewayProcess = { child, url: `http://${HOST}:${port}/graphql`, output: () => out };
 
   // Ready when it logs "Gateway ready at" (an info line, so not written at LOG_LEVEL=warn)
