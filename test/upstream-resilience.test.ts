@@ -49,6 +49,23 @@ async function startSlowProxy(target: string, delayMs: (path: string) => number,
   };
 }
 
+/** A client that sends a query and goes away (closes its connection) when told to, without waiting for the answer. */
+function queryThenLeave(gateway: Stack, query: string) {
+  const leaving = new AbortController();
+  const answer = fetch(gateway.gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+    signal: leaving.signal,
+  }).catch((e: Error) => e);
+  return {
+    leave: async () => {
+      leaving.abort();
+      await answer;
+    },
+  };
+}
+
 describe("Intercom's rate limit", () => {
   it("a read that gets 429 waits for the window (Retry-After) and retries once it resets", async () => {
     stack.sandbox.injectFault({ method: "GET", path: "/teams", status: 429, code: "rate_limit_exceeded", headers: { "Retry-After": "1" } });
@@ -125,16 +142,9 @@ describe("deadlines, concurrency and cancellation", () => {
     const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/admins") ? 2_000 : 0));
     const gateway = await startStack({ gateway: { baseUrl: proxy.url } });
     try {
-      const aborted = new AbortController();
-      const pending = fetch(gateway.gateway.url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ admins { id } }" }),
-        signal: aborted.signal,
-      }).catch((e: Error) => e);
+      const client = queryThenLeave(gateway, "{ admins { id } }");
       await new Promise((r) => setTimeout(r, 200));
-      aborted.abort();
-      await pending;
+      await client.leave();
       await new Promise((r) => setTimeout(r, 300));
       expect(proxy.seen.abandoned).toContain("GET /admins");
     } finally {
@@ -150,16 +160,9 @@ describe("deadlines, concurrency and cancellation", () => {
       // The first request holds the token's one slot for 800 ms; the second waits for it, then leaves.
       const holding = gateway.query(`{ teams { id } }`);
       await new Promise((r) => setTimeout(r, 100));
-      const leaving = new AbortController();
-      const waiting = fetch(gateway.gateway.url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ tags { nodes { id } } }" }),
-        signal: leaving.signal,
-      }).catch((e: Error) => e);
+      const waiting = queryThenLeave(gateway, "{ tags { nodes { id } } }");
       await new Promise((r) => setTimeout(r, 100));
-      leaving.abort();
-      await waiting;
+      await waiting.leave();
       expect((await holding).errors).toBeUndefined();
       await new Promise((r) => setTimeout(r, 200));
       // The slot came free with nobody left to use it: GET /tags was never sent.
