@@ -25,7 +25,7 @@ export interface IntercomClientOptions {
   logger?: Logger;
   /**
    * Cancelled when the client goes away: upstream calls in flight stop. One request's (or route
-   * call's); the client adds one listener to it, on its first upstream call, for its life.
+   * call's); the client adds one listener to it when it is made, for its life.
    */
   clientGone?: Cancellation;
   /** Epoch ms by which the whole request must be answered. */

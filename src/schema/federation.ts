@@ -154,10 +154,9 @@ function directResolver(resolver: FieldResolverMetadata, instances: Map<Function
   let instance = instances.get(resolver.target);
   if (!instance) instances.set(resolver.target, (instance = new (resolver.target as new () => object)()));
   const method = (instance as Record<string, (...params: unknown[]) => unknown>)[resolver.methodName]!.bind(instance);
-  const [a, b, c] = readers as ParamReader[];
-  if (readers.length === 2) return (root: unknown, _: unknown, context: unknown, info: GraphQLResolveInfo) => method(a!(root, context, info), b!(root, context, info));
-  if (readers.length === 1) return (root: unknown, _: unknown, context: unknown, info: GraphQLResolveInfo) => method(a!(root, context, info));
-  if (readers.length === 3) return (root: unknown, _: unknown, context: unknown, info: GraphQLResolveInfo) => method(a!(root, context, info), b!(root, context, info), c!(root, context, info));
+  const [first, second] = readers as ParamReader[];
+  // (root, context), the shape of nearly all of them, without an array a call.
+  if (readers.length === 2) return (root: unknown, _: unknown, context: unknown, info: GraphQLResolveInfo) => method(first!(root, context, info), second!(root, context, info));
   return (root: unknown, _: unknown, context: unknown, info: GraphQLResolveInfo) => method(...(readers as ParamReader[]).map((read) => read(root, context, info)));
 }
 
@@ -165,7 +164,7 @@ function directResolver(resolver: FieldResolverMetadata, instances: Map<Function
  * Takes TypeGraphQL's wrappers off the fields that do not need them: a field that only reads the
  * property of the same name (no field resolver, middleware or rename) is left to graphql-js's
  * default resolver (the wrapper cost about 3 % of the gateway's CPU, docs/performance.md), and a
- * field resolver that takes only the root and the context is called directly (`directResolver`).
+ * field resolver that takes only the root, the context and the info is called directly (`directResolver`).
  */
 function withPlainResolvers(resolvers: Record<string, object>): Record<string, object> {
   const storage = getMetadataStorage();
