@@ -55,6 +55,36 @@ describe("logs", () => {
     }
     expect(stack.logs.join("\n")).not.toContain(TEST_TOKEN);
   });
+  it("one line per distinct error of a response, with its count, and at most 10 of them: aliases cannot multiply the log", async () => {
+    const logsOf = async (requestId: string, fields: string[]) => {
+      const res = await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": requestId },
+        body: JSON.stringify({ query: `{ ${fields.join(" ")} }` }),
+      });
+      const body = (await res.json()) as any;
+      expect(body.errors).toHaveLength(fields.length);
+      const lines = stack.logs.map((l) => JSON.parse(l)).filter((l) => l.requestId === requestId);
+      expect(lines.find((l) => l.message === "graphql request")).toMatchObject({ errors: fields.length });
+      return lines;
+    };
+
+    // 30 aliases of one missing conversation fail alike: one line.
+    const alike = await logsOf("req-errors-alike", Array.from({ length: 30 }, (_, i) => `s${i}: conversation(id: "999999") { id }`));
+    expect(alike.filter((l) => l.message === "graphql error")).toEqual([
+      expect.objectContaining({ level: "warn", code: "NOT_FOUND", status: 404, count: 30, path: expect.stringMatching(/^s\d+$/), error: expect.stringContaining("GET /conversations/{id}") }),
+    ]);
+    expect(alike.find((l) => l.message === "graphql errors not logged")).toBeUndefined();
+
+    // 12 missing things of 12 kinds fail in 12 ways: 10 lines, and one that counts the other 2.
+    const kinds = ["admin", "article", "company", "contact", "conversation", "collection", "helpCenter", "newsItem", "newsfeed", "note", "segment", "ticket"];
+    const unlike = await logsOf("req-errors-unlike", kinds.map((field) => `${field}(id: "999999") { id }`));
+    const logged = unlike.filter((l) => l.message === "graphql error");
+    expect(logged).toHaveLength(10);
+    expect(new Set(logged.map((l) => l.path)).size).toBe(10);
+    expect(logged.every((l) => l.level === "warn" && l.code === "NOT_FOUND" && l.count === 1)).toBe(true);
+    expect(unlike.find((l) => l.message === "graphql errors not logged")).toMatchObject({ level: "warn", distinct: 2, total: 12 });
+  });
 });
 
 describe("/metrics", () => {

@@ -131,17 +131,36 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
           if (!token || response.body.kind !== "single" || !response.body.singleResult.errors) return;
           response.body.singleResult.errors = JSON.parse(redact(JSON.stringify(response.body.singleResult.errors), [token]));
         },
+        // One line per distinct error (code, status, message) with how many fields it failed and the
+        // first one's path, and at most MAX_ERROR_LINES of them: a failed upstream call fails every
+        // field that waited on it, and a client's aliases can multiply any error.
         async didEncounterErrors({ errors, contextValue }) {
+          const secretsHere = contextValue?.token ? [...secrets, contextValue.token] : secrets;
+          const distinct = new Map<string, { error: GraphQLError; code: string; status: number | null; count: number }>();
           for (const error of errors) {
             const original = unwrapResolverError(error);
+            const code = errorCode(error);
+            const status = original instanceof UpstreamError ? original.status ?? null : null;
+            const key = `${code} ${status} ${error.message}`;
+            const seen = distinct.get(key);
+            if (seen) seen.count++;
+            else distinct.set(key, { error, code, status, count: 1 });
+          }
+          let lines = 0;
+          for (const { error, code, status, count } of distinct.values()) {
+            if (lines++ === MAX_ERROR_LINES) break;
             logger.warn("graphql error", {
               requestId: contextValue.requestId,
-              code: errorCode(error),
-              status: original instanceof UpstreamError ? original.status ?? null : null,
+              code,
+              status,
               // Messages may quote what the client sent (an operation name, a field): bounded.
-              error: redact(error.message, contextValue?.token ? [...secrets, contextValue.token] : secrets).slice(0, MAX_LOGGED_MESSAGE),
+              error: redact(error.message, secretsHere).slice(0, MAX_LOGGED_MESSAGE),
               path: error.path?.join(".") ?? null,
+              count,
             });
+          }
+          if (distinct.size > MAX_ERROR_LINES) {
+            logger.warn("graphql errors not logged", { requestId: contextValue.requestId, distinct: distinct.size - MAX_ERROR_LINES, total: errors.length });
           }
         },
       };
@@ -149,6 +168,8 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
   };
 }
 
+/** The most "graphql error" lines one response writes (its other distinct errors are counted in one more). */
+const MAX_ERROR_LINES = 10;
 const MAX_LOGGED_MESSAGE = 1000;
 
 const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
