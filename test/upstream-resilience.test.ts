@@ -153,6 +153,28 @@ describe("deadlines, concurrency and cancellation", () => {
     }
   });
 
+  it("a request whose client went away logs its errors at info, and says so on its request line", async () => {
+    const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/contacts/search") ? 2_000 : 0));
+    const gateway = await startStack({ gateway: { baseUrl: proxy.url } });
+    try {
+      // The conversations' contacts wait on the search, which fails when the client leaves.
+      const client = queryThenLeave(gateway, "{ conversations(first: 5) { nodes { id contacts { name } } } }");
+      await new Promise((r) => setTimeout(r, 300));
+      await client.leave();
+      await new Promise((r) => setTimeout(r, 300));
+      const lines = gateway.logs.map((l) => JSON.parse(l));
+      const request = lines.find((l) => l.message === "graphql request");
+      expect(request).toMatchObject({ clientGone: true, errors: 1 });
+      expect(lines.filter((l) => l.message === "graphql error")).toEqual([
+        expect.objectContaining({ level: "info", requestId: request.requestId, code: "UPSTREAM_ERROR", count: 1, error: expect.stringContaining("the client went away") }),
+      ]);
+      expect(lines.filter((l) => l.level === "warn" || l.level === "error")).toEqual([]);
+    } finally {
+      await gateway.close();
+      proxy.close();
+    }
+  });
+
   it("a call still waiting for the token's concurrency slot is dropped when its client goes away", async () => {
     const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/teams") ? 800 : 0));
     const gateway = await startStack({ gateway: { baseUrl: proxy.url, upstreamConcurrency: 1 } });

@@ -126,6 +126,11 @@ export class IntercomClient {
     clientGone?.once("abort", () => { for (const attempt of this.inFlight) attempt.cancel(clientGone.reason); });
   }
 
+  /** Whether this request's client has gone away (its answer will never be read). */
+  get clientLeft(): boolean {
+    return Boolean(this.options.clientGone?.aborted);
+  }
+
   /** Reports what a write changed to whoever applies it (the request context). */
   async wrote(effects: WriteEffect[]): Promise<void> {
     if (effects.length > 0) await this.options.onWrite?.(effects);

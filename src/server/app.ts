@@ -133,8 +133,10 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
         },
         // One line per distinct error (code, status, message) with how many fields it failed and the
         // first one's path, and at most MAX_ERROR_LINES of them: a failed upstream call fails every
-        // field that waited on it, and a client's aliases can multiply any error.
+        // field that waited on it, and a client's aliases can multiply any error. At info level when
+        // the client has gone away: nobody will read the answer, and nothing failed on this side.
         async didEncounterErrors({ errors, contextValue }) {
+          const level = contextValue?.upstream?.clientLeft ? "info" : "warn";
           const secretsHere = contextValue?.token ? [...secrets, contextValue.token] : secrets;
           const distinct = new Map<string, { error: GraphQLError; code: string; status: number | null; count: number }>();
           for (const error of errors) {
@@ -149,7 +151,7 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
           let lines = 0;
           for (const { error, code, status, count } of distinct.values()) {
             if (lines++ === MAX_ERROR_LINES) break;
-            logger.warn("graphql error", {
+            logger[level]("graphql error", {
               requestId: contextValue.requestId,
               code,
               status,
@@ -160,7 +162,7 @@ function errorLogging(logger: Logger, secrets: string[]): ApolloServerPlugin<Gat
             });
           }
           if (distinct.size > MAX_ERROR_LINES) {
-            logger.warn("graphql errors not logged", { requestId: contextValue.requestId, distinct: distinct.size - MAX_ERROR_LINES, total: errors.length });
+            logger[level]("graphql errors not logged", { requestId: contextValue.requestId, distinct: distinct.size - MAX_ERROR_LINES, total: errors.length });
           }
         },
       };
@@ -284,6 +286,7 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
             ms: Math.round(seconds * 1000),
             status: response.http.status ?? 200,
             errors: errors.length,
+            ...(contextValue?.upstream?.clientLeft ? { clientGone: true } : {}),
           });
         },
       };
