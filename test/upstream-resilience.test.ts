@@ -66,6 +66,14 @@ function queryThenLeave(gateway: Stack, query: string) {
   };
 }
 
+/** A client that sends a query and leaves after `ms`; resolves once the gateway has had 300 ms to wind the request down. */
+async function leaveDuring(gateway: Stack, query: string, ms: number): Promise<void> {
+  const client = queryThenLeave(gateway, query);
+  await new Promise((r) => setTimeout(r, ms));
+  await client.leave();
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 describe("Intercom's rate limit", () => {
   it("a read that gets 429 waits for the window (Retry-After) and retries once it resets", async () => {
     stack.sandbox.injectFault({ method: "GET", path: "/teams", status: 429, code: "rate_limit_exceeded", headers: { "Retry-After": "1" } });
@@ -142,10 +150,7 @@ describe("deadlines, concurrency and cancellation", () => {
     const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/admins") ? 2_000 : 0));
     const gateway = await startStack({ gateway: { baseUrl: proxy.url } });
     try {
-      const client = queryThenLeave(gateway, "{ admins { id } }");
-      await new Promise((r) => setTimeout(r, 200));
-      await client.leave();
-      await new Promise((r) => setTimeout(r, 300));
+      await leaveDuring(gateway, "{ admins { id } }", 200);
       expect(proxy.seen.abandoned).toContain("GET /admins");
     } finally {
       await gateway.close();
@@ -158,10 +163,7 @@ describe("deadlines, concurrency and cancellation", () => {
     const gateway = await startStack({ gateway: { baseUrl: proxy.url } });
     try {
       // The conversations' contacts wait on the search, which fails when the client leaves.
-      const client = queryThenLeave(gateway, "{ conversations(first: 5) { nodes { id contacts { name } } } }");
-      await new Promise((r) => setTimeout(r, 300));
-      await client.leave();
-      await new Promise((r) => setTimeout(r, 300));
+      await leaveDuring(gateway, "{ conversations(first: 5) { nodes { id contacts { name } } } }", 300);
       const lines = gateway.logs.map((l) => JSON.parse(l));
       const request = lines.find((l) => l.message === "graphql request");
       expect(request).toMatchObject({ clientGone: true, errors: 1 });
