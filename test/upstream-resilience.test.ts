@@ -158,7 +158,7 @@ describe("deadlines, concurrency and cancellation", () => {
     }
   });
 
-  it("a request whose client went away logs its errors at info, and says so on its request line", async () => {
+  it("a request whose client went away logs its errors at info, says so on its request line, and counts as client_gone, not as errors", async () => {
     const proxy = await startSlowProxy(stack.sandbox.url, (path) => (path.startsWith("/contacts/search") ? 2_000 : 0));
     const gateway = await startStack({ gateway: { baseUrl: proxy.url } });
     try {
@@ -171,6 +171,11 @@ describe("deadlines, concurrency and cancellation", () => {
         expect.objectContaining({ level: "info", requestId: request.requestId, code: "UPSTREAM_ERROR", count: 1, error: expect.stringContaining("the client went away") }),
       ]);
       expect(lines.filter((l) => l.level === "warn" || l.level === "error")).toEqual([]);
+      // Nor is it counted as an error of the gateway's.
+      const metrics = await (await fetch(gateway.gateway.url.replace(/\/graphql$/, "/metrics"))).text();
+      expect(metrics).toMatch(/graphql_requests_total\{operation="anonymous",outcome="client_gone"\} 1/);
+      expect(metrics).not.toMatch(/graphql_requests_total\{operation="anonymous",outcome="error"\}/);
+      expect(metrics).not.toMatch(/graphql_errors_total\{/);
     } finally {
       await gateway.close();
       proxy.close();

@@ -274,11 +274,13 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
           const operation = metrics.operationLabel(operationName);
           const seconds = (performance.now() - started) / 1000;
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+          // A request its client left is neither ok nor an error of the gateway's: its errors (calls cut off) are not counted.
+          const clientGone = Boolean(contextValue?.upstream?.clientLeft);
           for (const error of errors) {
             (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue?.requestId };
-            metrics.graphqlErrors.inc({ operation, code: String(error.extensions?.code ?? "UNKNOWN") });
+            if (!clientGone) metrics.graphqlErrors.inc({ operation, code: String(error.extensions?.code ?? "UNKNOWN") });
           }
-          metrics.graphqlRequests.inc({ operation, outcome: errors.length ? "error" : "ok" });
+          metrics.graphqlRequests.inc({ operation, outcome: clientGone ? "client_gone" : errors.length ? "error" : "ok" });
           metrics.graphqlDuration.observe({ operation }, seconds);
           logger.info("graphql request", {
             requestId: contextValue?.requestId,
@@ -286,7 +288,7 @@ function requestObservation(logger: Logger, metrics: GatewayMetrics): ApolloServ
             ms: Math.round(seconds * 1000),
             status: response.http.status ?? 200,
             errors: errors.length,
-            ...(contextValue?.upstream?.clientLeft ? { clientGone: true } : {}),
+            ...(clientGone ? { clientGone } : {}),
           });
         },
       };

@@ -30,7 +30,7 @@ export class GatewayMetrics {
 
   readonly graphqlRequests = new Counter({
     name: "graphql_requests_total",
-    help: "GraphQL requests by operation name and outcome",
+    help: "GraphQL requests by operation name and outcome (ok, error, or client_gone: the client left before its answer)",
     labelNames: ["operation", "outcome"] as const,
     registers: [this.registry],
   });
