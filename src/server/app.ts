@@ -33,6 +33,7 @@ import { createDownloadRouter } from "./downloads.js";
 import { answerClientError, graphqlHandler, sendError } from "./fast-path.js";
 import { createGraphiQLRouter, graphiqlLandingPage } from "./graphiql.js";
 import { GatewayMetrics, MAX_OPERATION_NAME } from "./metrics.js";
+import { jitExecutor } from "./jit-executor.js";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, queryParseOptions, variableProblem, type QueryLimits } from "./query-limits.js";
 import { createReadinessCheck } from "./readiness.js";
 
@@ -315,7 +316,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   const queryLimits: QueryLimits = { ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) };
   const formatError = formatErrorFor(secrets, options.logger);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await gatewaySchema(),
+    gateway: jitExecutor(await gatewaySchema(), (executor) => metrics.graphqlExecutions.inc({ executor })),
     formatError,
     includeStacktraceInErrorResponses: false,
     persistedQueries: options.apqStore ? { cache: new PrefixingKeyValueCache(options.apqStore, "apq:") } : undefined,

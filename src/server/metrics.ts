@@ -72,6 +72,12 @@ export class GatewayMetrics {
     labelNames: ["token"] as const,
     registers: [this.registry],
   });
+  readonly graphqlExecutions = new Counter({
+    name: "graphql_executions_total",
+    help: "Operations executed, by executor: compiled (graphql-jit, for repeated queries) or interpreted (graphql-js)",
+    labelNames: ["executor"] as const,
+    registers: [this.registry],
+  });
   readonly loaderBatchSize = new Histogram({
     name: "loader_batch_size",
     help: "Keys per DataLoader batch, per loader",
