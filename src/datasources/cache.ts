@@ -3,6 +3,7 @@ import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import { throttledWarning, type Logger } from "../logger.js";
 import { hashToken } from "./concurrency.js";
+import { deepFreeze } from "./json-body.js";
 import { CACHED_KINDS, type WriteEffect } from "./write-effects.js";
 import type { AnswerHeaders } from "./upstream.js";
 
@@ -162,12 +163,6 @@ function lifetimeMsOf(answer: UpstreamAnswer<unknown>, fallbackSeconds: number):
   if (!answer.headers.has("cache-control")) return fallbackSeconds * 1000;
   const policy = new CachePolicy({ method: "GET", url: "/", headers: {} }, { status: answer.status, headers: answer.headers.raw });
   return policy.storable() ? policy.timeToLive() : 0;
-}
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CachedResource } from "./cache.js";
 import { UpstreamError, errorFromIntercomResponse } from "./errors.js";
+import { hashToken } from "./concurrency.js";
 import { parseJsonBody } from "./json-body.js";
 import type { WriteEffect } from "./write-effects.js";
 import type { AnswerHeaders, IntercomClient, UpstreamAnswer, UpstreamMethod } from "./upstream.js";
@@ -72,9 +73,9 @@ export abstract class IntercomDataSource {
         resource
           ? cache!.read(token, resource, key, async () => {
               const answer = await this.client.send({ method, path, query, read: true });
-              return { body: this.parse(method, path, answer, options), status: answer.status, headers: answer.headers };
+              return { body: this.parse(method, path, answer, options, key), status: answer.status, headers: answer.headers };
             })
-          : this.client.send({ method, path, query, read: true }).then((answer) => this.parse(method, path, answer, options));
+          : this.client.send({ method, path, query, read: true }).then((answer) => this.parse(method, path, answer, options, key));
       if (options.deduplicate === false) return (await read()) as T;
       // Concurrent identical GETs share one call and its parsed body: nothing mutates an upstream body.
       let pending = this.inFlight.get(key);
@@ -85,7 +86,9 @@ export abstract class IntercomDataSource {
       return (await pending) as T;
     }
     const answer = await this.client.send({ method, path, query, body: options.body, read: options.read ?? false });
-    return this.parse(method, path, answer, options) as T;
+    // A POST that reads (a search) answers the same body for the same request: it may be reused too.
+    const readKey = options.read ? `${path.encoded}?${query.toString()}\n${JSON.stringify(options.body)}` : undefined;
+    return this.parse(method, path, answer, options, readKey) as T;
   }
 
   /**
@@ -104,15 +107,20 @@ export abstract class IntercomDataSource {
   }
 
   /**
-   * The body a 2xx promises, or the error: a 2xx without the JSON object the operation promises is
+   * The body a 2xx promises (`readKey`: a read's request, under which its body may be reused), or the error: a 2xx without the JSON object the operation promises is
    * UPSTREAM_ERROR, never an empty success (an empty inbox, a "deleted" id nobody confirmed).
    */
-  private parse(method: UpstreamMethod, path: UpstreamPath, answer: UpstreamAnswer, options: CallOptions): unknown {
+  private parse(method: UpstreamMethod, path: UpstreamPath, answer: UpstreamAnswer, options: CallOptions, readKey?: string): unknown {
     const operation = `${method} /${path.template}`;
     const ok = answer.status >= 200 && answer.status <= 299;
+    const { bodies, token } = this.client.options;
     let body: unknown;
     try {
-      body = parseJsonBody(answer.bytes);
+      // A read's 2xx body, if it is the same as last time, is the value parsed then.
+      body =
+        ok && readKey !== undefined && bodies
+          ? bodies.parse(`${token ? hashToken(token) : "anonymous"} ${method} ${readKey}`, answer.bytes)
+          : parseJsonBody(answer.bytes);
     } catch {
       // An empty body stays the empty text; anything else that is not JSON fails a 2xx.
       body = answer.bytes.toString("utf8");

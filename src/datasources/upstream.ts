@@ -10,6 +10,7 @@ import type { ResponseCache } from "./cache.js";
 import { Cancellation } from "./cancellation.js";
 import { hashToken, type Semaphore } from "./concurrency.js";
 import { UpstreamError, upstreamTimeout, upstreamUnreachable } from "./errors.js";
+import type { ParsedBodies } from "./json-body.js";
 import type { RateBudget } from "./rate-budget.js";
 import type { UpstreamPath } from "./upstream-path.js";
 import type { WriteEffect } from "./write-effects.js";
@@ -39,6 +40,8 @@ export interface IntercomClientOptions {
   metrics?: GatewayMetrics;
   /** Shared cache of slow-changing reads (admins, teams, tags, …). */
   cache?: ResponseCache;
+  /** This process's parsed read bodies, reused when a read answers the same bytes again. */
+  bodies?: ParsedBodies;
   /** The token's share of Intercom's rate limit, drawn before every upstream call. */
   budget?: RateBudget;
   /**

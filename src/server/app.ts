@@ -19,6 +19,7 @@ import type { ResponseCache } from "../datasources/cache.js";
 import { TokenLimiters } from "../datasources/concurrency.js";
 import type { RateBudget } from "../datasources/rate-budget.js";
 import { Cancellation } from "../datasources/cancellation.js";
+import { ParsedBodies } from "../datasources/json-body.js";
 import { IntercomClient, type IntercomClientOptions } from "../datasources/upstream.js";
 import { applyWriteEffects } from "../loaders/effects.js";
 import type { WriteEffect } from "../datasources/write-effects.js";
@@ -229,7 +230,7 @@ type UpstreamRequest = Pick<IntercomClientOptions, "token" | "concurrency" | "cl
  * The upstream options of one request, written out as one object literal: spreading shared
  * options into a new object and adding the request's to it cost ~5 µs a request.
  */
-function upstreamClient(options: GatewayOptions, metrics: GatewayMetrics, request: UpstreamRequest): IntercomClientOptions {
+function upstreamClient(options: GatewayOptions, metrics: GatewayMetrics, bodies: ParsedBodies, request: UpstreamRequest): IntercomClientOptions {
   return {
     baseUrl: options.baseUrl,
     version: options.intercomVersion,
@@ -238,6 +239,7 @@ function upstreamClient(options: GatewayOptions, metrics: GatewayMetrics, reques
     logger: options.logger,
     rateLimitWaitMs: options.rateLimitWaitMs,
     cache: options.cache,
+    bodies,
     budget: options.budget,
     maxCalls: maxUpstreamCalls(options),
     metrics,
@@ -312,6 +314,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   const secrets = options.accessToken ? [options.accessToken] : [];
   const limiters = new TokenLimiters(options.upstreamConcurrency ?? 8);
   const metrics = new GatewayMetrics();
+  const bodies = new ParsedBodies(undefined, (reused) => metrics.parsedBodies.inc({ reused: String(reused) }));
   // One set of limits for queries, mutations and subscriptions: the cost limit is the request cap.
   const queryLimits: QueryLimits = { ...(options.queryLimits ?? DEFAULT_QUERY_LIMITS), maxCost: maxUpstreamCalls(options) };
   const formatError = formatErrorFor(secrets, options.logger);
@@ -352,7 +355,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
       extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
     });
   /** Upstream settings of one request with that token: its concurrency share, metrics, the per-request cap. */
-  const clientOptions = (token: string | undefined): IntercomClientOptions => upstreamClient(options, metrics, { token, concurrency: limiters.for(token) });
+  const clientOptions = (token: string | undefined): IntercomClientOptions => upstreamClient(options, metrics, bodies, { token, concurrency: limiters.for(token) });
 
   /**
    * Everything resolvers may use, for one token: a request's (built from that request alone), or
@@ -362,7 +365,7 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
    */
   const contextFor = (token: string | undefined, requestId: string, clientGone?: Cancellation): GatewayContext => {
     const upstream = new IntercomClient(
-      upstreamClient(options, metrics, {
+      upstreamClient(options, metrics, bodies, {
         token,
         concurrency: limiters.for(token),
         clientGone,

@@ -72,6 +72,12 @@ export class GatewayMetrics {
     labelNames: ["token"] as const,
     registers: [this.registry],
   });
+  readonly parsedBodies = new Counter({
+    name: "intercom_bodies_parsed_total",
+    help: "Upstream read bodies parsed (reused=false) or answered with the same bytes as last time, so not parsed again (reused=true)",
+    labelNames: ["reused"] as const,
+    registers: [this.registry],
+  });
   readonly graphqlExecutions = new Counter({
     name: "graphql_executions_total",
     help: "Operations executed, by executor: compiled (graphql-jit, for repeated queries) or interpreted (graphql-js)",
